@@ -1,0 +1,109 @@
+// `wsdoctor check`: resolve the target and Region, collect the facts the selected checks need, analyze, report.
+import { CHECKS } from '../../checks/index.js';
+import { UsageError } from '../engine/errors.js';
+import { exitCodeFor } from '../engine/exit-codes.js';
+import { selectChecks } from '../engine/registry.js';
+import { runChecks } from '../engine/runner.js';
+import { primaryTarget, scopesOf, type Targets } from '../engine/targets.js';
+import { AwsClients } from '../facts/aws/clients.js';
+import { FACTS } from '../facts/index.js';
+import { LiveFactStore } from '../facts/store.js';
+import type { FactName, FactOutcome } from '../facts/types.js';
+import { renderJson } from '../report/json.js';
+import { REPORT_SCHEMA_VERSION, summarize, type Report } from '../report/model.js';
+import { renderText } from '../report/text.js';
+import { TOOL_NAME, toolVersion } from '../version.js';
+import { writeFileAtomic } from './output.js';
+import { resolveRegion } from './region.js';
+import { startSpinner } from './spinner.js';
+
+export interface CheckCommandOptions {
+  directory?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  format: 'text' | 'json';
+  output?: string;
+  only?: string[];
+  skip?: string[];
+  timeout: number;
+  maxAttempts: number;
+}
+
+export async function runCheckCommand(options: CheckCommandOptions): Promise<number> {
+  const targets: Targets = { ...(options.directory ? { directoryId: options.directory } : {}) };
+  const scopes = scopesOf(targets);
+  if (scopes.length === 0) throw new UsageError('nothing to check: name a target, e.g. --directory d-1234567890');
+  const checks = selectChecks(CHECKS, { scopes, only: options.only, skip: options.skip });
+  if (checks.length === 0) throw new UsageError('no check is selected for this target (see --only / --skip)');
+
+  const region = await resolveRegion(options.region, options.profile);
+  const endpoint = options.endpointUrl ?? process.env.AWS_ENDPOINT_URL;
+  const aws = new AwsClients({
+    region,
+    timeoutMs: options.timeout,
+    maxAttempts: options.maxAttempts,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+  });
+  await requireCredentials(aws, options.profile);
+
+  const startedAt = new Date();
+  const store = new LiveFactStore(FACTS, { aws, targets, region });
+  const spinner = await startSpinner(`Checking ${primaryTarget(targets).kind} ${primaryTarget(targets).id} in ${region}`);
+  let run;
+  try {
+    [run] = await Promise.all([
+      runChecks(checks, store, { region, collectedAt: startedAt.toISOString(), options: {} }),
+      // The target itself is always looked up, so an unknown id is an input error rather than a page of errors.
+      targets.directoryId ? store.settle('workspacesDirectory') : undefined,
+    ]);
+  } finally {
+    spinner.stop();
+  }
+  rejectUnusableRun(await store.outcomes());
+
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    target: primaryTarget(targets),
+    region,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    summary: summarize(run.findings),
+    results: run.findings,
+  };
+  const toTerminal = !options.output && process.stdout.isTTY === true;
+  const rendered =
+    options.format === 'json' ? renderJson(report) : renderText(report, { color: toTerminal && useColor() });
+  if (options.output) await writeFileAtomic(options.output, rendered);
+  else process.stdout.write(rendered);
+  return exitCodeFor(run.findings);
+}
+
+async function requireCredentials(aws: AwsClients, profile: string | undefined): Promise<void> {
+  try {
+    await (await aws.credentials())();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const hint = profile
+      ? `for profile "${profile}" (for SSO profiles run \`aws sso login --profile ${profile}\`)`
+      : '(set AWS_PROFILE or pass --profile, or configure credentials as for the AWS CLI)';
+    throw new UsageError(`no usable AWS credentials ${hint}: ${detail}`);
+  }
+}
+
+/** Conditions that make the whole report meaningless are input/configuration errors (exit 2), not findings. */
+function rejectUnusableRun(facts: Partial<Record<FactName, FactOutcome>>): void {
+  for (const outcome of Object.values(facts)) {
+    if (outcome.ok) continue;
+    if (outcome.failure.code === 'TargetNotFound') throw new UsageError(outcome.failure.message);
+    if (outcome.failure.kind === 'credentials') throw new UsageError(outcome.failure.message);
+  }
+}
+
+function useColor(): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR === '0') return false;
+  return true;
+}

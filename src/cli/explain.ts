@@ -1,0 +1,31 @@
+// `wsdoctor explain <id>`: what a check looks at, why, the fix, and the guide it comes from.
+import { CHECKS } from '../../checks/index.js';
+import { findCheck } from '../engine/registry.js';
+import { iamActionsFor } from '../facts/index.js';
+import { cite } from '../report/text.js';
+
+export async function runExplainCommand(id: string): Promise<number> {
+  const { meta } = findCheck(CHECKS, id);
+  const r = meta.remediation;
+  const facts = [...meta.facts, ...(meta.optionalFacts ?? [])];
+  const text = [
+    `${meta.id} — ${meta.title}`,
+    `Catalog ${meta.catalogId} · scope ${meta.scope} · severity ${meta.severity} · tags ${meta.tags.join(', ')}`,
+    '',
+    `What it checks: ${meta.description}`,
+    '',
+    `Why: ${meta.rationale}`,
+    '',
+    `Fix: ${r.summary}`,
+    ...r.steps.map((step, i) => `  ${i + 1}. ${step}`),
+    '',
+    `Source: ${cite(r.source)}`,
+    ...(r.alsoSee ?? []).map((s) => `See also: ${cite(s)}`),
+    `Docs: ${r.docsUrl}`,
+    '',
+    `Needs: ${facts.join(', ')}`,
+    `IAM actions: ${iamActionsFor(facts).join(', ') || 'none'}`,
+  ];
+  process.stdout.write(`${text.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,11 @@
+// A spinner on stderr, only when stderr is a terminal: pipes, files and CI logs get nothing from it.
+export interface Spinner {
+  stop(): void;
+}
+
+export async function startSpinner(text: string): Promise<Spinner> {
+  if (!process.stderr.isTTY || process.env.CI) return { stop() {} };
+  const { default: ora } = await import('ora');
+  const spinner = ora({ text, stream: process.stderr, discardStdin: false }).start();
+  return { stop: () => spinner.stop() };
+}

@@ -1,0 +1,39 @@
+// Input checks done before any AWS call: malformed input costs nothing and says exactly what is wrong.
+import { UsageError } from '../engine/errors.js';
+
+// The forms the WorkSpaces API accepts for a DirectoryId (d-… for Directory Service, wsd-… for WorkSpaces' own).
+const DIRECTORY_ID = /^(d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})$/;
+
+export function directoryId(value: string): string {
+  if (!DIRECTORY_ID.test(value)) {
+    throw new UsageError(`"${value}" is not a directory id: expected d- followed by hex digits, e.g. d-1234567890`);
+  }
+  return value;
+}
+
+export function positiveInt(flag: string, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+      throw new UsageError(`${flag} must be a whole number from 1 to ${max}, not "${value}"`);
+    }
+    return n;
+  };
+}
+
+export function idList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+export function endpointUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--endpoint-url "${value}" is not a URL (e.g. http://127.0.0.1:5000)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--endpoint-url must be http or https, not ${url.protocol}`);
+  }
+  return value;
+}

@@ -1,0 +1,102 @@
+// Turns whatever a collector threw into a FactFailure a user can act on: a denied call names the IAM action,
+// throttling and timeouts say so, and nothing is ever mistaken for "looked and found nothing wrong".
+import type { FactFailure } from './types.js';
+
+/** Thrown by collectors for conditions they understand (e.g. "the directory does not exist"). */
+export class FactError extends Error {
+  constructor(readonly failure: FactFailure) {
+    super(failure.message);
+    this.name = 'FactError';
+  }
+}
+
+const DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedException',
+  'NotAuthorized',
+]);
+const THROTTLED = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'EC2ThrottledException',
+  'SlowDown',
+]);
+const CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'TokenProviderError',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'AuthFailure',
+  'SignatureDoesNotMatch',
+  'InvalidSignatureException',
+]);
+const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT', 'ETIMEOUT']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
+
+interface ErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  iamAction?: string;
+  failure?: FactFailure;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $retryable?: { throttling?: boolean };
+}
+
+export function toFactFailure(thrown: unknown): FactFailure {
+  if (thrown instanceof FactError) return thrown.failure;
+  const error = (thrown && typeof thrown === 'object' ? thrown : { message: String(thrown) }) as ErrorLike;
+  const name = error.name ?? 'Error';
+  const code = error.code && error.code !== name ? error.code : undefined;
+  const message = oneLine(error.message ?? name);
+  const action = error.iamAction;
+  const attempts = error.$metadata?.attempts;
+  const on = action ? ` on ${action}` : '';
+
+  if (name === 'MutatingCallRefused') return { kind: 'error', message, code: name };
+  if (DENIED.has(name) || error.$metadata?.httpStatusCode === 403 && !CREDENTIALS.has(name)) {
+    return {
+      kind: 'denied',
+      code: name,
+      ...(action ? { iamAction: action } : {}),
+      message: action
+        ? `access denied: the caller lacks the IAM permission ${action}`
+        : `access denied: ${message}`,
+    };
+  }
+  if (THROTTLED.has(name) || error.$retryable?.throttling || error.$metadata?.httpStatusCode === 429) {
+    return {
+      kind: 'throttled',
+      code: name,
+      ...(action ? { iamAction: action } : {}),
+      message: `throttled${on}${attempts ? ` after ${attempts} attempts` : ''}: ${message}`,
+    };
+  }
+  if (CREDENTIALS.has(name)) {
+    return { kind: 'credentials', code: name, message: `AWS credentials problem: ${message}` };
+  }
+  if (TIMEOUT.has(name) || (code && TIMEOUT.has(code)) || name === 'AbortError') {
+    return { kind: 'timeout', code: code ?? name, ...(action ? { iamAction: action } : {}), message: `timed out${on}: ${message}` };
+  }
+  if (code && UNREACHABLE.has(code)) {
+    return { kind: 'unreachable', code, ...(action ? { iamAction: action } : {}), message: `could not reach the endpoint${on}: ${message}` };
+  }
+  return {
+    kind: 'error',
+    code: code ?? name,
+    ...(action ? { iamAction: action } : {}),
+    message: `${action ? `${action} failed: ` : ''}${name !== 'Error' && !message.startsWith(name) ? `${name}: ` : ''}${message}`,
+  };
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

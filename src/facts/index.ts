@@ -1,0 +1,30 @@
+// Every fact wsdoctor can collect, by name. Importing this loads no SDK client: collectors import theirs lazily.
+import type { FactDefinition, FactName } from './types.js';
+import { dsDirectory } from './aws/directory-service.js';
+import { routeTables, subnets, vpc } from './aws/ec2.js';
+import { workspacesDirectory } from './aws/workspaces.js';
+
+export const FACTS: { [K in FactName]: FactDefinition<K> } = {
+  workspacesDirectory,
+  dsDirectory,
+  subnets,
+  vpc,
+  routeTables,
+};
+
+/** The facts `names` need, dependencies included, in dependency order. */
+export function withDependencies(names: Iterable<FactName>): FactName[] {
+  const ordered: FactName[] = [];
+  const visit = (name: FactName) => {
+    if (ordered.includes(name)) return;
+    for (const dependency of FACTS[name].dependsOn) visit(dependency);
+    ordered.push(name);
+  };
+  for (const name of names) visit(name);
+  return ordered;
+}
+
+/** The IAM actions collecting `names` takes, dependencies included, sorted. */
+export function iamActionsFor(names: Iterable<FactName>): string[] {
+  return [...new Set(withDependencies(names).flatMap((name) => FACTS[name].iamActions))].sort();
+}

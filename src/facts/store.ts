@@ -1,0 +1,71 @@
+// The fact store: every fact is collected at most once per run (a memo of promises), dependencies are awaited
+// through the same memo, and independent facts run concurrently because nothing awaits them in sequence.
+import type { CollectContext, FactDefinition, FactName, FactOutcome, FactTypes } from './types.js';
+import { FactError, toFactFailure } from './failure.js';
+
+export interface FactSource {
+  /** Settles a fact: never throws; a fact that could not be had comes back as a failure with its reason. */
+  settle<K extends FactName>(name: K): Promise<FactOutcome<K>>;
+}
+
+type Definitions = { [K in FactName]?: FactDefinition<K> };
+
+export class LiveFactStore implements FactSource {
+  private readonly memo = new Map<FactName, Promise<FactOutcome>>();
+  private readonly context: CollectContext;
+
+  constructor(
+    private readonly definitions: Definitions,
+    context: Omit<CollectContext, 'get'>,
+  ) {
+    this.context = { ...context, get: (name) => this.get(name) };
+  }
+
+  settle<K extends FactName>(name: K): Promise<FactOutcome<K>> {
+    let outcome = this.memo.get(name);
+    if (!outcome) {
+      outcome = this.collect(name);
+      this.memo.set(name, outcome);
+    }
+    return outcome as Promise<FactOutcome<K>>;
+  }
+
+  /** Every fact settled so far, as recorded outcomes (what a bundle saves). */
+  async outcomes(): Promise<Partial<Record<FactName, FactOutcome>>> {
+    const entries = await Promise.all([...this.memo].map(async ([name, p]) => [name, await p] as const));
+    return Object.fromEntries(entries);
+  }
+
+  private async get<K extends FactName>(name: K): Promise<FactTypes[K]> {
+    const outcome = await this.settle(name);
+    if (outcome.ok) return outcome.value;
+    // A fact derived from a failed one fails for the same reason, so the user sees the root cause.
+    throw new FactError(outcome.failure);
+  }
+
+  private async collect(name: FactName): Promise<FactOutcome> {
+    const definition = this.definitions[name] as FactDefinition | undefined;
+    if (!definition) {
+      return { ok: false, failure: { kind: 'error', message: `no collector is defined for the fact "${name}"` } };
+    }
+    try {
+      return { ok: true, value: await definition.collect(this.context) } as FactOutcome;
+    } catch (error) {
+      return { ok: false, failure: toFactFailure(error) };
+    }
+  }
+}
+
+/** Facts loaded from a saved record: no AWS, no network. */
+export class RecordedFactStore implements FactSource {
+  constructor(private readonly recorded: Partial<Record<FactName, FactOutcome>>) {}
+
+  async settle<K extends FactName>(name: K): Promise<FactOutcome<K>> {
+    const outcome = this.recorded[name];
+    if (outcome) return outcome as FactOutcome<K>;
+    return {
+      ok: false,
+      failure: { kind: 'not-applicable', message: `the fact "${name}" was not collected into this bundle` },
+    };
+  }
+}

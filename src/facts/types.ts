@@ -1,0 +1,80 @@
+// Facts: named, JSON-serialisable pieces of observed state (collectors store an SDK value as its JSON round trip,
+// so a live run and a saved bundle analyse the same data). A fact knows how to collect itself and which IAM
+// actions that takes; checks only ever see the values.
+import type { WorkspaceDirectory } from '@aws-sdk/client-workspaces';
+import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
+import type { RouteTable, Subnet, Vpc } from '@aws-sdk/client-ec2';
+import type { AwsClients } from './aws/clients.js';
+import type { Targets } from '../engine/targets.js';
+
+/** An SDK shape as it looks after a JSON round trip (dates become ISO strings): what checks receive. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+/** Converts an SDK value to what a fact holds: its JSON round trip, typed. */
+export function toJson<T>(value: T): Json<T> {
+  return (value === undefined ? value : JSON.parse(JSON.stringify(value))) as Json<T>;
+}
+
+export interface FactTypes {
+  /** WorkSpaces' view of the target directory (DescribeWorkspaceDirectories). */
+  workspacesDirectory: Json<WorkspaceDirectory>;
+  /** Directory Service's view of the target directory (DescribeDirectories). */
+  dsDirectory: Json<DirectoryDescription>;
+  /** The subnets the directory is registered with. */
+  subnets: Json<Subnet>[];
+  /** The VPC the directory's subnets are in. */
+  vpc: Json<Vpc>;
+  /** Every route table of that VPC. */
+  routeTables: Json<RouteTable>[];
+}
+
+export type FactName = keyof FactTypes;
+
+/** Why a fact could not be collected. `kind` decides the wording, and `credentials` stops the run (exit 2). */
+export type FactFailureKind =
+  | 'denied'
+  | 'throttled'
+  | 'timeout'
+  | 'unreachable'
+  | 'credentials'
+  | 'not-found'
+  | 'not-applicable'
+  | 'dependency'
+  | 'error';
+
+export interface FactFailure {
+  kind: FactFailureKind;
+  message: string;
+  /** For `denied`: the IAM action the caller lacks, e.g. "ec2:DescribeRouteTables". */
+  iamAction?: string;
+  /** The AWS error code or Node error code behind it. */
+  code?: string;
+}
+
+export type FactOutcome<K extends FactName = FactName> =
+  | { ok: true; value: FactTypes[K] }
+  | { ok: false; failure: FactFailure };
+
+/** What a collector may use. `get` fetches another fact through the same memo (each fact once per run). */
+export interface CollectContext {
+  get<K extends FactName>(name: K): Promise<FactTypes[K]>;
+  aws: AwsClients;
+  targets: Targets;
+  region: string;
+}
+
+export interface FactDefinition<K extends FactName = FactName> {
+  name: K;
+  description: string;
+  /** The IAM actions collecting this fact calls (not counting the facts it depends on). */
+  iamActions: readonly string[];
+  /** Facts this one is derived from: their IAM actions are needed too. */
+  dependsOn: readonly FactName[];
+  collect(ctx: CollectContext): Promise<FactTypes[K]>;
+}

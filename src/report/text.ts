@@ -1,0 +1,85 @@
+// The human report: what to act on first, each failure with the guide's fix and where the guide says it.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, GuideSource, Status } from '../engine/types.js';
+import { byStatus, type Report } from './model.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const LABEL: Record<Status, string> = { fail: 'FAIL', error: 'ERROR', warn: 'WARN', pass: 'PASS', skip: 'SKIP' };
+
+export function renderText(report: Report, options: TextOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const paint: Record<Status, (s: string) => string> = {
+    fail: c.red.bold,
+    error: c.magenta.bold,
+    warn: c.yellow.bold,
+    pass: c.green,
+    skip: c.gray,
+  };
+  const lines: string[] = [];
+  lines.push(
+    c.bold(`wsdoctor ${report.tool.version}`) +
+      ` — ${report.target.kind} ${report.target.id} in ${report.region}, ${report.startedAt}`,
+  );
+  lines.push('');
+  for (const finding of byStatus(report.results)) {
+    const label = paint[finding.status](LABEL[finding.status].padEnd(5));
+    const resource = finding.resource ? c.dim(`  [${finding.resource}]`) : '';
+    lines.push(`${label} ${c.bold(finding.checkId)} — ${finding.title}${resource}`);
+    lines.push(indent(finding.message, 6));
+    if (finding.status === 'fail' || finding.status === 'warn') lines.push(...remediationLines(finding, c));
+    if (finding.status === 'error' && typeof finding.evidence.iamAction === 'string') {
+      lines.push(indent(`To let wsdoctor look: allow ${finding.evidence.iamAction} for the caller.`, 6));
+    }
+    lines.push('');
+  }
+  const s = report.summary;
+  const summary = [
+    paint.fail(`${s.fail} failed`),
+    paint.error(`${s.error} error${s.error === 1 ? '' : 's'}`),
+    paint.warn(`${s.warn} warning${s.warn === 1 ? '' : 's'}`),
+    paint.pass(`${s.pass} passed`),
+    paint.skip(`${s.skip} skipped`),
+  ].join(', ');
+  lines.push(`${c.bold('Summary:')} ${summary} in ${(report.durationMs / 1000).toFixed(1)} s`);
+  return `${lines.join('\n')}\n`;
+}
+
+function remediationLines(finding: Finding, c: ChalkInstance): string[] {
+  const r = finding.remediation;
+  return [
+    indent(`${c.bold('Fix:')} ${r.summary}`, 6),
+    ...r.steps.map((step, i) => indent(`${i + 1}. ${step}`, 9, 3)),
+    indent(`${c.bold('Source:')} ${cite(r.source)}${r.alsoSee?.length ? `; see also ${r.alsoSee.map(cite).join('; ')}` : ''}`, 6),
+    // URLs are never wrapped, so they stay clickable.
+    `      ${c.bold('Docs:')} ${r.docsUrl}`,
+  ];
+}
+
+export function cite(source: GuideSource): string {
+  return `${source.guide}, "${source.section}"${source.lines ? ` (lines ${source.lines})` : ''}`;
+}
+
+/** Wraps at 100 columns; continuation lines get `hanging` extra spaces so numbered steps read as blocks. */
+function indent(text: string, width: number, hanging = 0): string {
+  const max = 100 - width;
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && visibleLength(line) + 1 + visibleLength(word) > max) {
+      out.push(line);
+      line = ' '.repeat(hanging) + word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) out.push(line);
+  return out.map((l) => ' '.repeat(width) + l).join('\n');
+}
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}

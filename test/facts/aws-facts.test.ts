@@ -1,0 +1,104 @@
+// Fact collectors over SDK mocks: what they call, how they page, and how failures become reasons.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import {
+  DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import { AwsClients } from '../../src/facts/aws/clients.js';
+import { FACTS } from '../../src/facts/index.js';
+import { LiveFactStore } from '../../src/facts/store.js';
+
+const ec2 = mockClient(EC2Client);
+const workspaces = mockClient(WorkSpacesClient);
+afterEach(() => {
+  ec2.reset();
+  workspaces.reset();
+});
+
+function store(directoryId = 'd-1234567890') {
+  const aws = new AwsClients({
+    region: 'us-east-1',
+    timeoutMs: 1000,
+    maxAttempts: 1,
+    credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
+  });
+  return new LiveFactStore(FACTS, { aws, targets: { directoryId }, region: 'us-east-1' });
+}
+
+const directory = {
+  DirectoryId: 'd-1234567890',
+  SubnetIds: ['subnet-a', 'subnet-b'],
+  RegistrationCode: 'SLiad+SECRET1',
+  State: 'REGISTERED' as const,
+};
+
+describe('AWS facts', () => {
+  it('derives the VPC from the directory subnets and reads it once for several dependants', async () => {
+    workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [directory] });
+    ec2.on(DescribeSubnetsCommand).resolves({
+      Subnets: [
+        { SubnetId: 'subnet-a', VpcId: 'vpc-1' },
+        { SubnetId: 'subnet-b', VpcId: 'vpc-1' },
+      ],
+    });
+    ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }] });
+    ec2.on(DescribeRouteTablesCommand).resolves({ RouteTables: [{ RouteTableId: 'rtb-1' }] });
+
+    const facts = store();
+    const [vpc, tables, again] = await Promise.all([facts.settle('vpc'), facts.settle('routeTables'), facts.settle('vpc')]);
+    expect(vpc).toEqual({ ok: true, value: { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' } });
+    expect(tables.ok && tables.value.map((t) => t.RouteTableId)).toEqual(['rtb-1']);
+    expect(again).toBe(vpc);
+    expect(workspaces.commandCalls(DescribeWorkspaceDirectoriesCommand)).toHaveLength(1);
+    expect(ec2.commandCalls(DescribeSubnetsCommand)[0]!.args[0].input).toEqual({ SubnetIds: ['subnet-a', 'subnet-b'] });
+    expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(1);
+    expect(ec2.commandCalls(DescribeRouteTablesCommand)[0]!.args[0].input).toMatchObject({
+      Filters: [{ Name: 'vpc-id', Values: ['vpc-1'] }],
+      MaxResults: 100,
+    });
+  });
+
+  it('follows every page of route tables', async () => {
+    workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [directory] });
+    ec2.on(DescribeSubnetsCommand).resolves({ Subnets: [{ SubnetId: 'subnet-a', VpcId: 'vpc-1' }] });
+    ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1' }] });
+    ec2
+      .on(DescribeRouteTablesCommand)
+      .resolvesOnce({ RouteTables: [{ RouteTableId: 'rtb-1' }], NextToken: 'page-2' })
+      .resolvesOnce({ RouteTables: [{ RouteTableId: 'rtb-2' }] });
+    const outcome = await store().settle('routeTables');
+    expect(outcome.ok && outcome.value.map((t) => t.RouteTableId)).toEqual(['rtb-1', 'rtb-2']);
+    expect(ec2.commandCalls(DescribeRouteTablesCommand)[1]!.args[0].input).toMatchObject({ NextToken: 'page-2' });
+  });
+
+  it('never keeps the directory registration code', async () => {
+    workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [directory] });
+    const outcome = await store().settle('workspacesDirectory');
+    expect(outcome.ok).toBe(true);
+    expect(JSON.stringify(outcome)).not.toContain('SECRET1');
+  });
+
+  it('reports an unregistered directory as the target not being found', async () => {
+    workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [] });
+    const outcome = await store().settle('vpc');
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'not-found', code: 'TargetNotFound' } });
+  });
+
+  it('turns a denied call into the denied IAM action, and dependants fail for the same reason', async () => {
+    workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [directory] });
+    ec2.on(DescribeSubnetsCommand).rejects(
+      Object.assign(new Error('You are not authorized to perform this operation.'), {
+        name: 'UnauthorizedOperation',
+        iamAction: 'ec2:DescribeSubnets',
+      }),
+    );
+    const facts = store();
+    const vpc = await facts.settle('vpc');
+    expect(vpc).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'ec2:DescribeSubnets' } });
+    expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(0);
+  });
+});
