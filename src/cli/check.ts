@@ -9,11 +9,9 @@ import { AwsClients } from '../facts/aws/clients.js';
 import { FACTS } from '../facts/index.js';
 import { LiveFactStore } from '../facts/store.js';
 import type { FactName, FactOutcome } from '../facts/types.js';
-import { renderJson } from '../report/json.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report } from '../report/model.js';
-import { renderText } from '../report/text.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
-import { writeFileAtomic } from './output.js';
+import { emitReport } from './emit.js';
 import { resolveRegion } from './region.js';
 import { startSpinner } from './spinner.js';
 
@@ -73,11 +71,7 @@ export async function runCheckCommand(options: CheckCommandOptions): Promise<num
     summary: summarize(run.findings),
     results: run.findings,
   };
-  const toTerminal = !options.output && process.stdout.isTTY === true;
-  const rendered =
-    options.format === 'json' ? renderJson(report) : renderText(report, { color: toTerminal && useColor() });
-  if (options.output) await writeFileAtomic(options.output, rendered);
-  else process.stdout.write(rendered);
+  await emitReport(report, options);
   return exitCodeFor(run.findings);
 }
 
@@ -100,10 +94,4 @@ function rejectUnusableRun(facts: Partial<Record<FactName, FactOutcome>>): void 
     if (outcome.failure.code === 'TargetNotFound') throw new UsageError(outcome.failure.message);
     if (outcome.failure.kind === 'credentials') throw new UsageError(outcome.failure.message);
   }
-}
-
-function useColor(): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR === '0') return false;
-  return true;
 }

@@ -24,7 +24,7 @@ export function fakeHttpHandler(respond: (request: SeenRequest) => FakeResponse 
         hostname: request.hostname,
         path: request.path,
         headers: request.headers,
-        body: bodyText(request.body),
+        body: typeof request.body === 'string' ? request.body : '',
       };
       seen.push(seenRequest);
       const response = await respond(seenRequest);
@@ -49,8 +49,3 @@ export const ec2Error = (code: string, message = 'You are not authorized to perf
 export const jsonError = (type: string, message = 'denied') =>
   JSON.stringify({ __type: type, message });
 
-function bodyText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
-  return '';
-}
