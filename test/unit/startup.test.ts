@@ -1,0 +1,39 @@
+// `wsdoctor --help` and `wsdoctor list` must stay fast: they may load commander and the pure check registry,
+// never an AWS SDK client (the EC2 client alone costs a few hundred ms to import).
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BIN, testEnv } from '../helpers/cli.js';
+
+const tracer = fileURLToPath(new URL('../helpers/trace-imports.mjs', import.meta.url));
+
+function importsOf(args: string[], expectStatus: number | null = 0): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'wsdoctor-trace-')), 'imports.txt');
+  const result = spawnSync(process.execPath, ['--import', tracer, BIN, ...args], {
+    env: testEnv({ WSDOCTOR_TRACE_IMPORTS: file }),
+    encoding: 'utf8',
+  });
+  if (expectStatus !== null) expect(result.status).toBe(expectStatus);
+  return readFileSync(file, 'utf8').trim().split('\n');
+}
+
+describe('start-up', () => {
+  it.each([[['--help']], [['list']], [['explain', 'mgmt-cidr-conflict']], [['check', '--help']]])(
+    '%j loads no AWS SDK module',
+    (args) => {
+      const imports = importsOf(args);
+      expect(imports.some((url) => url.includes('/dist/src/cli/main.js'))).toBe(true); // the tracer sees our code
+      expect(imports.filter((url) => /@aws-sdk|@smithy/.test(url))).toEqual([]);
+    },
+  );
+
+  it('the tracer notices an SDK import when a check does load one', () => {
+    // Nothing listens on the discard port: the call fails fast, but the SDK client has been imported by then.
+    const args = ['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', 'http://127.0.0.1:9'];
+    const imports = importsOf([...args, '--timeout', '500', '--max-attempts', '1'], null);
+    expect(imports.some((url) => url.includes('@aws-sdk/client-workspaces'))).toBe(true);
+  });
+});
