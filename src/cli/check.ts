@@ -1,17 +1,19 @@
 // `wsdoctor check`: resolve the target and Region, collect the facts the selected checks need, analyze, report.
 import { CHECKS } from '../../checks/index.js';
 import { UsageError } from '../engine/errors.js';
-import { exitCodeFor } from '../engine/exit-codes.js';
-import { selectChecks } from '../engine/registry.js';
+import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
+import { describeSelection, selectChecks } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
 import { primaryTarget, scopesOf, type Targets } from '../engine/targets.js';
+import type { Severity } from '../engine/types.js';
 import { AwsClients } from '../facts/aws/clients.js';
-import { FACTS } from '../facts/index.js';
+import { FACTS, targetFactsFor } from '../facts/index.js';
 import { LiveFactStore } from '../facts/store.js';
 import type { FactName, FactOutcome } from '../facts/types.js';
-import { REPORT_SCHEMA_VERSION, summarize, type Report } from '../report/model.js';
+import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportFormat } from '../report/model.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
-import { emitReport } from './emit.js';
+import { checkDestinations, emitReport } from './emit.js';
+import type { ReportSpec } from './validate.js';
 import { resolveRegion } from './region.js';
 import { startSpinner } from './spinner.js';
 
@@ -20,20 +22,36 @@ export interface CheckCommandOptions {
   region?: string;
   profile?: string;
   endpointUrl?: string;
-  format: 'text' | 'json';
+  format: ReportFormat;
   output?: string;
+  report?: ReportSpec<ReportFormat>[];
+  failOn: FailOn;
   only?: string[];
   skip?: string[];
+  tag?: string[];
+  severity?: Severity[];
   timeout: number;
   maxAttempts: number;
 }
 
-export async function runCheckCommand(options: CheckCommandOptions): Promise<number> {
+export interface CheckHooks {
+  /** Called with the IAM action of every AWS call the run sends (--debug logs them; tests record them). */
+  onCall?: (iamAction: string) => void;
+}
+
+export async function runCheckCommand(options: CheckCommandOptions, hooks: CheckHooks = {}): Promise<number> {
   const targets: Targets = { ...(options.directory ? { directoryId: options.directory } : {}) };
   const scopes = scopesOf(targets);
   if (scopes.length === 0) throw new UsageError('nothing to check: name a target, e.g. --directory d-1234567890');
-  const checks = selectChecks(CHECKS, { scopes, only: options.only, skip: options.skip });
-  if (checks.length === 0) throw new UsageError('no check is selected for this target (see --only / --skip)');
+  const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
+  const checks = selectChecks(CHECKS, { scopes, ...selection });
+  if (checks.length === 0) {
+    throw new UsageError(
+      `no check for a ${scopes.join(' or ')} target matches ${describeSelection(selection)} (\`wsdoctor list\` shows ids, tags and severities)`,
+    );
+  }
+  const emit = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
+  await checkDestinations(emit);
 
   const region = await resolveRegion(options.region, options.profile);
   const endpoint = options.endpointUrl ?? process.env.AWS_ENDPOINT_URL;
@@ -43,6 +61,7 @@ export async function runCheckCommand(options: CheckCommandOptions): Promise<num
     maxAttempts: options.maxAttempts,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(endpoint ? { endpoint } : {}),
+    ...(hooks.onCall ? { onCall: hooks.onCall } : {}),
   });
   await requireCredentials(aws, options.profile);
 
@@ -54,7 +73,7 @@ export async function runCheckCommand(options: CheckCommandOptions): Promise<num
     [run] = await Promise.all([
       runChecks(checks, store, { region, collectedAt: startedAt.toISOString(), options: {} }),
       // The target itself is always looked up, so an unknown id is an input error rather than a page of errors.
-      targets.directoryId ? store.settle('workspacesDirectory') : undefined,
+      ...targetFactsFor(new Set(checks.map((c) => c.meta.scope))).map((name) => store.settle(name)),
     ]);
   } finally {
     spinner.stop();
@@ -71,8 +90,8 @@ export async function runCheckCommand(options: CheckCommandOptions): Promise<num
     summary: summarize(run.findings),
     results: run.findings,
   };
-  await emitReport(report, options);
-  return exitCodeFor(run.findings);
+  await emitReport(report, emit);
+  return exitCodeFor(run.findings, options.failOn);
 }
 
 async function requireCredentials(aws: AwsClients, profile: string | undefined): Promise<void> {

@@ -1,24 +1,64 @@
-// Where a finished report goes: rendered in the chosen format to stdout, or to --output written whole.
+// Where a finished report goes: the --format rendering to stdout (or to --output), every --report FORMAT=FILE
+// to its file, all files written whole or none; and, inside GitHub Actions, workflow annotations.
+import type { FailOn } from '../engine/exit-codes.js';
+import { renderAnnotations } from '../report/github-annotations.js';
 import { renderJson } from '../report/json.js';
-import type { Report } from '../report/model.js';
+import { renderJunit } from '../report/junit.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Report, ReportFormat } from '../report/model.js';
 import { renderText } from '../report/text.js';
-import { writeFileAtomic } from './output.js';
+import { checkOutputPaths, writeFilesAtomic } from './output.js';
+import type { ReportSpec } from './validate.js';
 
 export interface EmitOptions {
-  format: 'text' | 'json';
+  format: ReportFormat;
   output?: string;
+  reports?: ReportSpec<ReportFormat>[];
+  failOn: FailOn;
 }
 
-export async function emitReport(report: Report, options: EmitOptions): Promise<void> {
-  const toTerminal = !options.output && process.stdout.isTTY === true;
-  const rendered =
-    options.format === 'json' ? renderJson(report) : renderText(report, { color: toTerminal && useColor() });
-  if (options.output) await writeFileAtomic(options.output, rendered);
-  else process.stdout.write(rendered);
+export function render(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'junit':
+      return renderJunit(report, { failOn: options.failOn });
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'text':
+      return renderText(report, { color: options.color });
+  }
 }
 
-function useColor(): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR === '0') return false;
+/** Validates every destination up front (see checkOutputPaths). */
+export async function checkDestinations(options: EmitOptions): Promise<void> {
+  await checkOutputPaths([
+    ...(options.output ? [{ flag: '--output', path: options.output }] : []),
+    ...(options.reports ?? []).map(({ format, path }) => ({ flag: `--report ${format}=${path}`, path })),
+  ]);
+}
+
+export async function emitReport(report: Report, options: EmitOptions, env = process.env): Promise<void> {
+  const files = [...(options.output ? [{ format: options.format, path: options.output }] : []), ...(options.reports ?? [])];
+  // Files never get colour codes; stdout only on a terminal.
+  await writeFilesAtomic(
+    files.map(({ format, path }) => ({ path, content: render(report, format, { color: false, failOn: options.failOn }) })),
+  );
+  const stdoutReport = options.output ? undefined : options.format;
+  if (stdoutReport) {
+    const color = process.stdout.isTTY === true && useColor(env);
+    process.stdout.write(render(report, stdoutReport, { color, failOn: options.failOn }));
+  }
+  if (env.GITHUB_ACTIONS === 'true') {
+    // A JSON, JUnit or Markdown report on stdout must stay parseable: the annotations then go to stderr, which
+    // the Actions runner reads for workflow commands too. Beside the human text report (or nothing), stdout.
+    const stream = stdoutReport && stdoutReport !== 'text' ? process.stderr : process.stdout;
+    stream.write(renderAnnotations(report));
+  }
+}
+
+function useColor(env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR === '0') return false;
   return true;
 }

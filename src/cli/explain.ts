@@ -1,11 +1,12 @@
 // `wsdoctor explain <id>`: what a check looks at, why, the fix, and the guide it comes from.
 import { CHECKS } from '../../checks/index.js';
 import { findCheck } from '../engine/registry.js';
-import { iamActionsFor } from '../facts/index.js';
-import { cite } from '../report/text.js';
+import { iamActionsForChecks } from '../engine/iam-policy.js';
+import { cite } from '../report/model.js';
 
 export async function runExplainCommand(id: string): Promise<number> {
-  const { meta } = findCheck(CHECKS, id);
+  const check = findCheck(CHECKS, id);
+  const { meta } = check;
   const r = meta.remediation;
   const facts = [...meta.facts, ...(meta.optionalFacts ?? [])];
   const text = [
@@ -24,7 +25,7 @@ export async function runExplainCommand(id: string): Promise<number> {
     `Docs: ${r.docsUrl}`,
     '',
     `Needs: ${facts.join(', ')}`,
-    `IAM actions: ${iamActionsFor(facts).join(', ') || 'none'}`,
+    `IAM actions: ${iamActionsForChecks([check]).join(', ') || 'none'}`,
   ];
   process.stdout.write(`${text.join('\n')}\n`);
   return 0;

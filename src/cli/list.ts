@@ -1,9 +1,28 @@
-// `wsdoctor list`: every check with the facts and IAM actions it needs. Loads no SDK client.
+// `wsdoctor list`: the checks with their tags, facts and IAM actions; the selection flags narrow it as they narrow
+// a run. Loads no SDK client.
 import { CHECKS } from '../../checks/index.js';
-import { iamActionsFor } from '../facts/index.js';
+import { selectChecks } from '../engine/registry.js';
+import { SCOPES, type Severity } from '../engine/types.js';
+import { iamActionsForChecks } from '../engine/iam-policy.js';
 
-export async function runListCommand(options: { format: 'text' | 'json' }): Promise<number> {
-  const rows = CHECKS.map(({ meta }) => {
+export interface ListCommandOptions {
+  format: 'text' | 'json';
+  only?: string[];
+  skip?: string[];
+  tag?: string[];
+  severity?: Severity[];
+}
+
+export async function runListCommand(options: ListCommandOptions): Promise<number> {
+  const checks = selectChecks(CHECKS, {
+    scopes: SCOPES,
+    only: options.only,
+    skip: options.skip,
+    tags: options.tag,
+    severities: options.severity,
+  });
+  const rows = checks.map((check) => {
+    const { meta } = check;
     const facts = [...meta.facts, ...(meta.optionalFacts ?? [])];
     return {
       id: meta.id,
@@ -13,7 +32,8 @@ export async function runListCommand(options: { format: 'text' | 'json' }): Prom
       severity: meta.severity,
       tags: meta.tags,
       facts,
-      iamActions: iamActionsFor(facts),
+      // The same derivation as `iam-policy --only <id>`, target lookup included.
+      iamActions: iamActionsForChecks([check]),
     };
   });
   if (options.format === 'json') {
@@ -25,6 +45,7 @@ export async function runListCommand(options: { format: 'text' | 'json' }): Prom
       `${r.id}  (${r.catalogId}, ${r.scope}, ${r.severity})\n  ${r.title}\n  tags: ${r.tags.join(', ')}\n` +
       `  facts: ${r.facts.join(', ')}\n  IAM: ${r.iamActions.join(', ') || 'none'}`,
   );
-  process.stdout.write(`${lines.join('\n\n')}\n\n${rows.length} checks. \`wsdoctor explain <id>\` tells more.\n`);
+  const count = `${rows.length} check${rows.length === 1 ? '' : 's'}`;
+  process.stdout.write(`${lines.join('\n\n')}${rows.length ? '\n\n' : ''}${count}. \`wsdoctor explain <id>\` tells more.\n`);
   return 0;
 }

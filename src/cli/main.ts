@@ -2,24 +2,35 @@
 // loads commander and nothing else (no SDK client, no check).
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
-import { EXIT } from '../engine/exit-codes.js';
+import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
+import { SCOPES, SEVERITIES } from '../engine/types.js';
+import { REPORT_FORMATS } from '../report/model.js';
 import { toolVersion } from '../version.js';
-import { directoryId, endpointUrl, idList, positiveInt } from './validate.js';
+import { choiceList, directoryId, endpointUrl, idList, positiveInt, reportSpec } from './validate.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0  nothing failed and nothing errored
-  1  at least one check failed
-  2  usage, input or configuration error (nothing was checked)
-  3  no check failed, but at least one could not look (error): the run is incomplete
-  4  wsdoctor itself crashed (please report it, with --debug output)`;
+${EXIT_CODE_TABLE.map(({ code, meaning }) => `  ${code}  ${meaning}`).join('\n')}`;
+
+/** The selection flags `check`, `list` and `iam-policy` share, so each selects checks the same way. */
+function addSelectionOptions(command: Command): Command {
+  return command
+    .option('--only <ids>', 'only these checks (comma-separated, repeatable)', idList)
+    .option('--skip <ids>', 'skip these checks (comma-separated, repeatable)', idList)
+    .option('--tag <tags>', 'only checks with one of these tags (comma-separated, repeatable)', idList)
+    .addOption(
+      new Option('--severity <levels>', `only checks of these severities (${SEVERITIES.join(', ')}; comma-separated)`).argParser(
+        choiceList('--severity', SEVERITIES),
+      ),
+    );
+}
 
 export async function main(argv: string[]): Promise<number> {
   // The SDK warns on Node 20 at the first call; that warning is for SDK users, not for wsdoctor's.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
-  const program = buildProgram((code) => (exitCode = code));
+  const program = buildProgram((code) => (exitCode = code), debug);
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -40,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export function buildProgram(setExitCode: (code: number) => void): Command {
+export function buildProgram(setExitCode: (code: number) => void, debug = false): Command {
   const program = new Command('wsdoctor')
     .description(
       'Troubleshooting and preflight checks for Amazon WorkSpaces and WorkSpaces Applications (AppStream 2.0). ' +
@@ -48,7 +59,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         "remediation from the AWS troubleshooting guides, citing them.",
     )
     .version(toolVersion(), '-V, --version')
-    .option('--debug', 'print stack traces for internal errors')
+    .option('--debug', 'print each AWS call (as its IAM action) and stack traces for internal errors, on stderr')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`wsdoctor: ${text.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run with --help for usage)')
@@ -58,12 +69,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 Examples:
   $ wsdoctor check --directory d-1234567890 --region us-east-1
   $ wsdoctor check --directory d-1234567890 --format json > report.json
+  $ wsdoctor check --directory d-1234567890 --report junit=wsdoctor.xml --report markdown=ticket.md
   $ wsdoctor list
   $ wsdoctor explain mgmt-cidr-conflict
+  $ wsdoctor iam-policy --scope directory > wsdoctor-policy.json
 ${EXIT_CODES_HELP}`,
     );
 
-  program
+  const check = program
     .command('check')
     .description('run the checks for a target and report what is wrong, with the guide’s fix')
     .addOption(new Option('--directory <id>', 'WorkSpaces directory to check (d-…)').argParser(directoryId))
@@ -73,10 +86,18 @@ ${EXIT_CODES_HELP}`,
       new Option('--endpoint-url <url>', 'send AWS calls to this endpoint (e.g. an emulator); also AWS_ENDPOINT_URL')
         .argParser(endpointUrl),
     )
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('--output <file>', 'write the report to this file (whole or not at all) instead of stdout')
-    .option('--only <ids>', 'run only these checks (comma-separated, repeatable)', idList)
-    .option('--skip <ids>', 'skip these checks (comma-separated, repeatable)', idList)
+    .addOption(new Option('--format <format>', 'report format on stdout').choices(REPORT_FORMATS).default('text'))
+    .option('--output <file>', 'write the --format report to this file (whole or not at all) instead of stdout')
+    .addOption(
+      new Option('--report <format=file>', `also write a report to a file (${REPORT_FORMATS.join(', ')}; repeatable)`)
+        .argParser(reportSpec(REPORT_FORMATS)),
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'what makes the exit code non-zero: warn, fail (and worse), or only error')
+        .choices(FAIL_ON_LEVELS)
+        .default('fail'),
+    );
+  addSelectionOptions(check)
     .addOption(
       new Option('--timeout <ms>', 'bound on each AWS call attempt and each probe, in ms')
         .argParser(positiveInt('--timeout', 600_000))
@@ -90,22 +111,33 @@ ${EXIT_CODES_HELP}`,
     .addHelpText(
       'after',
       `
+Formats: text (people), json (machines, schemaVersion 1), junit (CI test reporters), markdown (tickets).
+With GITHUB_ACTIONS=true, failures and errors are also printed as workflow annotations (on stderr when stdout
+carries a json, junit or markdown report).
+
 Examples:
   $ wsdoctor check --directory d-1234567890 --region us-east-1
   $ wsdoctor check --directory d-1234567890 --profile prod-sso --format json --output report.json
-  $ wsdoctor check --directory d-1234567890 --only mgmt-cidr-conflict
+  $ wsdoctor check --directory d-1234567890 --report junit=wsdoctor.xml --report json=wsdoctor.json
+  $ wsdoctor check --directory d-1234567890 --format markdown > ticket.md
+  $ wsdoctor check --directory d-1234567890 --tag network --severity critical,high --fail-on warn
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options) => {
       const { runCheckCommand } = await import('./check.js');
-      setExitCode(await runCheckCommand(options));
+      const onCall = debug ? (action: string) => process.stderr.write(`wsdoctor: debug: AWS call ${action}\n`) : undefined;
+      setExitCode(await runCheckCommand(options, onCall ? { onCall } : {}));
     });
 
-  program
+  const list = program
     .command('list')
-    .description('list every check: id, title, scope, severity, the facts and IAM actions it needs')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  $ wsdoctor list\n  $ wsdoctor list --format json | jq -r \'.[].id\'')
+    .description('list the checks: id, title, scope, severity, tags, the facts and IAM actions each needs')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addSelectionOptions(list)
+    .addHelpText(
+      'after',
+      "\nExamples:\n  $ wsdoctor list\n  $ wsdoctor list --tag network\n  $ wsdoctor list --format json | jq -r '.[].id'",
+    )
     .action(async (options) => {
       const { runListCommand } = await import('./list.js');
       setExitCode(await runListCommand(options));
@@ -119,6 +151,31 @@ ${EXIT_CODES_HELP}`,
     .action(async (checkId: string) => {
       const { runExplainCommand } = await import('./explain.js');
       setExitCode(await runExplainCommand(checkId));
+    });
+
+  const iamPolicy = program
+    .command('iam-policy')
+    .description('print the least-privilege IAM policy (JSON) for the selected checks: only the read calls they make')
+    .addOption(
+      new Option('--scope <scopes>', `only checks for these target kinds (${SCOPES.join(', ')}; comma-separated)`).argParser(
+        choiceList('--scope', SCOPES),
+      ),
+    );
+  addSelectionOptions(iamPolicy)
+    .addHelpText(
+      'after',
+      `
+The policy lists exactly the actions the selected checks' facts declare (the same metadata the runner uses), so
+attached as the only permissions it lets every selected check look. Without a filter it covers every check.
+
+Examples:
+  $ wsdoctor iam-policy > wsdoctor-policy.json
+  $ wsdoctor iam-policy --scope directory --only mgmt-cidr-conflict
+  $ aws iam create-policy --policy-name wsdoctor-read --policy-document "$(wsdoctor iam-policy)"`,
+    )
+    .action(async (options) => {
+      const { runIamPolicyCommand } = await import('./iam-policy.js');
+      setExitCode(await runIamPolicyCommand(options));
     });
 
   return program;

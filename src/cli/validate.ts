@@ -37,3 +37,37 @@ export function endpointUrl(value: string): string {
   }
   return value;
 }
+
+/** A comma-separated, repeatable list of names from a closed set (--severity, --scope). */
+export function choiceList<T extends string>(flag: string, choices: readonly T[]) {
+  return (value: string, previous: T[] = []): T[] => {
+    const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const name of names) {
+      if (!(choices as readonly string[]).includes(name)) {
+        throw new UsageError(`${flag}: unknown value "${name}" (use one or more of ${choices.join(', ')}, comma-separated)`);
+      }
+    }
+    return [...previous, ...(names as T[])];
+  };
+}
+
+/** One extra report of a run: `--report junit=out.xml`. */
+export interface ReportSpec<F extends string = string> {
+  format: F;
+  path: string;
+}
+
+export function reportSpec<F extends string>(formats: readonly F[]) {
+  return (value: string, previous: ReportSpec<F>[] = []): ReportSpec<F>[] => {
+    const at = value.indexOf('=');
+    const format = value.slice(0, Math.max(at, 0));
+    const path = value.slice(at + 1);
+    if (at < 1 || !path) {
+      throw new UsageError(`--report "${value}": expected FORMAT=FILE, e.g. --report junit=wsdoctor.xml`);
+    }
+    if (!(formats as readonly string[]).includes(format)) {
+      throw new UsageError(`--report "${value}": unknown format "${format}" (use ${formats.join(', ')})`);
+    }
+    return [...previous, { format: format as F, path }];
+  };
+}

@@ -1,40 +1,65 @@
-// Selecting checks: by the run's targets (scope), then --only / --skip.
-import type { AnyCheck, Scope } from './types.js';
+// Selecting checks: by the run's targets (scope), then --only / --tag / --severity, minus --skip. Every name a user
+// types is checked against what exists, so a typo is an input error naming the close matches, never an empty run.
+import type { AnyCheck, Scope, Severity } from './types.js';
 import { UsageError } from './errors.js';
 
 export interface Selection {
-  scopes: Scope[];
-  only?: string[];
-  skip?: string[];
+  scopes: readonly Scope[];
+  /** Check ids: run only these. */
+  only?: readonly string[];
+  /** Check ids: never run these. */
+  skip?: readonly string[];
+  /** Run only checks carrying at least one of these tags. */
+  tags?: readonly string[];
+  /** Run only checks of one of these severities. */
+  severities?: readonly Severity[];
 }
 
 export function selectChecks(all: readonly AnyCheck[], selection: Selection): AnyCheck[] {
-  const known = new Set(all.map((c) => c.meta.id));
+  const ids = all.map((c) => c.meta.id);
   for (const id of [...(selection.only ?? []), ...(selection.skip ?? [])]) {
-    if (!known.has(id)) throw new UsageError(unknownCheckMessage(id, [...known]));
+    if (!ids.includes(id)) throw new UsageError(unknownNameMessage('check id', id, ids));
   }
+  const tags = [...new Set(all.flatMap((c) => c.meta.tags))].sort();
+  for (const tag of selection.tags ?? []) {
+    if (!tags.includes(tag)) throw new UsageError(unknownNameMessage('tag', tag, tags));
+  }
+  const wanted = <T>(list: readonly T[] | undefined, value: T) => !list?.length || list.includes(value);
   return all.filter(
-    (check) =>
-      selection.scopes.includes(check.meta.scope) &&
-      (!selection.only?.length || selection.only.includes(check.meta.id)) &&
-      !selection.skip?.includes(check.meta.id),
+    ({ meta }) =>
+      selection.scopes.includes(meta.scope) &&
+      wanted(selection.only, meta.id) &&
+      (!selection.tags?.length || meta.tags.some((tag) => selection.tags!.includes(tag))) &&
+      wanted(selection.severities, meta.severity) &&
+      !selection.skip?.includes(meta.id),
   );
+}
+
+/** Says which filters left nothing to run, so a combination that matches no check reads as such. */
+export function describeSelection(selection: Omit<Selection, 'scopes'>): string {
+  const parts = [
+    selection.only?.length ? `--only ${selection.only.join(',')}` : '',
+    selection.tags?.length ? `--tag ${selection.tags.join(',')}` : '',
+    selection.severities?.length ? `--severity ${selection.severities.join(',')}` : '',
+    selection.skip?.length ? `--skip ${selection.skip.join(',')}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' ') : 'no filter';
 }
 
 export function findCheck(all: readonly AnyCheck[], id: string): AnyCheck {
   const check = all.find((c) => c.meta.id === id);
-  if (!check) throw new UsageError(unknownCheckMessage(id, all.map((c) => c.meta.id)));
+  if (!check) throw new UsageError(unknownNameMessage('check id', id, all.map((c) => c.meta.id)));
   return check;
 }
 
-function unknownCheckMessage(id: string, known: string[]): string {
+function unknownNameMessage(kind: string, name: string, known: readonly string[]): string {
   const close = known
-    .map((candidate) => ({ candidate, distance: editDistance(id, candidate) }))
-    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(candidate.length / 3)) || candidate.includes(id))
+    .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
+    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(candidate.length / 3)) || candidate.includes(name))
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map(({ candidate }) => candidate);
-  return `unknown check id "${id}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; \`wsdoctor list\` shows them all`;
+  return `unknown ${kind} "${name}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; \`wsdoctor list\` shows them all`;
 }
 
 function editDistance(a: string, b: string): number {

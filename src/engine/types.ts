@@ -6,10 +6,12 @@ export type Status = 'pass' | 'warn' | 'fail' | 'error' | 'skip';
 /** Order used by every report: what needs action first. */
 export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'warn', 'pass', 'skip'];
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** What a check looks at. A run selects the checks whose scope matches one of its targets. */
-export type Scope = 'directory' | 'workspace' | 'image-builder' | 'fleet' | 'client' | 'local';
+export const SCOPES = ['directory', 'workspace', 'image-builder', 'fleet', 'client', 'local'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 /** Where remediation text comes from: a file in ../shared/guides and the section heading in it. */
 export interface GuideSource {

@@ -1,4 +1,5 @@
 // Every fact wsdoctor can collect, by name. Importing this loads no SDK client: collectors import theirs lazily.
+import type { Scope } from '../engine/types.js';
 import type { FactDefinition, FactName } from './types.js';
 import { dsDirectory } from './aws/directory-service.js';
 import { routeTables, subnets, vpc } from './aws/ec2.js';
@@ -11,6 +12,20 @@ export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   vpc,
   routeTables,
 };
+
+/**
+ * The fact that looks up a run's target, per scope. A run settles it whenever checks of that scope are selected,
+ * so an unknown target is an input error (exit 2) rather than a page of errors, and `iam-policy` includes its
+ * actions: a new target kind adds its entry here.
+ */
+export const TARGET_FACTS: Partial<Record<Scope, FactName>> = {
+  directory: 'workspacesDirectory',
+};
+
+/** The target facts a run over these scopes settles. */
+export function targetFactsFor(scopes: Iterable<Scope>): FactName[] {
+  return [...new Set([...scopes].flatMap((scope) => TARGET_FACTS[scope] ?? []))];
+}
 
 /** The facts `names` need, dependencies included, in dependency order. */
 export function withDependencies(names: Iterable<FactName>): FactName[] {

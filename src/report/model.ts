@@ -1,7 +1,6 @@
 // The report every format renders: the JSON shape (schemaVersion 1) is the contract for machines.
-import type { Finding, Status } from '../engine/types.js';
+import type { Finding, GuideSource, Scope, Status } from '../engine/types.js';
 import { STATUS_ORDER } from '../engine/types.js';
-import type { Scope } from '../engine/types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -25,4 +24,52 @@ export function summarize(findings: readonly Finding[]): Record<Status, number> 
 /** Findings ordered for people: failures first, then errors, warnings, passes, skips; stable within a status. */
 export function byStatus(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+}
+
+/** Every format a report renders to (stdout via --format, files via --report FORMAT=FILE). */
+export const REPORT_FORMATS = ['text', 'json', 'junit', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * What to do about an `error` finding: the check's own fix does not apply (nothing was seen), so the steps are
+ * about letting wsdoctor look — or looking by hand meanwhile. Keyed on the fact failure's reason in the evidence.
+ */
+export function couldNotLookSteps(finding: Finding): string[] {
+  const { reason, iamAction } = finding.evidence as { reason?: string; iamAction?: string };
+  const steps: string[] = [];
+  if (reason === 'denied' && iamAction) {
+    steps.push(
+      `Allow ${iamAction} for the identity wsdoctor runs as (\`wsdoctor iam-policy\` prints every action the selected checks need), then run wsdoctor again.`,
+    );
+  } else if (reason === 'throttled') {
+    steps.push('The AWS API throttled the calls: run wsdoctor again later, or raise --max-attempts so retries back off longer.');
+  } else if (reason === 'timeout' || reason === 'unreachable') {
+    steps.push(
+      'The AWS API endpoint did not answer in time: check the network path from this machine to it (proxy, firewall, VPC endpoint), or raise --timeout, then run wsdoctor again.',
+    );
+  } else if (reason === 'not-found') {
+    steps.push('A resource the check reads was not found: check the target id and the Region, then run wsdoctor again.');
+  } else if (reason) {
+    steps.push('Run wsdoctor again with --debug; if the error persists, report it with that output.');
+  }
+  steps.push('Until wsdoctor can look, verify the condition by hand with the guide section cited below.');
+  return steps;
+}
+
+/** A guide citation as every format prints it: file, section heading, line range. */
+export function cite(source: GuideSource): string {
+  return `${source.guide}, "${source.section}"${source.lines ? ` (lines ${source.lines})` : ''}`;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from AWS or the user as a report may carry it: ANSI colour sequences removed whole (no "[31m" residue),
+ * and every other control character but tab and line breaks dropped.
+ */
+export function plainText(value: string): string {
+  return value.replace(ANSI_SEQUENCE, '').replace(CONTROL, '');
 }

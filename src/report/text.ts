@@ -1,7 +1,7 @@
 // The human report: what to act on first, each failure with the guide's fix and where the guide says it.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Finding, GuideSource, Status } from '../engine/types.js';
-import { byStatus, type Report } from './model.js';
+import type { Finding, Status } from '../engine/types.js';
+import { byStatus, cite, couldNotLookSteps, type Report } from './model.js';
 
 export interface TextOptions {
   color: boolean;
@@ -30,9 +30,7 @@ export function renderText(report: Report, options: TextOptions): string {
     lines.push(`${label} ${c.bold(finding.checkId)} — ${finding.title}${resource}`);
     lines.push(indent(finding.message, 6));
     if (finding.status === 'fail' || finding.status === 'warn') lines.push(...remediationLines(finding, c));
-    if (finding.status === 'error' && typeof finding.evidence.iamAction === 'string') {
-      lines.push(indent(`To let wsdoctor look: allow ${finding.evidence.iamAction} for the caller.`, 6));
-    }
+    if (finding.status === 'error') lines.push(...couldNotLookLines(finding, c));
     lines.push('');
   }
   const s = report.summary;
@@ -58,8 +56,13 @@ function remediationLines(finding: Finding, c: ChalkInstance): string[] {
   ];
 }
 
-export function cite(source: GuideSource): string {
-  return `${source.guide}, "${source.section}"${source.lines ? ` (lines ${source.lines})` : ''}`;
+
+function couldNotLookLines(finding: Finding, c: ChalkInstance): string[] {
+  return [
+    indent(c.bold('To do:'), 6),
+    ...couldNotLookSteps(finding).map((step, i) => indent(`${i + 1}. ${step}`, 9, 3)),
+    indent(`${c.bold('Source:')} ${cite(finding.remediation.source)}`, 6),
+  ];
 }
 
 /** Wraps at 100 columns; continuation lines get `hanging` extra spaces so numbered steps read as blocks. */
