@@ -17,6 +17,17 @@ describe('CLI input errors', () => {
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', 'not a url'], /is not a URL/],
     [['check', '--bogus'], /unknown option '--bogus'/],
     [['explain', 'nope'], /unknown check id "nope"/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--tag', 'netwrk'], /unknown tag "netwrk" \(did you mean network\?\)/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--severity', 'critical,urgent'], /--severity: unknown value "urgent"/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--severity', 'low'], /no check for a directory target matches --severity low/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--fail-on', 'never'], /argument 'never' is invalid/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'out.xml'], /expected FORMAT=FILE/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'sarif=out.sarif'], /unknown format "sarif"/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'junit=/nonexistent/out.xml'], /cannot write \/nonexistent\/out\.xml: no such directory/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--output', 'r.json', '--report', 'json=r.json'], /both write r\.json/],
+    [['iam-policy', '--only', 'mgmt-cidr-conflit'], /unknown check id "mgmt-cidr-conflit" \(did you mean mgmt-cidr-conflict\?\)/],
+    [['iam-policy', '--scope', 'galaxy'], /--scope: unknown value "galaxy"/],
+    [['list', '--tag', 'vpcs'], /unknown tag "vpcs" \(did you mean vpc\?\)/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('%j', async (args, message) => {
     // Checks get an endpoint where nothing listens, so a call that slipped through would fail differently.
@@ -56,6 +67,17 @@ describe('CLI input errors', () => {
       scope: 'directory',
       iamActions: ['ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'workspaces:DescribeWorkspaceDirectories'],
     });
+  });
+
+  it('iam-policy prints a policy of read actions only, the union of what list shows per check', async () => {
+    const policy = await runCli(['iam-policy']);
+    expect(policy.code).toBe(0);
+    const document = JSON.parse(policy.stdout);
+    expect(document).toMatchObject({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Resource: '*' }] });
+    const actions: string[] = document.Statement[0].Action;
+    expect(actions.every((action) => /^[a-z0-9-]+:(Describe|List|Get)[A-Z]/.test(action))).toBe(true);
+    const rows = JSON.parse((await runCli(['list', '--format', 'json'])).stdout) as { iamActions: string[] }[];
+    expect(actions).toEqual([...new Set(rows.flatMap((r) => r.iamActions))].sort());
   });
 
   it('explain prints the fix and the guide source', async () => {

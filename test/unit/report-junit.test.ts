@@ -1,56 +1,10 @@
 // The JUnit report, read back with a real XML parser: well-formed, one case per finding, the status mapping, the
 // counts equal to the JSON summary, remediation in the bodies, and hostile strings arriving intact and inert.
 import { describe, expect, it } from 'vitest';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { renderJunit } from '../../src/report/junit.js';
 import type { FailOn } from '../../src/engine/exit-codes.js';
+import { junitCounts as counts, parseJunit } from '../helpers/junit.js';
 import { everyStatus, finding, HOSTILE, sampleReport } from '../helpers/report-fixture.js';
-
-interface Outcome {
-  '@_type'?: string;
-  '@_message'?: string;
-  '#text'?: string;
-}
-interface TestCase {
-  '@_classname': string;
-  '@_name': string;
-  failure?: Outcome;
-  error?: Outcome;
-  skipped?: Outcome | '';
-  'system-out'?: string;
-}
-interface Counts {
-  '@_tests': string;
-  '@_failures': string;
-  '@_errors': string;
-  '@_skipped': string;
-}
-
-export function parseJunit(xml: string) {
-  expect(XMLValidator.validate(xml)).toBe(true);
-  const parsed = new XMLParser({
-    ignoreAttributes: false,
-    parseAttributeValue: false,
-    parseTagValue: false,
-    trimValues: false,
-    // Numeric character references (&#10;) are core XML; this parser decodes them under this option.
-    htmlEntities: true,
-    isArray: (name) => name === 'testcase' || name === 'property' || name === 'testsuite',
-  }).parse(xml) as {
-    testsuites: Counts & {
-      testsuite: (Counts & { '@_name': string; properties: { property: { '@_name': string; '@_value': string }[] }; testcase?: TestCase[] })[];
-    };
-  };
-  const suite = parsed.testsuites.testsuite[0]!;
-  return { root: parsed.testsuites, suite, cases: suite.testcase ?? [] };
-}
-
-const counts = (c: Counts) => ({
-  tests: Number(c['@_tests']),
-  failures: Number(c['@_failures']),
-  errors: Number(c['@_errors']),
-  skipped: Number(c['@_skipped']),
-});
 
 describe('JUnit report', () => {
   it.each<[FailOn, number]>([
