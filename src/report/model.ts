@@ -39,7 +39,7 @@ export function couldNotLookSteps(finding: Finding): string[] {
   const steps: string[] = [];
   if (reason === 'denied' && iamAction) {
     steps.push(
-      `Allow ${iamAction} for the identity wsdoctor runs as (\`wsdoctor iam-policy\` prints every action the selected checks need), then run wsdoctor again.`,
+      `Allow ${iamAction} for the identity wsdoctor runs as ("wsdoctor iam-policy" prints every action the selected checks need), then run wsdoctor again.`,
     );
   } else if (reason === 'throttled') {
     steps.push('The AWS API throttled the calls: run wsdoctor again later, or raise --max-attempts so retries back off longer.');
