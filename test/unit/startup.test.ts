@@ -21,7 +21,7 @@ function importsOf(args: string[], expectStatus: number | null = 0): string[] {
 }
 
 describe('start-up', () => {
-  it.each([[['--help']], [['list']], [['explain', 'mgmt-cidr-conflict']], [['check', '--help']]])(
+  it.each([[['--help']], [['list']], [['explain', 'mgmt-cidr-conflict']], [['check', '--help']], [['iam-policy']]])(
     '%j loads no AWS SDK module',
     (args) => {
       const imports = importsOf(args);
