@@ -2,5 +2,8 @@
 // test asserts that every file under checks/ is listed here, and that each id equals its file name.
 import type { AnyCheck } from '../src/engine/types.js';
 import mgmtCidrConflict from './directory/mgmt-cidr-conflict.js';
+import mgmtCidrRouteConflict from './directory/mgmt-cidr-route-conflict.js';
+import ipv6AutoAssign from './directory/ipv6-auto-assign.js';
+import wsEniPresent from './directory/ws-eni-present.js';
 
-export const CHECKS: readonly AnyCheck[] = [mgmtCidrConflict];
+export const CHECKS: readonly AnyCheck[] = [mgmtCidrConflict, mgmtCidrRouteConflict, ipv6AutoAssign, wsEniPresent];

@@ -8,7 +8,7 @@
 import { defineCheck } from '../../src/engine/types.js';
 import { managementRangesFor } from '../../src/data/management-ranges.js';
 import { GUIDES } from '../../src/data/sources.js';
-import { cidrsOverlap } from '../../src/net/cidr.js';
+import { overlappingRanges } from '../../src/net/cidr.js';
 import { associatedIpv4Cidrs } from '../../src/facts/views.js';
 
 export default defineCheck({
@@ -58,7 +58,7 @@ export default defineCheck({
         },
       ];
     }
-    const conflicting = management.ranges.filter((range) => vpcCidrs.some((cidr) => cidrsOverlap(cidr, range)));
+    const conflicting = overlappingRanges(management.ranges, vpcCidrs);
     const free = management.ranges.filter((range) => !conflicting.includes(range));
     const evidence = {
       vpcId: vpc.VpcId,

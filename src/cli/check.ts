@@ -19,6 +19,8 @@ import { startSpinner } from './spinner.js';
 
 export interface CheckCommandOptions {
   directory?: string;
+  workspace?: string;
+  bundle?: string[];
   region?: string;
   profile?: string;
   endpointUrl?: string;
@@ -40,7 +42,16 @@ export interface CheckHooks {
 }
 
 export async function runCheckCommand(options: CheckCommandOptions, hooks: CheckHooks = {}): Promise<number> {
-  const targets: Targets = { ...(options.directory ? { directoryId: options.directory } : {}) };
+  if ((options.workspace || options.bundle) && !options.directory) {
+    throw new UsageError(
+      `${options.workspace ? '--workspace' : '--bundle'} works within a directory: add --directory <id> (the directory it belongs to)`,
+    );
+  }
+  const targets: Targets = {
+    ...(options.directory ? { directoryId: options.directory } : {}),
+    ...(options.workspace ? { workspaceId: options.workspace } : {}),
+    ...(options.bundle ? { bundleIds: options.bundle } : {}),
+  };
   const scopes = scopesOf(targets);
   if (scopes.length === 0) throw new UsageError('nothing to check: name a target, e.g. --directory d-1234567890');
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
@@ -71,9 +82,16 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: Check
   let run;
   try {
     [run] = await Promise.all([
-      runChecks(checks, store, { region, collectedAt: startedAt.toISOString(), options: {} }),
-      // The target itself is always looked up, so an unknown id is an input error rather than a page of errors.
-      ...targetFactsFor(new Set(checks.map((c) => c.meta.scope))).map((name) => store.settle(name)),
+      runChecks(checks, store, {
+        region,
+        collectedAt: startedAt.toISOString(),
+        options: { ...(options.bundle ? { bundleIds: options.bundle } : {}) },
+      }),
+      // The target itself, and the ids named with it, are always looked up, so an unknown id is an input error
+      // rather than a page of errors.
+      ...[...targetFactsFor(new Set(checks.map((c) => c.meta.scope))), ...namedIdFacts(targets)].map((name) =>
+        store.settle(name),
+      ),
     ]);
   } finally {
     spinner.stop();
@@ -92,6 +110,15 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: Check
   };
   await emitReport(report, emit);
   return exitCodeFor(run.findings, options.failOn);
+}
+
+/** The facts that look up the ids named with the target (--workspace, --bundle): each fails with TargetNotFound
+ *  for an id that does not exist. */
+function namedIdFacts(targets: Targets): FactName[] {
+  return [
+    ...(targets.workspaceId ? (['workspaces'] as const) : []),
+    ...(targets.bundleIds?.length ? (['bundles'] as const) : []),
+  ];
 }
 
 async function requireCredentials(aws: AwsClients, profile: string | undefined): Promise<void> {

@@ -6,7 +6,7 @@ import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
 import { SCOPES, SEVERITIES } from '../engine/types.js';
 import { REPORT_FORMATS } from '../report/model.js';
 import { toolVersion } from '../version.js';
-import { choiceList, directoryId, endpointUrl, idList, positiveInt, reportSpec } from './validate.js';
+import { bundleIdList, choiceList, directoryId, endpointUrl, idList, positiveInt, reportSpec, workspaceId } from './validate.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -80,6 +80,13 @@ ${EXIT_CODES_HELP}`,
     .command('check')
     .description('run the checks for a target and report what is wrong, with the guide’s fix')
     .addOption(new Option('--directory <id>', 'WorkSpaces directory to check (d-…)').argParser(directoryId))
+    .addOption(
+      new Option('--workspace <id>', "narrow the directory's per-WorkSpace checks to this WorkSpace (ws-…)").argParser(workspaceId),
+    )
+    .addOption(
+      new Option('--bundle <ids>', 'bundles you are about to launch in the directory (wsb-…; comma-separated, repeatable)')
+        .argParser(bundleIdList),
+    )
     .option('--region <region>', 'AWS Region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile)')
     .option('--profile <name>', 'AWS profile from ~/.aws/config (SSO profiles included)')
     .addOption(
@@ -121,6 +128,8 @@ Examples:
   $ wsdoctor check --directory d-1234567890 --report junit=wsdoctor.xml --report json=wsdoctor.json
   $ wsdoctor check --directory d-1234567890 --format markdown > ticket.md
   $ wsdoctor check --directory d-1234567890 --tag network --severity critical,high --fail-on warn
+  $ wsdoctor check --directory d-1234567890 --workspace ws-abc123def --only ws-eni-present
+  $ wsdoctor check --directory d-1234567890 --bundle wsb-bh8rsxt14 --only ipv6-auto-assign
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options) => {

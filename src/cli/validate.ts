@@ -11,6 +11,27 @@ export function directoryId(value: string): string {
   return value;
 }
 
+// The forms the WorkSpaces API accepts for a WorkspaceId and a BundleId.
+const WORKSPACE_ID = /^ws-[0-9a-z]{8,63}$/;
+const BUNDLE_ID = /^wsb-[0-9a-z]{8,63}$/;
+
+export function workspaceId(value: string): string {
+  if (!WORKSPACE_ID.test(value)) {
+    throw new UsageError(`"${value}" is not a WorkSpace id: expected ws- followed by 8 or more lowercase letters and digits, e.g. ws-abc123def`);
+  }
+  return value;
+}
+
+/** --bundle: comma-separated and repeatable, each a bundle id. */
+export function bundleIdList(value: string, previous: string[] = []): string[] {
+  const ids = idList(value);
+  const bad = ids.find((id) => !BUNDLE_ID.test(id));
+  if (bad !== undefined || ids.length === 0) {
+    throw new UsageError(`"${bad ?? value}" is not a bundle id: expected wsb- followed by 8 or more lowercase letters and digits, e.g. wsb-bh8rsxt14`);
+  }
+  return [...new Set([...previous, ...ids])];
+}
+
 export function positiveInt(flag: string, max: number) {
   return (value: string): number => {
     const n = Number(value);

@@ -38,12 +38,14 @@ function analyzeOne(
   if (missing.length > 0) return missing.slice(0, 1).map(([name, outcome]) => toFinding(check, missingFact(name, outcome.failure)));
 
   const values: Partial<FactTypes> = {};
+  const unavailable: NonNullable<AnalyzeContext['unavailable']> = {};
   for (const name of [...check.meta.facts, ...(check.meta.optionalFacts ?? [])]) {
     const outcome = facts[name];
     if (outcome?.ok) (values as Record<string, unknown>)[name] = outcome.value;
+    else if (outcome) unavailable[name] = outcome.failure;
   }
   try {
-    const drafts = check.analyze(values, context);
+    const drafts = check.analyze(values, { ...context, unavailable });
     if (drafts.length === 0) {
       return [toFinding(check, { status: 'skip', message: 'Nothing to check for this target.' })];
     }

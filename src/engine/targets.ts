@@ -1,7 +1,10 @@
 // What a run looks at. One run may name several targets (a directory and the client machine, say).
 export interface Targets {
   directoryId?: string;
+  /** With a directory: narrows the directory's WorkSpaces to this one (--workspace). */
   workspaceId?: string;
+  /** With a directory: bundles about to be launched in it (--bundle), read alongside its WorkSpaces' bundles. */
+  bundleIds?: string[];
   imageBuilderName?: string;
   fleetName?: string;
   client?: boolean;

@@ -1,5 +1,5 @@
 // The words of the engine: a check is `meta` + a pure `analyze(facts, ctx)`; a finding is what it says.
-import type { FactName, FactTypes } from '../facts/types.js';
+import type { FactFailure, FactName, FactTypes } from '../facts/types.js';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'error' | 'skip';
 
@@ -61,6 +61,9 @@ export interface AnalyzeContext {
   /** The time the facts were collected (ISO 8601): checks never read the clock. */
   collectedAt: string;
   options: CheckOptions;
+  /** The check's optional facts that could not be collected, with the reason: a check that still decides
+   *  without them says what it could not see (set by the runner). */
+  unavailable?: { [K in FactName]?: FactFailure };
 }
 
 export type FactsFor<F extends FactName, O extends FactName> = { [K in F]: FactTypes[K] } & {

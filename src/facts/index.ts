@@ -2,8 +2,8 @@
 import type { Scope } from '../engine/types.js';
 import type { FactDefinition, FactName } from './types.js';
 import { dsDirectory } from './aws/directory-service.js';
-import { routeTables, subnets, vpc } from './aws/ec2.js';
-import { workspacesDirectory } from './aws/workspaces.js';
+import { networkInterfaces, routeTables, subnets, vpc } from './aws/ec2.js';
+import { bundles, workspaces, workspacesDirectory } from './aws/workspaces.js';
 
 export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   workspacesDirectory,
@@ -11,6 +11,9 @@ export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   subnets,
   vpc,
   routeTables,
+  workspaces,
+  bundles,
+  networkInterfaces,
 };
 
 /**

@@ -1,9 +1,9 @@
 // Facts: named, JSON-serialisable pieces of observed state (collectors store an SDK value as its JSON round trip,
 // so a live run and a saved bundle analyse the same data). A fact knows how to collect itself and which IAM
 // actions that takes; checks only ever see the values.
-import type { WorkspaceDirectory } from '@aws-sdk/client-workspaces';
+import type { Workspace, WorkspaceBundle, WorkspaceDirectory } from '@aws-sdk/client-workspaces';
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
-import type { RouteTable, Subnet, Vpc } from '@aws-sdk/client-ec2';
+import type { NetworkInterface, RouteTable, Subnet, Vpc } from '@aws-sdk/client-ec2';
 import type { AwsClients } from './aws/clients.js';
 import type { Targets } from '../engine/targets.js';
 
@@ -32,6 +32,12 @@ export interface FactTypes {
   vpc: Json<Vpc>;
   /** Every route table of that VPC. */
   routeTables: Json<RouteTable>[];
+  /** The directory's WorkSpaces (DescribeWorkspaces), or only the one named by --workspace. */
+  workspaces: Json<Workspace>[];
+  /** The bundles of those WorkSpaces and the bundles named by --bundle (DescribeWorkspaceBundles). */
+  bundles: Json<WorkspaceBundle>[];
+  /** Every network interface in the directory's subnets (DescribeNetworkInterfaces). */
+  networkInterfaces: Json<NetworkInterface>[];
 }
 
 export type FactName = keyof FactTypes;

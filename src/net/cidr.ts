@@ -34,3 +34,8 @@ export function cidrContains(cidr: string, ip: string): boolean {
   const address = ipaddr.parse(ip);
   return address.kind() === network.kind() && address.match(network, bits);
 }
+
+/** The members of `ranges` that overlap any of `cidrs`. */
+export function overlappingRanges(ranges: readonly string[], cidrs: readonly string[]): string[] {
+  return ranges.filter((range) => cidrs.some((cidr) => cidrsOverlap(cidr, range)));
+}

@@ -12,7 +12,7 @@ describe('CLI input errors', () => {
     [['check', '--directory', 'd-1234567890'], /no AWS Region: pass --region/],
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--format', 'yaml'], /argument 'yaml' is invalid/],
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--timeout', '0'], /--timeout must be a whole number/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--only', 'mgmt-cidr-conflit'], /unknown check id "mgmt-cidr-conflit" \(did you mean mgmt-cidr-conflict\?\)/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--only', 'mgmt-cidr-conflit'], /unknown check id "mgmt-cidr-conflit" \(did you mean mgmt-cidr-conflict[,?]/],
     [['check', '--region', 'us-east-1'], /nothing to check/],
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', 'not a url'], /is not a URL/],
     [['check', '--bogus'], /unknown option '--bogus'/],

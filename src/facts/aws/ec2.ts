@@ -1,6 +1,14 @@
-// Facts read from the EC2 API about the directory's network: its subnets, VPC and route tables.
-import { toJson, type FactDefinition } from '../types.js';
+// Facts read from the EC2 API about the directory's network: its subnets, VPC, route tables and network interfaces.
+import { toJson, type FactDefinition, type FactTypes } from '../types.js';
 import { FactError } from '../failure.js';
+
+function directorySubnetIds(directory: FactTypes['workspacesDirectory']): string[] {
+  const ids = directory.SubnetIds ?? [];
+  if (ids.length === 0) {
+    throw new FactError({ kind: 'not-found', message: `directory ${directory.DirectoryId} lists no subnets` });
+  }
+  return ids;
+}
 
 export const subnets: FactDefinition<'subnets'> = {
   name: 'subnets',
@@ -8,11 +16,7 @@ export const subnets: FactDefinition<'subnets'> = {
   iamActions: ['ec2:DescribeSubnets'],
   dependsOn: ['workspacesDirectory'],
   async collect({ aws, get }) {
-    const directory = await get('workspacesDirectory');
-    const ids = directory.SubnetIds ?? [];
-    if (ids.length === 0) {
-      throw new FactError({ kind: 'not-found', message: `directory ${directory.DirectoryId} lists no subnets` });
-    }
+    const ids = directorySubnetIds(await get('workspacesDirectory'));
     const { client, sdk } = await aws.ec2();
     // Explicit ids: one page by definition (EC2 rejects MaxResults together with SubnetIds).
     const out = await client.send(new sdk.DescribeSubnetsCommand({ SubnetIds: ids }));
@@ -56,5 +60,23 @@ export const routeTables: FactDefinition<'routeTables'> = {
     );
     for await (const page of pages) tables.push(...(page.RouteTables ?? []));
     return toJson(tables);
+  },
+};
+
+export const networkInterfaces: FactDefinition<'networkInterfaces'> = {
+  name: 'networkInterfaces',
+  description: "every network interface in the directory's subnets (a WorkSpace's primary interface, eth1, is one)",
+  iamActions: ['ec2:DescribeNetworkInterfaces'],
+  dependsOn: ['workspacesDirectory'],
+  async collect({ aws, get }) {
+    const subnetIds = directorySubnetIds(await get('workspacesDirectory'));
+    const { client, sdk } = await aws.ec2();
+    const interfaces = [];
+    const pages = sdk.paginateDescribeNetworkInterfaces(
+      { client, pageSize: 1000 }, // the most DescribeNetworkInterfaces returns a page
+      { Filters: [{ Name: 'subnet-id', Values: subnetIds }] },
+    );
+    for await (const page of pages) interfaces.push(...(page.NetworkInterfaces ?? []));
+    return toJson(interfaces);
   },
 };
