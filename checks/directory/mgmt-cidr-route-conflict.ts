@@ -108,9 +108,9 @@ export default defineCheck({
         `it overlaps ${region}'s management interface range${ranges.length > 1 ? 's' : ''} ${ranges.join(', ')}.`;
       const message =
         free.length === 0
-          ? `${what} With the VPC CIDRs (${vpcCidrs.join(', ')}) and the other routes, every management range of ${region} (${rangeList}) is now taken: ` +
-            'WorkSpaces has no conflict-free range left for the management interface (eth0), so registering a directory in this VPC fails, ' +
-            'and the guide warns that changing route tables after registration "might cause a conflict".'
+          ? `${what} The VPC CIDRs (${vpcCidrs.join(', ')}) and the routes now leave no management range of ${region} (${rangeList}) free: ` +
+            'WorkSpaces has no conflict-free range for the management interface (eth0). A directory cannot be registered in this VPC as it is, ' +
+            'and for a directory already registered the guide warns that such a route change "might cause a conflict".'
           : `${what} ${free.join(', ')} is still free, so registration can pick it; but wsdoctor cannot see which range the WorkSpaces' ` +
             'management interfaces use, and the guide warns that changing route tables after registration "might cause a conflict".';
       return {

@@ -46,7 +46,7 @@ checkTable(check, [
     name: 'eu-central-1: 198.19.0.0/16 → tgw takes the only range and fails (catalog A5 test)',
     facts: { vpc: vpc('10.0.0.0/16'), routeTables: [table('rtb-9', [{ DestinationCidrBlock: '198.19.0.0/16', TransitGatewayId: 'tgw-1' }], true)] },
     region: 'eu-central-1',
-    expect: [{ status: 'fail', resource: 'rtb-9', message: /rtb-9 \(the main route table\) sends 198\.19\.0\.0\/16 to transit gateway tgw-1.*every management range of eu-central-1 \(198\.19\.0\.0\/16\) is now taken/ }],
+    expect: [{ status: 'fail', resource: 'rtb-9', message: /rtb-9 \(the main route table\) sends 198\.19\.0\.0\/16 to transit gateway tgw-1.*now leave no management range of eu-central-1 \(198\.19\.0\.0\/16\) free/ }],
   },
   {
     name: 'a narrower route inside a management range overlaps too',
@@ -64,7 +64,7 @@ checkTable(check, [
       ],
     },
     expect: [
-      { status: 'fail', resource: 'rtb-1', message: /With the VPC CIDRs \(192\.168\.0\.0\/16\)/ },
+      { status: 'fail', resource: 'rtb-1', message: /The VPC CIDRs \(192\.168\.0\.0\/16\) and the routes now leave no management range/ },
       { status: 'fail', resource: 'rtb-2', message: /to instance i-9 \(blackhole\)/ },
     ],
   },

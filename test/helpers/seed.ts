@@ -1,10 +1,32 @@
 // Builds WorkSpaces setups in the emulator the way an admin would: a VPC, two subnets in different AZs, an AD
 // Connector, and the directory registered with WorkSpaces. Uses the real SDK (write calls live only in tests).
-import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  AssociateSubnetCidrBlockCommand,
+  AssociateVpcCidrBlockCommand,
+  AttachNetworkInterfaceCommand,
+  CreateNetworkInterfaceCommand,
+  CreateRouteCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  CreateVpcPeeringConnectionCommand,
+  DeleteNetworkInterfaceCommand,
+  DescribeRouteTablesCommand,
+  DetachNetworkInterfaceCommand,
+  EC2Client,
+  ModifySubnetAttributeCommand,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { ConnectDirectoryCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
-import { RegisterWorkspaceDirectoryCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import {
+  CreateWorkspacesCommand,
+  RegisterWorkspaceDirectoryCommand,
+  WorkSpacesClient,
+  type Compute,
+} from '@aws-sdk/client-workspaces';
+import ipaddr from 'ipaddr.js';
 
 export interface Seeded {
+  region: string;
   directoryId: string;
   vpcId: string;
   subnetIds: [string, string];
@@ -47,5 +69,110 @@ export async function seedDirectory(
     }),
   );
   await workspaces.send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: DirectoryId!, SubnetIds: subnetIds }));
-  return { directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds };
+  return { region, directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds };
+}
+
+/** Turns on IPv6 auto-assign for a subnet as an admin would: an Amazon-provided IPv6 block for the VPC, a /64 of
+ *  it for the subnet, then "Modify auto-assign IP settings" (ModifySubnetAttribute). */
+export async function enableIpv6AutoAssign(endpoint: string, region: string, vpcId: string, subnetId: string): Promise<void> {
+  const ec2 = new EC2Client(sdkConfig(endpoint, region));
+  const { Ipv6CidrBlockAssociation } = await ec2.send(
+    new AssociateVpcCidrBlockCommand({ VpcId: vpcId, AmazonProvidedIpv6CidrBlock: true }),
+  );
+  // The first /64 of the VPC's /56.
+  const [network] = ipaddr.parseCIDR(Ipv6CidrBlockAssociation!.Ipv6CidrBlock!);
+  await ec2.send(new AssociateSubnetCidrBlockCommand({ SubnetId: subnetId, Ipv6CidrBlock: `${network.toString()}/64` }));
+  await ec2.send(new ModifySubnetAttributeCommand({ SubnetId: subnetId, AssignIpv6AddressOnCreation: { Value: true } }));
+}
+
+/** Peers the VPC with another VPC of CIDR `destination` and routes `destination` to it in the main route table. */
+export async function addPeeringRoute(
+  endpoint: string,
+  region: string,
+  vpcId: string,
+  destination: string,
+): Promise<{ routeTableId: string; peeringConnectionId: string }> {
+  const ec2 = new EC2Client(sdkConfig(endpoint, region));
+  const { Vpc: peer } = await ec2.send(new CreateVpcCommand({ CidrBlock: destination }));
+  const { VpcPeeringConnection } = await ec2.send(
+    new CreateVpcPeeringConnectionCommand({ VpcId: vpcId, PeerVpcId: peer!.VpcId! }),
+  );
+  const { RouteTables } = await ec2.send(
+    new DescribeRouteTablesCommand({
+      Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'association.main', Values: ['true'] }],
+    }),
+  );
+  const routeTableId = RouteTables![0]!.RouteTableId!;
+  const peeringConnectionId = VpcPeeringConnection!.VpcPeeringConnectionId!;
+  await ec2.send(
+    new CreateRouteCommand({ RouteTableId: routeTableId, DestinationCidrBlock: destination, VpcPeeringConnectionId: peeringConnectionId }),
+  );
+  return { routeTableId, peeringConnectionId };
+}
+
+export interface SeededWorkspace {
+  workspaceId: string;
+  ipAddress: string;
+  subnetId: string;
+  networkInterfaceId: string;
+  attachmentId: string;
+}
+
+/**
+ * Launches a WorkSpace in the directory, with the primary network interface (eth1) the real service would create in
+ * one of the directory's subnets. moto creates the WorkSpace but no interface and no address, so the interface is
+ * created here and attached to an instance that stands in for the WorkSpace's host; the test tells the WorkSpaces
+ * front (workspaces-front.ts) to report the interface's address and subnet as the WorkSpace's.
+ */
+export async function launchWorkspace(
+  endpoint: string,
+  region: string,
+  directoryId: string,
+  subnetId: string,
+  { userName, bundleId, computeType }: { userName: string; bundleId: string; computeType?: Compute },
+): Promise<SeededWorkspace> {
+  const config = sdkConfig(endpoint, region);
+  const ec2 = new EC2Client(config);
+  const workspaces = new WorkSpacesClient(config);
+  const { PendingRequests, FailedRequests } = await workspaces.send(
+    new CreateWorkspacesCommand({
+      Workspaces: [
+        { DirectoryId: directoryId, UserName: userName, BundleId: bundleId, ...(computeType ? { WorkspaceProperties: { ComputeTypeName: computeType } } : {}) },
+      ],
+    }),
+  );
+  if (!PendingRequests?.[0]?.WorkspaceId) throw new Error(`CreateWorkspaces failed: ${JSON.stringify(FailedRequests)}`);
+  const workspaceId = PendingRequests[0].WorkspaceId;
+  const { NetworkInterface } = await ec2.send(
+    new CreateNetworkInterfaceCommand({ SubnetId: subnetId, Description: `primary interface (eth1) of WorkSpace ${workspaceId}` }),
+  );
+  const { Instances } = await ec2.send(
+    new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 't3.medium', MinCount: 1, MaxCount: 1, SubnetId: subnetId }),
+  );
+  const { AttachmentId } = await ec2.send(
+    new AttachNetworkInterfaceCommand({
+      NetworkInterfaceId: NetworkInterface!.NetworkInterfaceId!,
+      InstanceId: Instances![0]!.InstanceId!,
+      DeviceIndex: 1,
+    }),
+  );
+  return {
+    workspaceId,
+    ipAddress: NetworkInterface!.PrivateIpAddress!,
+    subnetId,
+    networkInterfaceId: NetworkInterface!.NetworkInterfaceId!,
+    attachmentId: AttachmentId!,
+  };
+}
+
+/** What the guide warns against: someone detaches a WorkSpace's network interface and, optionally, deletes it. */
+export async function removeWorkspaceInterface(
+  endpoint: string,
+  region: string,
+  workspace: SeededWorkspace,
+  { deleteIt }: { deleteIt: boolean },
+): Promise<void> {
+  const ec2 = new EC2Client(sdkConfig(endpoint, region));
+  await ec2.send(new DetachNetworkInterfaceCommand({ AttachmentId: workspace.attachmentId }));
+  if (deleteIt) await ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: workspace.networkInterfaceId }));
 }

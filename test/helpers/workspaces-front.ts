@@ -1,0 +1,106 @@
+// A loopback server in front of moto_server, for what moto's WorkSpaces leaves out:
+// - its WorkSpaces have no IP address and no subnet (moto/workspaces/models.py sets both to "" — "UnKnown"), where
+//   the real service places each WorkSpace in one of the directory's subnets, on a network interface it creates
+//   there. The test creates that interface in moto's EC2 and tells the front where the WorkSpace sits (`place`);
+// - it does not implement DescribeWorkspaceBundles: the front answers it from the bundles the test registers;
+// - it never refuses a call: `deny` makes the front answer an action the way AWS answers a caller without the
+//   permission, so the CLI can be seen turning a denial into `error` or a degraded finding.
+// Everything else is forwarded to moto unchanged. The CLI sees one endpoint, as it would see AWS.
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WorkspaceBundle } from '@aws-sdk/client-workspaces';
+import { ec2Error, jsonError } from './fake-http.js';
+
+export interface WorkspacePlacement {
+  IpAddress: string;
+  SubnetId: string;
+}
+
+export interface WorkspacesFront {
+  endpoint: string;
+  place(workspaceId: string, placement: WorkspacePlacement): void;
+  addBundles(...bundles: WorkspaceBundle[]): void;
+  /** Answer these IAM actions (e.g. "ec2:DescribeNetworkInterfaces") with access denied from now on. */
+  deny(...iamActions: string[]): void;
+  /** Forget placements, bundles and denials. */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+const JSON_PREFIX: Record<string, string> = { WorkspacesService: 'workspaces', DirectoryService_20150416: 'ds' };
+
+export async function startWorkspacesFront(motoEndpoint: string): Promise<WorkspacesFront> {
+  const moto = new URL(motoEndpoint);
+  const placements = new Map<string, WorkspacePlacement>();
+  const bundles = new Map<string, WorkspaceBundle>();
+  const denied = new Set<string>();
+
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const [service, operation] = target ? target.split('.') : ['ec2', new URLSearchParams(body).get('Action') ?? ''];
+    const action = `${JSON_PREFIX[service!] ?? service}:${operation}`;
+    if (denied.has(action)) {
+      return action.startsWith('ec2:')
+        ? send(res, 403, 'text/xml', ec2Error('UnauthorizedOperation'))
+        : send(res, 400, 'application/x-amz-json-1.1', jsonError('AccessDeniedException', `User is not authorized to perform: ${action}`));
+    }
+    if (action === 'workspaces:DescribeWorkspaceBundles') {
+      const ids: string[] | undefined = JSON.parse(body || '{}').BundleIds;
+      const found = [...bundles.values()].filter((b) => !ids || ids.includes(b.BundleId!));
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ Bundles: found }));
+    }
+    const answer = await forward(moto, req, body);
+    if (action === 'workspaces:DescribeWorkspaces' && answer.status === 200) {
+      const out = JSON.parse(answer.body) as { Workspaces?: { WorkspaceId: string }[] };
+      out.Workspaces = out.Workspaces?.map((ws) => ({ ...ws, ...placements.get(ws.WorkspaceId) }));
+      return send(res, 200, answer.contentType, JSON.stringify(out));
+    }
+    send(res, answer.status, answer.contentType, answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    place: (workspaceId, placement) => void placements.set(workspaceId, placement),
+    addBundles: (...added) => added.forEach((b) => bundles.set(b.BundleId!, b)),
+    deny: (...actions) => actions.forEach((a) => denied.add(a)),
+    reset() {
+      placements.clear();
+      bundles.clear();
+      denied.clear();
+    },
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function forward(moto: URL, req: IncomingMessage, body: string): Promise<{ status: number; contentType: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const out = request(
+      { host: moto.hostname, port: moto.port, path: req.url, method: req.method, headers: { ...req.headers, host: moto.host } },
+      async (answer) =>
+        resolve({
+          status: answer.statusCode ?? 502,
+          contentType: String(answer.headers['content-type'] ?? 'text/plain'),
+          body: await readBody(answer),
+        }),
+    );
+    out.on('error', reject);
+    out.end(body);
+  });
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
