@@ -8,9 +8,7 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
+import { liveStore } from '../helpers/fact-store.js';
 
 const ec2 = mockClient(EC2Client);
 const workspaces = mockClient(WorkSpacesClient);
@@ -19,15 +17,7 @@ afterEach(() => {
   workspaces.reset();
 });
 
-function store(directoryId = 'd-1234567890') {
-  const aws = new AwsClients({
-    region: 'us-east-1',
-    timeoutMs: 1000,
-    maxAttempts: 1,
-    credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
-  });
-  return new LiveFactStore(FACTS, { aws, targets: { directoryId }, region: 'us-east-1' });
-}
+const store = (directoryId = 'd-1234567890') => liveStore({ directoryId });
 
 const directory = {
   DirectoryId: 'd-1234567890',

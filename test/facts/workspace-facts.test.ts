@@ -9,9 +9,7 @@ import {
   DescribeWorkspacesCommand,
   WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
+import { liveStore } from '../helpers/fact-store.js';
 import type { Targets } from '../../src/engine/targets.js';
 
 const ec2 = mockClient(EC2Client);
@@ -21,18 +19,11 @@ afterEach(() => {
   workspaces.reset();
 });
 
-function store(targets: Targets = {}) {
-  const aws = new AwsClients({
-    region: 'us-east-1',
-    timeoutMs: 1000,
-    maxAttempts: 1,
-    credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
-  });
-  return new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890', ...targets }, region: 'us-east-1' });
-}
+const store = (targets: Targets = {}) => liveStore({ directoryId: 'd-1234567890', ...targets });
 
-const denied = (iamAction: string) =>
-  Object.assign(new Error('User is not authorized to perform this action.'), { name: 'AccessDeniedException', iamAction });
+/** A denied call as the SDK throws it (WorkSpaces: AccessDeniedException; EC2: UnauthorizedOperation). */
+const denied = (iamAction: string, name = 'AccessDeniedException') =>
+  Object.assign(new Error('You are not authorized to perform this operation.'), { name, iamAction });
 
 describe('workspaces fact', () => {
   it("reads the directory's WorkSpaces 25 a page (the API's maximum) and follows every page", async () => {
@@ -144,12 +135,7 @@ describe('networkInterfaces fact', () => {
 
   it('a denied DescribeNetworkInterfaces names the action', async () => {
     workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [{ DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a'] }] });
-    ec2.on(DescribeNetworkInterfacesCommand).rejects(
-      Object.assign(new Error('You are not authorized to perform this operation.'), {
-        name: 'UnauthorizedOperation',
-        iamAction: 'ec2:DescribeNetworkInterfaces',
-      }),
-    );
+    ec2.on(DescribeNetworkInterfacesCommand).rejects(denied('ec2:DescribeNetworkInterfaces', 'UnauthorizedOperation'));
     const outcome = await store().settle('networkInterfaces');
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'ec2:DescribeNetworkInterfaces' } });
   });
