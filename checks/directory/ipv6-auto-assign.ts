@@ -85,7 +85,7 @@ export default defineCheck({
       ? `${listed(blocked.map((l) => `${l.label} is ${l.computeType}`))}: launching ${blocked.length === 1 ? 'it' : 'them'} into this subnet fails with an internal error ("If this setting is enabled, you cannot launch WorkSpaces using the Performance or Graphics bundles").`
       : blind.length
         ? `wsdoctor could not tell whether ${BLOCKED_NAMES} WorkSpaces are launched here: ${listed(blind)}. A ${BLOCKED_NAMES} launch into this subnet fails with an internal error.`
-        : `No WorkSpace of the directory${options.bundleIds?.length ? ' and no bundle named by --bundle' : ''} is ${BLOCKED_NAMES} ` +
+        : `${noneBlocked(options.workspaceId, !!options.bundleIds?.length)} ${BLOCKED_NAMES} ` +
           `(${describeComputeTypes(launches)}), so today's launches are not affected; a ${BLOCKED_NAMES} WorkSpace launched into this subnet would fail with an internal error.`;
     const alsoBlind = blocked.length && blind.length ? ` wsdoctor could not see everything: ${listed(blind)}.` : '';
 
@@ -142,6 +142,12 @@ function launchesOf(
     };
   });
   return [...existing, ...planned];
+}
+
+/** "No WorkSpace of the directory is", or, when --workspace narrowed the read, what was actually looked at. */
+function noneBlocked(workspaceId: string | undefined, withBundles: boolean): string {
+  if (!workspaceId) return `No WorkSpace of the directory${withBundles ? ' and no bundle named by --bundle' : ''} is`;
+  return `WorkSpace ${workspaceId}${withBundles ? ' and the bundles named by --bundle' : ''} (the directory's other WorkSpaces were not read: --workspace) ${withBundles ? 'are' : 'is'} not`;
 }
 
 function describeComputeTypes(launches: Launch[]): string {

@@ -85,7 +85,10 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: Check
       runChecks(checks, store, {
         region,
         collectedAt: startedAt.toISOString(),
-        options: { ...(options.bundle ? { bundleIds: options.bundle } : {}) },
+        options: {
+          ...(options.bundle ? { bundleIds: options.bundle } : {}),
+          ...(options.workspace ? { workspaceId: options.workspace } : {}),
+        },
       }),
       // The target itself, and the ids named with it, are always looked up, so an unknown id is an input error
       // rather than a page of errors.

@@ -81,7 +81,7 @@ ${EXIT_CODES_HELP}`,
     .description('run the checks for a target and report what is wrong, with the guide’s fix')
     .addOption(new Option('--directory <id>', 'WorkSpaces directory to check (d-…)').argParser(directoryId))
     .addOption(
-      new Option('--workspace <id>', "narrow the directory's per-WorkSpace checks to this WorkSpace (ws-…)").argParser(workspaceId),
+      new Option('--workspace <id>', "look at this WorkSpace only among the directory's WorkSpaces (ws-…)").argParser(workspaceId),
     )
     .addOption(
       new Option('--bundle <ids>', 'bundles you are about to launch in the directory (wsb-…; comma-separated, repeatable)')

@@ -54,6 +54,8 @@ export interface CheckMeta<F extends FactName = FactName, O extends FactName = F
 export interface CheckOptions {
   clientIp?: string;
   bundleIds?: string[];
+  /** --workspace: the directory's WorkSpaces were read for this one only. */
+  workspaceId?: string;
 }
 
 export interface AnalyzeContext {

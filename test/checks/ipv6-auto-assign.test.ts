@@ -69,6 +69,12 @@ checkTable(check, [
     expect: [{ status: 'warn', message: /No WorkSpace of the directory is Graphics or Performance \(1 GRAPHICSPRO\)/ }],
   },
   {
+    name: 'with --workspace the warning says only that WorkSpace was read',
+    facts: { subnets: [subnet('subnet-a', true)], workspaces: [ws('ws-00000001', 'wsb-value0001', 'VALUE')], bundles: [] },
+    options: { workspaceId: 'ws-00000001' },
+    expect: [{ status: 'warn', message: /WorkSpace ws-00000001 \(the directory's other WorkSpaces were not read: --workspace\) is not Graphics or Performance \(1 VALUE\)/ }],
+  },
+  {
     name: 'auto-assign on with no WorkSpaces at all still warns, never passes',
     facts: { subnets: [subnet('subnet-a', true)], workspaces: [], bundles: [] },
     expect: [{ status: 'warn', message: /\(the directory has no WorkSpaces\)/ }],
