@@ -44,7 +44,9 @@ export interface CheckHooks {
 export async function runCheckCommand(options: CheckCommandOptions, hooks: CheckHooks = {}): Promise<number> {
   if ((options.workspace || options.bundle) && !options.directory) {
     throw new UsageError(
-      `${options.workspace ? '--workspace' : '--bundle'} works within a directory: add --directory <id> (the directory it belongs to)`,
+      options.workspace
+        ? '--workspace works within a directory: add --directory <id> (the directory the WorkSpace belongs to)'
+        : '--bundle works within a directory: add --directory <id> (the directory you will launch the bundle in)',
     );
   }
   const targets: Targets = {
