@@ -13,7 +13,7 @@ import type { Scope } from '../../src/engine/types.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { userWithOnlyPolicy, withIamEnforced, type AccessKey } from '../helpers/iam.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
-import { seedDirectory, type Seeded } from '../helpers/seed.js';
+import { launchWorkspace, seedDirectory, type Seeded } from '../helpers/seed.js';
 
 const enabled = motoAvailable();
 const REGION = 'us-east-1';
@@ -35,6 +35,8 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
   beforeAll(async () => {
     moto = await startMoto();
     seeded = await seedDirectory(moto.endpoint, REGION, '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    // A WorkSpace, so the bundles fact has a bundle to read (it makes no call for a directory without WorkSpaces).
+    await launchWorkspace(moto.endpoint, REGION, seeded.directoryId, seeded.subnetIds[0], { userName: 'probe', bundleId: 'wsb-standard1' });
     const printed = await runCli(['iam-policy', '--scope', 'directory']);
     expect(printed.code).toBe(0);
     policy = JSON.parse(printed.stdout);

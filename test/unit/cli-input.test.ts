@@ -29,7 +29,7 @@ describe('CLI input errors', () => {
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'sarif=out.sarif'], /unknown format "sarif"/],
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'junit=/nonexistent/out.xml'], /cannot write \/nonexistent\/out\.xml: no such directory/],
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--output', 'r.json', '--report', 'json=r.json'], /both write r\.json/],
-    [['iam-policy', '--only', 'mgmt-cidr-conflit'], /unknown check id "mgmt-cidr-conflit" \(did you mean mgmt-cidr-conflict\?\)/],
+    [['iam-policy', '--only', 'mgmt-cidr-conflit'], /unknown check id "mgmt-cidr-conflit" \(did you mean mgmt-cidr-conflict[,?]/],
     [['iam-policy', '--scope', 'galaxy'], /--scope: unknown value "galaxy"/],
     [['list', '--tag', 'vpcs'], /unknown tag "vpcs" \(did you mean vpc\?\)/],
     [['frobnicate'], /unknown command 'frobnicate'/],
