@@ -1,4 +1,4 @@
-// CIDR parsing and overlap on top of ipaddr.js (no hand-written bit math).
+// CIDR parsing, overlap and classification on top of ipaddr.js (no hand-written bit math).
 import ipaddr from 'ipaddr.js';
 
 export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
@@ -12,12 +12,25 @@ export function isIpv6(text: string): boolean {
   return ipaddr.IPv6.isValid(text) && text.includes(':');
 }
 
+export function isIpAddress(text: string): boolean {
+  return isIpv4(text) || isIpv6(text);
+}
+
 export function parseCidr(text: string): Cidr {
   return ipaddr.parseCIDR(text);
 }
 
 export function isCidr(text: string): boolean {
   return ipaddr.isValidCIDR(text) && (!text.includes('.') || isIpv4(text.split('/')[0]!));
+}
+
+/** A CIDR as written, or a single address as its /32 (/128); undefined when it is neither. */
+export function toCidr(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (isCidr(trimmed)) return trimmed;
+  if (isIpv4(trimmed)) return `${trimmed}/32`;
+  if (isIpv6(trimmed)) return `${trimmed}/128`;
+  return undefined;
 }
 
 /** Two ranges overlap when their first min(prefix) bits agree: `match` compares just that many bits. */
@@ -38,4 +51,39 @@ export function cidrContains(cidr: string, ip: string): boolean {
 /** The members of `ranges` that overlap any of `cidrs`. */
 export function overlappingRanges(ranges: readonly string[], cidrs: readonly string[]): string[] {
   return ranges.filter((range) => cidrs.some((cidr) => cidrsOverlap(cidr, range)));
+}
+
+/**
+ * ipaddr.js range names of address space no client on the internet connects from. 'reserved' is left out on
+ * purpose: ipaddr.js files the documentation ranges there (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
+ * 2001:db8::/32), which examples and tests use as stand-ins for public addresses.
+ */
+const NON_PUBLIC_RANGES = new Set([
+  'private',
+  'carrierGradeNat',
+  'loopback',
+  'linkLocal',
+  'unspecified',
+  'multicast',
+  'broadcast',
+  'uniqueLocal',
+]);
+
+/**
+ * The non-public range ("private", "carrierGradeNat", …) that a CIDR or address lies entirely inside, if any.
+ * A CIDR is contiguous, so it lies inside one range when its first and last addresses both do.
+ */
+export function nonPublicRangeOf(cidrOrAddress: string): string | undefined {
+  const cidr = toCidr(cidrOrAddress);
+  if (!cidr) return undefined;
+  const [address] = parseCidr(cidr);
+  const family = address.kind() === 'ipv4' ? ipaddr.IPv4 : ipaddr.IPv6;
+  const first = family.networkAddressFromCIDR(cidr).range();
+  const last = family.broadcastAddressFromCIDR(cidr).range();
+  return first === last && NON_PUBLIC_RANGES.has(first) ? first : undefined;
+}
+
+/** A prefix of length 0 (0.0.0.0/0, ::/0): every address. */
+export function isEveryAddress(cidr: string): boolean {
+  return parseCidr(cidr)[1] === 0;
 }
