@@ -34,6 +34,7 @@ export interface CheckCommandOptions {
   severity?: Severity[];
   timeout: number;
   maxAttempts: number;
+  clientIp?: string;
 }
 
 export interface CheckHooks {
@@ -90,6 +91,7 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: Check
         options: {
           ...(options.bundle ? { bundleIds: options.bundle } : {}),
           ...(options.workspace ? { workspaceId: options.workspace } : {}),
+          ...(options.clientIp ? { clientIp: options.clientIp } : {}),
         },
       }),
       // The target itself, and the ids named with it, are always looked up, so an unknown id is an input error

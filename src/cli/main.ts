@@ -6,7 +6,7 @@ import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
 import { SCOPES, SEVERITIES } from '../engine/types.js';
 import { REPORT_FORMATS } from '../report/model.js';
 import { toolVersion } from '../version.js';
-import { bundleIdList, choiceList, directoryId, endpointUrl, idList, positiveInt, reportSpec, workspaceId } from './validate.js';
+import { bundleIdList, choiceList, clientIp, directoryId, endpointUrl, idList, positiveInt, reportSpec, workspaceId } from './validate.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -103,6 +103,10 @@ ${EXIT_CODES_HELP}`,
       new Option('--fail-on <level>', 'what makes the exit code non-zero: warn, fail (and worse), or only error')
         .choices(FAIL_ON_LEVELS)
         .default('fail'),
+    )
+    .addOption(
+      new Option('--client-ip <ip>', 'the public IP a user connects from: is it allowed by the IP access control groups?')
+        .argParser(clientIp),
     );
   addSelectionOptions(check)
     .addOption(
@@ -130,6 +134,7 @@ Examples:
   $ wsdoctor check --directory d-1234567890 --tag network --severity critical,high --fail-on warn
   $ wsdoctor check --directory d-1234567890 --workspace ws-abc123def --only ws-eni-present
   $ wsdoctor check --directory d-1234567890 --bundle wsb-bh8rsxt14 --only ipv6-auto-assign
+  $ wsdoctor check --directory d-1234567890 --client-ip 203.0.113.7
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options) => {

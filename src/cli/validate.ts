@@ -1,5 +1,6 @@
 // Input checks done before any AWS call: malformed input costs nothing and says exactly what is wrong.
 import { UsageError } from '../engine/errors.js';
+import { isIpAddress } from '../net/cidr.js';
 
 // The forms the WorkSpaces API accepts for a DirectoryId (d-… for Directory Service, wsd-… for WorkSpaces' own).
 const DIRECTORY_ID = /^(d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})$/;
@@ -91,4 +92,11 @@ export function reportSpec<F extends string>(formats: readonly F[]) {
     }
     return [...previous, { format: format as F, path }];
   };
+}
+
+export function clientIp(value: string): string {
+  if (!isIpAddress(value)) {
+    throw new UsageError(`--client-ip "${value}" is not an IP address: give the public IP users connect from, e.g. 203.0.113.7`);
+  }
+  return value;
 }

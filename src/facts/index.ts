@@ -3,7 +3,7 @@ import type { Scope } from '../engine/types.js';
 import type { FactDefinition, FactName } from './types.js';
 import { dsDirectory } from './aws/directory-service.js';
 import { networkInterfaces, routeTables, subnets, vpc } from './aws/ec2.js';
-import { bundles, workspaces, workspacesDirectory } from './aws/workspaces.js';
+import { bundles, ipGroups, regionIpGroups, workspaces, workspacesDirectory } from './aws/workspaces.js';
 
 export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   workspacesDirectory,
@@ -14,6 +14,8 @@ export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   workspaces,
   bundles,
   networkInterfaces,
+  ipGroups,
+  regionIpGroups,
 };
 
 /**

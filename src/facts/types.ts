@@ -1,7 +1,7 @@
 // Facts: named, JSON-serialisable pieces of observed state (collectors store an SDK value as its JSON round trip,
 // so a live run and a saved bundle analyse the same data). A fact knows how to collect itself and which IAM
 // actions that takes; checks only ever see the values.
-import type { Workspace, WorkspaceBundle, WorkspaceDirectory } from '@aws-sdk/client-workspaces';
+import type { Workspace, WorkspaceBundle, WorkspaceDirectory, WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import type { NetworkInterface, RouteTable, Subnet, Vpc } from '@aws-sdk/client-ec2';
 import type { AwsClients } from './aws/clients.js';
@@ -38,6 +38,10 @@ export interface FactTypes {
   bundles: Json<WorkspaceBundle>[];
   /** Every network interface in the directory's subnets (DescribeNetworkInterfaces). */
   networkInterfaces: Json<NetworkInterface>[];
+  /** The IP access control groups associated with the directory (DescribeIpGroups), with their rules. */
+  ipGroups: Json<WorkspacesIpGroup>[];
+  /** Every IP access control group in the Region: what the per-Region quota counts. */
+  regionIpGroups: Json<WorkspacesIpGroup>[];
 }
 
 export type FactName = keyof FactTypes;

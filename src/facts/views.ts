@@ -10,3 +10,8 @@ export function associatedIpv4Cidrs(vpc: FactTypes['vpc']): string[] {
   if (cidrs.length === 0 && vpc.CidrBlock) cidrs.push(vpc.CidrBlock);
   return [...new Set(cidrs)];
 }
+
+/** An IP access control group as people name it: its id, and its name when it has one. */
+export function ipGroupLabel(group: FactTypes['ipGroups'][number]): string {
+  return group.groupName ? `${group.groupId} ("${group.groupName}")` : (group.groupId ?? 'an unnamed group');
+}

@@ -19,6 +19,8 @@ describe('CLI input errors', () => {
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--bundle', 'wsb-bh8rsxt14,nope'], /"nope" is not a bundle id/],
     [['check', '--region', 'us-east-1', '--workspace', 'ws-abc123def'], /--workspace works within a directory: add --directory/],
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', 'not a url'], /is not a URL/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--client-ip', '203.0.113.300'], /--client-ip "203\.0\.113\.300" is not an IP address/],
+    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--client-ip', '203.0.113.0/24'], /--client-ip "203\.0\.113\.0\/24" is not an IP address/],
     [['check', '--bogus'], /unknown option '--bogus'/],
     [['explain', 'nope'], /unknown check id "nope"/],
     [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--tag', 'netwrk'], /unknown tag "netwrk" \(did you mean network\?\)/],

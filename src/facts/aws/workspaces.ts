@@ -1,5 +1,11 @@
 // Facts read from the WorkSpaces API.
-import type { WorkspaceBundle } from '@aws-sdk/client-workspaces';
+import type {
+  DescribeIpGroupsCommandInput,
+  DescribeIpGroupsCommandOutput,
+  WorkSpacesPaginationConfiguration,
+  WorkspaceBundle,
+} from '@aws-sdk/client-workspaces';
+import type { AwsClients } from './clients.js';
 import { toJson, type FactDefinition } from '../types.js';
 import { FactError } from '../failure.js';
 import { requireTarget } from '../target.js';
@@ -100,3 +106,40 @@ export const bundles: FactDefinition<'bundles'> = {
     return toJson(found);
   },
 };
+
+export const ipGroups: FactDefinition<'ipGroups'> = {
+  name: 'ipGroups',
+  description: 'the IP access control groups associated with the directory, with their rules',
+  iamActions: ['workspaces:DescribeIpGroups'],
+  dependsOn: ['workspacesDirectory'],
+  async collect({ aws, get }) {
+    const groupIds = (await get('workspacesDirectory')).ipGroupIds ?? [];
+    // Nothing associated: the directory uses its default group, which allows all traffic (002 lines 1656-1658).
+    if (groupIds.length === 0) return [];
+    return describeIpGroups(aws, { GroupIds: groupIds });
+  },
+};
+
+export const regionIpGroups: FactDefinition<'regionIpGroups'> = {
+  name: 'regionIpGroups',
+  description: 'every IP access control group in the Region (what the per-Region quota counts)',
+  iamActions: ['workspaces:DescribeIpGroups'],
+  dependsOn: [],
+  collect: ({ aws }) => describeIpGroups(aws, {}),
+};
+
+async function describeIpGroups(aws: AwsClients, input: DescribeIpGroupsCommandInput) {
+  const { client, sdk } = await aws.workspaces();
+  const { createPaginator } = await import('@smithy/core');
+  // The SDK ships no paginator for DescribeIpGroups: this is the one it would generate. 25 is the API's largest page.
+  const paginateDescribeIpGroups = createPaginator<
+    WorkSpacesPaginationConfiguration,
+    DescribeIpGroupsCommandInput,
+    DescribeIpGroupsCommandOutput
+  >(sdk.WorkSpacesClient, sdk.DescribeIpGroupsCommand, 'NextToken', 'NextToken', 'MaxResults');
+  const groups = [];
+  for await (const page of paginateDescribeIpGroups({ client, pageSize: 25 }, { ...input })) {
+    groups.push(...(page.Result ?? []));
+  }
+  return toJson(groups);
+}
