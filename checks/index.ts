@@ -1,6 +1,8 @@
 // The check registry. Check modules are pure (no SDK imports), so loading them all is cheap; the conformance
 // test asserts that every file under checks/ is listed here, and that each id equals its file name.
 import type { AnyCheck } from '../src/engine/types.js';
+import adcDnsReachable from './directory/adc-dns-reachable.js';
+import dnsSrvRecords from './directory/dns-srv-records.js';
 import ipAccessGroupClientAllowed from './directory/ip-access-group-client-allowed.js';
 import ipAccessGroupEmpty from './directory/ip-access-group-empty.js';
 import ipAccessGroupLimits from './directory/ip-access-group-limits.js';
@@ -15,6 +17,8 @@ export const CHECKS: readonly AnyCheck[] = [
   mgmtCidrRouteConflict,
   ipv6AutoAssign,
   wsEniPresent,
+  adcDnsReachable,
+  dnsSrvRecords,
   ipAccessGroupLimits,
   ipAccessGroupEmpty,
   ipAccessGroupClientAllowed,

@@ -80,7 +80,7 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: Check
   await requireCredentials(aws, options.profile);
 
   const startedAt = new Date();
-  const store = new LiveFactStore(FACTS, { aws, targets, region });
+  const store = new LiveFactStore(FACTS, { aws, targets, region, timeoutMs: options.timeout });
   const spinner = await startSpinner(`Checking ${primaryTarget(targets).kind} ${primaryTarget(targets).id} in ${region}`);
   let run;
   try {

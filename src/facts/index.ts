@@ -4,6 +4,7 @@ import type { FactDefinition, FactName } from './types.js';
 import { dsDirectory } from './aws/directory-service.js';
 import { networkInterfaces, routeTables, subnets, vpc } from './aws/ec2.js';
 import { bundles, ipGroups, regionIpGroups, workspaces, workspacesDirectory } from './aws/workspaces.js';
+import { directoryDns } from './probes/dns.js';
 
 export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   workspacesDirectory,
@@ -16,6 +17,7 @@ export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   networkInterfaces,
   ipGroups,
   regionIpGroups,
+  directoryDns,
 };
 
 /**

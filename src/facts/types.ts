@@ -5,6 +5,7 @@ import type { Workspace, WorkspaceBundle, WorkspaceDirectory, WorkspacesIpGroup 
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import type { NetworkInterface, RouteTable, Subnet, Vpc } from '@aws-sdk/client-ec2';
 import type { AwsClients } from './aws/clients.js';
+import type { DirectoryDnsProbe } from './probes/dns.js';
 import type { Targets } from '../engine/targets.js';
 
 /** An SDK shape as it looks after a JSON round trip (dates become ISO strings): what checks receive. */
@@ -42,6 +43,8 @@ export interface FactTypes {
   ipGroups: Json<WorkspacesIpGroup>[];
   /** Every IP access control group in the Region: what the per-Region quota counts. */
   regionIpGroups: Json<WorkspacesIpGroup>[];
+  /** An AD Connector's DNS servers asked from this machine: TCP 53 and the locator SRV records (a probe). */
+  directoryDns: DirectoryDnsProbe;
 }
 
 export type FactName = keyof FactTypes;
@@ -77,6 +80,8 @@ export interface CollectContext {
   aws: AwsClients;
   targets: Targets;
   region: string;
+  /** Bound on each probe (the run's --timeout), in ms. */
+  timeoutMs: number;
 }
 
 export interface FactDefinition<K extends FactName = FactName> {

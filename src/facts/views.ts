@@ -15,3 +15,23 @@ export function associatedIpv4Cidrs(vpc: FactTypes['vpc']): string[] {
 export function ipGroupLabel(group: FactTypes['ipGroups'][number]): string {
   return group.groupName ? `${group.groupId} ("${group.groupName}")` : (group.groupId ?? 'an unnamed group');
 }
+
+/** A DNS server as an endpoint: 10.0.0.10:53, [2001:db8::53]:53. */
+export function dnsEndpoint(server: FactTypes['directoryDns']['servers'][number]): string {
+  return server.address.includes(':') ? `[${server.address}]:${server.port}` : `${server.address}:${server.port}`;
+}
+
+/**
+ * A probe that got no answer proves only that this machine got none. Says where the guide tests from instead:
+ * the AD Connector's subnets (001 lines 196-198, "Launching WorkSpaces in my connected directory often fails").
+ */
+export function runFromDirectorySubnets(probe: FactTypes['directoryDns']): string {
+  const subnets = probe.subnetIds.length
+    ? ` (${probe.subnetIds.join(', ')}${probe.vpcId ? ` in ${probe.vpcId}` : ''})`
+    : '';
+  return (
+    'That may only mean the server is not reachable from where wsdoctor runs. Run wsdoctor from a host in the ' +
+    `AD Connector's subnets${subnets}: the guide's own test is "launching an Amazon EC2 instance in each subnet and ` +
+    'joining the instance to your directory using the IP addresses of the two DNS servers".'
+  );
+}

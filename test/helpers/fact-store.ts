@@ -5,12 +5,15 @@ import { FACTS } from '../../src/facts/index.js';
 import { LiveFactStore } from '../../src/facts/store.js';
 import type { Targets } from '../../src/engine/targets.js';
 
-export function liveStore(targets: Targets = { directoryId: 'd-1234567890' }): LiveFactStore {
+export function liveStore(
+  targets: Targets = { directoryId: 'd-1234567890' },
+  { timeoutMs = 1000 }: { timeoutMs?: number } = {},
+): LiveFactStore {
   const aws = new AwsClients({
     region: 'us-east-1',
-    timeoutMs: 1000,
+    timeoutMs,
     maxAttempts: 1,
     credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
   });
-  return new LiveFactStore(FACTS, { aws, targets, region: 'us-east-1' });
+  return new LiveFactStore(FACTS, { aws, targets, region: 'us-east-1', timeoutMs });
 }
