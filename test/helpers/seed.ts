@@ -32,6 +32,12 @@ export interface Seeded {
   subnetIds: [string, string];
 }
 
+/**
+ * The AD Connector's DNS server unless a test names its own: a loopback address nothing listens on (outside the
+ * 127.53.1.0-127.53.254.255 block test DNS servers take), so checks that probe it get a refusal and nothing else.
+ */
+export const NO_DNS_SERVER = '127.53.255.254';
+
 export function sdkConfig(endpoint: string, region: string) {
   return {
     region,
@@ -45,6 +51,7 @@ export async function seedDirectory(
   region: string,
   vpcCidr: string,
   subnetCidrs: [string, string],
+  { dnsIps = [NO_DNS_SERVER] }: { dnsIps?: string[] } = {},
 ): Promise<Seeded> {
   const config = sdkConfig(endpoint, region);
   const ec2 = new EC2Client(config);
@@ -63,7 +70,7 @@ export async function seedDirectory(
       ConnectSettings: {
         VpcId: Vpc!.VpcId!,
         SubnetIds: subnetIds,
-        CustomerDnsIps: ['127.0.0.1'],
+        CustomerDnsIps: dnsIps,
         CustomerUserName: 'svc-adconnector',
       },
     }),
