@@ -5,9 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeDirectoriesCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
+import { liveStore } from '../helpers/fact-store.js';
 import { port53Available, silentLoopbackAddress, startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 
 const DOMAIN = 'corp.example.com';
@@ -47,15 +45,7 @@ function given(dnsIps: string[], { type = 'ADConnector', workspacesDnsIps = [] a
 }
 
 function collect() {
-  const aws = new AwsClients({
-    region: 'us-east-1',
-    timeoutMs: 1000,
-    maxAttempts: 1,
-    credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
-  });
-  return new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1', timeoutMs: TIMEOUT_MS }).settle(
-    'directoryDns',
-  );
+  return liveStore(undefined, { timeoutMs: TIMEOUT_MS }).settle('directoryDns');
 }
 
 async function probe(dnsIps: string[]) {

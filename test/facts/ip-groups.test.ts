@@ -2,22 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeIpGroupsCommand, DescribeWorkspaceDirectoriesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
+import { liveStore as store } from '../helpers/fact-store.js';
 
 const workspaces = mockClient(WorkSpacesClient);
 afterEach(() => workspaces.reset());
-
-function store() {
-  const aws = new AwsClients({
-    region: 'us-east-1',
-    timeoutMs: 1000,
-    maxAttempts: 1,
-    credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
-  });
-  return new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1', timeoutMs: 1000 });
-}
 
 const directory = (ipGroupIds?: string[]) => ({
   Directories: [{ DirectoryId: 'd-1234567890', ...(ipGroupIds ? { ipGroupIds } : {}) }],
