@@ -82,7 +82,7 @@ export default defineCheck({
           status: 'warn',
           resource: ip,
           message:
-            `${ip} is not a public address (ipaddr.js range "${nonPublic}"). WorkSpaces compares the public IP address ` +
+            `${ip} is not a public address (it is ${nonPublic}). WorkSpaces compares the public IP address ` +
             'the user connects from (their NAT gateway or VPN) with the rules: run again with that address.',
           evidence,
         },

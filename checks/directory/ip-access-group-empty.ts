@@ -86,7 +86,10 @@ export default defineCheck({
       {
         status: 'pass',
         resource: directoryId,
-        message: `All ${ipGroups.length} IP access control group${ipGroups.length === 1 ? '' : 's'} associated with ${directoryId} have rules.`,
+        message:
+          ipGroups.length === 1
+            ? `The IP access control group associated with ${directoryId}, ${ipGroupLabel(ipGroups[0]!)}, has rules.`
+            : `All ${ipGroups.length} IP access control groups associated with ${directoryId} have rules.`,
         evidence,
       },
     ];

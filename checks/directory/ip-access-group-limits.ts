@@ -43,18 +43,21 @@ export default defineCheck({
     const directoryId = workspacesDirectory.DirectoryId ?? 'directory';
     const associated = workspacesDirectory.ipGroupIds?.length ?? 0;
     const rules = (group: (typeof ipGroups)[number]) => group.userRules?.length ?? 0;
-    const busiest = [...ipGroups].sort((a, b) => rules(b) - rules(a));
-    const mostRules = busiest[0] ? rules(busiest[0]) : 0;
-    const atMost = busiest.filter((g) => rules(g) === mostRules && mostRules > 0);
+    const mostRules = Math.max(0, ...ipGroups.map(rules));
+    const fullest = mostRules > 0 ? ipGroups.filter((g) => rules(g) === mostRules) : [];
+    const rulesSubject =
+      fullest.length === 0
+        ? `No group associated with ${directoryId} has rules, so 0`
+        : fullest.length === 1
+          ? `The fullest group associated with ${directoryId}, ${ipGroupLabel(fullest[0]!)}, has ${mostRules}`
+          : `The fullest groups associated with ${directoryId}, ${fullest.map(ipGroupLabel).join(', ')}, have ${mostRules}`;
     return [
       compare(IP_ACCESS_LIMITS.groupsPerDirectory, associated, directoryId, `${directoryId} has ${associated}`, 'associating another group'),
       compare(
         IP_ACCESS_LIMITS.rulesPerGroup,
         mostRules,
-        atMost[0]?.groupId ?? directoryId,
-        ipGroups.length === 0
-          ? `${directoryId} has no associated group, so 0`
-          : `the fullest associated group${atMost.length > 1 ? 's' : ''}, ${atMost.map(ipGroupLabel).join(', ') || 'none'}, ${atMost.length > 1 ? 'have' : 'has'} ${mostRules}`,
+        fullest[0]?.groupId ?? directoryId,
+        rulesSubject,
         'adding a rule to it',
       ),
       compare(IP_ACCESS_LIMITS.groupsPerRegion, regionIpGroups.length, region, `${region} has ${regionIpGroups.length}`, 'creating another group'),

@@ -61,9 +61,9 @@ export default defineCheck({
             status: 'warn',
             resource,
             message:
-              `Rule ${ipRule}${ruleDesc ? ` ("${ruleDesc}")` : ''} of ${ipGroupLabel(group)} lies entirely in non-public ` +
-              `address space (ipaddr.js range "${range}"): WorkSpaces sees the public IP users connect from, so this rule admits no one.`,
-            evidence: { ...evidence, range },
+              `Rule ${ipRule}${ruleDesc ? ` ("${ruleDesc}")` : ''} of ${ipGroupLabel(group)} lies entirely in ${range} ` +
+              `address space: WorkSpaces sees the public IP users connect from, so this rule admits no one.`,
+            evidence: { ...evidence, addressSpace: range },
           });
         } else if (isEveryAddress(cidr)) {
           findings.push({

@@ -54,24 +54,24 @@ export function overlappingRanges(ranges: readonly string[], cidrs: readonly str
 }
 
 /**
- * ipaddr.js range names of address space no client on the internet connects from. 'reserved' is left out on
- * purpose: ipaddr.js files the documentation ranges there (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
- * 2001:db8::/32), which examples and tests use as stand-ins for public addresses.
+ * Address space no client on the internet connects from, by ipaddr.js range name, as people call it. 'reserved' is
+ * left out on purpose: ipaddr.js files the documentation ranges there (192.0.2.0/24, 198.51.100.0/24,
+ * 203.0.113.0/24, 2001:db8::/32), which examples and tests use as stand-ins for public addresses.
  */
-const NON_PUBLIC_RANGES = new Set([
-  'private',
-  'carrierGradeNat',
-  'loopback',
-  'linkLocal',
-  'unspecified',
-  'multicast',
-  'broadcast',
-  'uniqueLocal',
+const NON_PUBLIC_RANGES = new Map([
+  ['private', 'private (RFC 1918)'],
+  ['carrierGradeNat', 'carrier-grade NAT (RFC 6598)'],
+  ['loopback', 'loopback'],
+  ['linkLocal', 'link-local'],
+  ['unspecified', 'unspecified'],
+  ['multicast', 'multicast'],
+  ['broadcast', 'broadcast'],
+  ['uniqueLocal', 'unique local (RFC 4193)'],
 ]);
 
 /**
- * The non-public range ("private", "carrierGradeNat", …) that a CIDR or address lies entirely inside, if any.
- * A CIDR is contiguous, so it lies inside one range when its first and last addresses both do.
+ * The non-public address space ("private (RFC 1918)", "link-local", …) a CIDR or address lies entirely inside,
+ * if any. A CIDR is contiguous, so it lies inside one range when its first and last addresses both do.
  */
 export function nonPublicRangeOf(cidrOrAddress: string): string | undefined {
   const cidr = toCidr(cidrOrAddress);
@@ -80,7 +80,7 @@ export function nonPublicRangeOf(cidrOrAddress: string): string | undefined {
   const family = address.kind() === 'ipv4' ? ipaddr.IPv4 : ipaddr.IPv6;
   const first = family.networkAddressFromCIDR(cidr).range();
   const last = family.broadcastAddressFromCIDR(cidr).range();
-  return first === last && NON_PUBLIC_RANGES.has(first) ? first : undefined;
+  return first === last ? NON_PUBLIC_RANGES.get(first) : undefined;
 }
 
 /** A prefix of length 0 (0.0.0.0/0, ::/0): every address. */

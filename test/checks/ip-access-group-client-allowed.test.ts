@@ -54,7 +54,7 @@ checkTable(check, [
     name: 'a private client address warns: WorkSpaces sees the public one',
     facts,
     options: { clientIp: '192.168.1.20' },
-    expect: [{ status: 'warn', message: /not a public address.*"private"/ }],
+    expect: [{ status: 'warn', message: /not a public address \(it is private \(RFC 1918\)\)/ }],
   },
   {
     name: 'without --client-ip there is nothing to test',

@@ -10,7 +10,7 @@ checkTable(check, [
     facts: { workspacesDirectory: directory(...groups(3)), ipGroups: groups(3), regionIpGroups: groups(3) },
     expect: [
       { status: 'pass', resource: 'd-1234567890', message: /has 3 of 25 IP access control groups per directory/ },
-      { status: 'pass', message: /groups, .* have 2 of 10 rules per IP access control group/ },
+      { status: 'pass', message: /The fullest groups associated with d-1234567890, .* have 2 of 10 rules per IP access control group/ },
       { status: 'pass', resource: 'us-east-1', message: /us-east-1 has 3 of 100 IP access control groups per Region/ },
     ],
   },
@@ -31,7 +31,7 @@ checkTable(check, [
   {
     name: '100 groups in the Region is at the quota',
     facts: { workspacesDirectory: directory(), ipGroups: [], regionIpGroups: groups(100, 1) },
-    expect: [{ status: 'pass' }, { status: 'pass', message: /no associated group/ }, { status: 'warn', message: /100 of 100.*creating another group/ }],
+    expect: [{ status: 'pass' }, { status: 'pass', message: /No group associated with d-1234567890 has rules, so 0 of 10/ }, { status: 'warn', message: /100 of 100.*creating another group/ }],
   },
   {
     name: 'above a default quota: the quota was raised, so a pass that says so',

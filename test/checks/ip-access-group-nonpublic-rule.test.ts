@@ -11,14 +11,14 @@ checkTable(check, [
   {
     name: 'catalog B4: 10.0.0.0/8 warns, naming the rule and the group',
     facts: { ipGroups: [group('wsipg-office01', 'office', '203.0.113.0/24', '10.0.0.0/8')] },
-    expect: [{ status: 'warn', resource: 'wsipg-office01', message: /Rule 10\.0\.0\.0\/8 \("rule 2"\) of wsipg-office01.*"private"/ }],
+    expect: [{ status: 'warn', resource: 'wsipg-office01', message: /Rule 10\.0\.0\.0\/8 \("rule 2"\) of wsipg-office01 \("office"\) lies entirely in private \(RFC 1918\) address space/ }],
   },
   {
     name: 'carrier-grade NAT and a single private address warn too, one finding per rule',
     facts: { ipGroups: [group('wsipg-a0000001', 'a', '100.64.10.0/24'), group('wsipg-b0000001', 'b', '172.16.5.9')] },
     expect: [
-      { status: 'warn', resource: 'wsipg-a0000001', message: /carrierGradeNat/ },
-      { status: 'warn', resource: 'wsipg-b0000001', message: /"private"/ },
+      { status: 'warn', resource: 'wsipg-a0000001', message: /carrier-grade NAT/ },
+      { status: 'warn', resource: 'wsipg-b0000001', message: /private \(RFC 1918\)/ },
     ],
   },
   {

@@ -23,15 +23,15 @@ describe('cidr helpers', () => {
   });
 
   it.each([
-    ['10.0.0.0/8', 'private'],
-    ['10.20.30.0/24', 'private'],
-    ['172.16.0.0/12', 'private'],
-    ['172.31.255.255', 'private'],
-    ['192.168.1.20', 'private'],
-    ['100.64.0.0/10', 'carrierGradeNat'],
+    ['10.0.0.0/8', 'private (RFC 1918)'],
+    ['10.20.30.0/24', 'private (RFC 1918)'],
+    ['172.16.0.0/12', 'private (RFC 1918)'],
+    ['172.31.255.255', 'private (RFC 1918)'],
+    ['192.168.1.20', 'private (RFC 1918)'],
+    ['100.64.0.0/10', 'carrier-grade NAT (RFC 6598)'],
     ['127.0.0.1', 'loopback'],
-    ['169.254.169.254', 'linkLocal'],
-    ['fd00::/8', 'uniqueLocal'],
+    ['169.254.169.254', 'link-local'],
+    ['fd00::/8', 'unique local (RFC 4193)'],
     // Public, or only partly private: not flagged.
     ['10.0.0.0/7', undefined],
     ['172.0.0.0/8', undefined],
