@@ -51,10 +51,10 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
 
   const actions = () => policy.Statement[0]!.Action;
 
-  const runAs = (key: AccessKey) =>
+  const runAs = (key: AccessKey, ...extra: string[]) =>
     withIamEnforced(moto.endpoint, () =>
       runCli(
-        ['check', '--directory', seeded.directoryId, '--region', REGION, '--endpoint-url', moto.endpoint, '--format', 'json', '--debug'],
+        ['check', '--directory', seeded.directoryId, '--region', REGION, '--endpoint-url', moto.endpoint, '--format', 'json', '--debug', ...extra],
         testEnv({ AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey }),
       ),
     );
@@ -83,7 +83,8 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
   });
 
   it('without one of its actions, the check that needs it reports error naming it (exit 3), never pass', async () => {
-    const result = await runAs(lacksDescribeVpcs);
+    // That check alone: the seed's AD Connector DNS server is a dead loopback address, which other checks fail on.
+    const result = await runAs(lacksDescribeVpcs, '--only', 'mgmt-cidr-conflict');
     expect(result.code).toBe(3);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.results.find((r) => r.checkId === 'mgmt-cidr-conflict')).toMatchObject({

@@ -29,7 +29,9 @@ describe.runIf(motoAvailable())('profiles', () => {
   it("takes credentials and the Region from --profile's entries", async () => {
     const seeded = await seedDirectory(moto.endpoint, 'eu-west-2', '10.2.0.0/16', ['10.2.1.0/24', '10.2.2.0/24']);
     const result = await runCli(
-      ['check', '--directory', seeded.directoryId, '--profile', 'support', '--endpoint-url', moto.endpoint, '--format', 'json'],
+      // One check that passes on this seed: the test is about where credentials and the Region come from.
+      ['check', '--directory', seeded.directoryId, '--profile', 'support', '--endpoint-url', moto.endpoint, '--format', 'json',
+        '--only', 'mgmt-cidr-conflict'],
       env,
     );
     expect(result.stderr).toBe('');
