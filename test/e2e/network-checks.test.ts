@@ -37,8 +37,12 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
     await moto?.stop();
   });
 
+  // The seeded AD Connector's DNS server is a dead loopback address; the DNS checks have their own suite.
   const run = (directoryId: string, region: string, ...extra: string[]) =>
-    runCli(['check', '--directory', directoryId, '--region', region, '--endpoint-url', front.endpoint, ...extra], testEnv({ NO_COLOR: '1' }));
+    runCli(
+      ['check', '--directory', directoryId, '--region', region, '--endpoint-url', front.endpoint, '--skip', 'adc-dns-reachable,dns-srv-records', ...extra],
+      testEnv({ NO_COLOR: '1' }),
+    );
   const json = async (directoryId: string, region: string, ...extra: string[]) => {
     const cli = await run(directoryId, region, '--format', 'json', ...extra);
     expect(cli.stderr).toBe('');

@@ -3,12 +3,14 @@
 //   the real service places each WorkSpace in one of the directory's subnets, on a network interface it creates
 //   there. The test creates that interface in moto's EC2 and tells the front where the WorkSpace sits (`place`);
 // - it does not implement DescribeWorkspaceBundles: the front answers it from the bundles the test registers;
+// - it has no IP access control groups: the front answers DescribeIpGroups (paged as the API pages, 25 at most)
+//   from the groups the test registers, and adds the associations to DescribeWorkspaceDirectories' ipGroupIds;
 // - it never refuses a call: `deny` makes the front answer an action the way AWS answers a caller without the
 //   permission, so the CLI can be seen turning a denial into `error` or a degraded finding.
 // Everything else is forwarded to moto unchanged. The CLI sees one endpoint, as it would see AWS.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WorkspaceBundle } from '@aws-sdk/client-workspaces';
+import type { WorkspaceBundle, WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
 import { ec2Error, jsonError } from './fake-http.js';
 
 export interface WorkspacePlacement {
@@ -20,9 +22,12 @@ export interface WorkspacesFront {
   endpoint: string;
   place(workspaceId: string, placement: WorkspacePlacement): void;
   addBundles(...bundles: WorkspaceBundle[]): void;
+  addIpGroups(...groups: WorkspacesIpGroup[]): void;
+  /** Associate IP access control groups with a directory (what the console's Update Details does). */
+  associateIpGroups(directoryId: string, groupIds: string[]): void;
   /** Answer these IAM actions (e.g. "ec2:DescribeNetworkInterfaces") with access denied from now on. */
   deny(...iamActions: string[]): void;
-  /** Forget placements, bundles and denials. */
+  /** Forget placements, bundles, IP groups and their associations, and denials. */
   reset(): void;
   stop(): Promise<void>;
 }
@@ -33,6 +38,8 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
   const moto = new URL(motoEndpoint);
   const placements = new Map<string, WorkspacePlacement>();
   const bundles = new Map<string, WorkspaceBundle>();
+  const ipGroups = new Map<string, WorkspacesIpGroup>();
+  const associations = new Map<string, string[]>();
   const denied = new Set<string>();
 
   const server = createServer(async (req, res) => {
@@ -50,7 +57,20 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
       const found = [...bundles.values()].filter((b) => !ids || ids.includes(b.BundleId!));
       return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ Bundles: found }));
     }
+    if (action === 'workspaces:DescribeIpGroups') {
+      const input = JSON.parse(body || '{}') as { GroupIds?: string[]; MaxResults?: number; NextToken?: string };
+      const found = [...ipGroups.values()].filter((g) => !input.GroupIds || input.GroupIds.includes(g.groupId!));
+      const from = Number(input.NextToken ?? 0);
+      const to = from + (input.MaxResults ?? 25);
+      const page = { Result: found.slice(from, to), ...(to < found.length ? { NextToken: String(to) } : {}) };
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(page));
+    }
     const answer = await forward(moto, req, body);
+    if (action === 'workspaces:DescribeWorkspaceDirectories' && answer.status === 200) {
+      const out = JSON.parse(answer.body) as { Directories?: { DirectoryId: string; ipGroupIds?: string[] }[] };
+      out.Directories = out.Directories?.map((d) => (associations.has(d.DirectoryId) ? { ...d, ipGroupIds: associations.get(d.DirectoryId) } : d));
+      return send(res, 200, answer.contentType, JSON.stringify(out));
+    }
     if (action === 'workspaces:DescribeWorkspaces' && answer.status === 200) {
       const out = JSON.parse(answer.body) as { Workspaces?: { WorkspaceId: string }[] };
       out.Workspaces = out.Workspaces?.map((ws) => ({ ...ws, ...placements.get(ws.WorkspaceId) }));
@@ -65,10 +85,14 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     endpoint: `http://127.0.0.1:${port}`,
     place: (workspaceId, placement) => void placements.set(workspaceId, placement),
     addBundles: (...added) => added.forEach((b) => bundles.set(b.BundleId!, b)),
+    addIpGroups: (...added) => added.forEach((g) => ipGroups.set(g.groupId!, g)),
+    associateIpGroups: (directoryId, groupIds) => void associations.set(directoryId, groupIds),
     deny: (...actions) => actions.forEach((a) => denied.add(a)),
     reset() {
       placements.clear();
       bundles.clear();
+      ipGroups.clear();
+      associations.clear();
       denied.clear();
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
