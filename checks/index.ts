@@ -11,6 +11,10 @@ import mgmtCidrConflict from './directory/mgmt-cidr-conflict.js';
 import mgmtCidrRouteConflict from './directory/mgmt-cidr-route-conflict.js';
 import ipv6AutoAssign from './directory/ipv6-auto-assign.js';
 import wsEniPresent from './directory/ws-eni-present.js';
+import asIbEniPresent from './appstream/as-ib-eni-present.js';
+import asIbPendingTimeout from './appstream/as-ib-pending-timeout.js';
+import clientStreamingPorts from './client/client-streaming-ports.js';
+import asIbPortConflicts from './local/as-ib-port-conflicts.js';
 
 export const CHECKS: readonly AnyCheck[] = [
   mgmtCidrConflict,
@@ -23,4 +27,8 @@ export const CHECKS: readonly AnyCheck[] = [
   ipAccessGroupEmpty,
   ipAccessGroupClientAllowed,
   ipAccessGroupNonpublicRule,
+  asIbEniPresent,
+  asIbPendingTimeout,
+  clientStreamingPorts,
+  asIbPortConflicts,
 ];

@@ -6,7 +6,19 @@ import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
 import { SCOPES, SEVERITIES } from '../engine/types.js';
 import { REPORT_FORMATS } from '../report/model.js';
 import { toolVersion } from '../version.js';
-import { bundleIdList, choiceList, clientIp, directoryId, endpointUrl, idList, positiveInt, reportSpec, workspaceId } from './validate.js';
+import {
+  bundleIdList,
+  choiceList,
+  clientIp,
+  directoryId,
+  endpointUrl,
+  idList,
+  imageBuilderName,
+  positiveInt,
+  probeHost,
+  reportSpec,
+  workspaceId,
+} from './validate.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -87,6 +99,18 @@ ${EXIT_CODES_HELP}`,
       new Option('--bundle <ids>', 'bundles you are about to launch in the directory (wsb-…; comma-separated, repeatable)')
         .argParser(bundleIdList),
     )
+    .addOption(
+      new Option('--image-builder <name>', 'WorkSpaces Applications (AppStream 2.0) image builder to check').argParser(
+        imageBuilderName,
+      ),
+    )
+    .option('--client', "probe this machine's streaming ports to the Region's health check servers (no AWS credentials needed)")
+    .addOption(
+      new Option('--probe-host <host>', "with --client: probe this host instead of the Region's servers (repeatable)").argParser(
+        probeHost,
+      ),
+    )
+    .option('--local', 'check the machine wsdoctor runs on, as an image builder (run it on the builder)')
     .option('--region <region>', 'AWS Region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile)')
     .option('--profile <name>', 'AWS profile from ~/.aws/config (SSO profiles included)')
     .addOption(
@@ -135,6 +159,9 @@ Examples:
   $ wsdoctor check --directory d-1234567890 --workspace ws-abc123def --only ws-eni-present
   $ wsdoctor check --directory d-1234567890 --bundle wsb-bh8rsxt14 --only ipv6-auto-assign
   $ wsdoctor check --directory d-1234567890 --client-ip 203.0.113.7
+  $ wsdoctor check --image-builder my-builder --region eu-west-1
+  $ wsdoctor check --client --region us-east-1
+  $ wsdoctor check --local                      # on the image builder itself
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options) => {

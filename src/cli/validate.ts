@@ -33,6 +33,32 @@ export function bundleIdList(value: string, previous: string[] = []): string[] {
   return [...new Set([...previous, ...ids])];
 }
 
+// The pattern the WorkSpaces Applications (AppStream 2.0) API gives for an image builder name.
+const IMAGE_BUILDER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
+
+export function imageBuilderName(value: string): string {
+  if (!IMAGE_BUILDER_NAME.test(value)) {
+    throw new UsageError(
+      `"${value}" is not an image builder name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit`,
+    );
+  }
+  return value;
+}
+
+const HOSTNAME_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+
+/** --probe-host, repeatable: an IPv4 or IPv6 address, or a DNS host name. */
+export function probeHost(value: string, previous: string[] = []): string[] {
+  const host = value.replace(/^\[(.*)\]$/, '$1');
+  const labels = host.split('.');
+  // An all-digit last label is a mistyped address (999.1.1.1), never a host name.
+  const isName = host.length <= 253 && labels.every((label) => HOSTNAME_LABEL.test(label)) && !/^\d+$/.test(labels.at(-1)!);
+  if (!isIpAddress(host) && !isName) {
+    throw new UsageError(`--probe-host "${value}" is not an IP address or a host name`);
+  }
+  return [...previous, host];
+}
+
 export function positiveInt(flag: string, max: number) {
   return (value: string): number => {
     const n = Number(value);

@@ -8,6 +8,8 @@ export interface Targets {
   imageBuilderName?: string;
   fleetName?: string;
   client?: boolean;
+  /** Hosts the client probes go to instead of the Region's health check servers (--probe-host). */
+  probeHosts?: string[];
   local?: boolean;
 }
 

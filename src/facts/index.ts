@@ -5,6 +5,9 @@ import { dsDirectory } from './aws/directory-service.js';
 import { networkInterfaces, routeTables, subnets, vpc } from './aws/ec2.js';
 import { bundles, ipGroups, regionIpGroups, workspaces, workspacesDirectory } from './aws/workspaces.js';
 import { directoryDns } from './probes/dns.js';
+import { appstreamImageBuilderEnis, imageBuilder, imageBuilderEni } from './aws/image-builder.js';
+import { streamingPortProbes } from './probes/streaming-ports.js';
+import { tcpListeners } from './local/tcp-listeners.js';
 
 export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   workspacesDirectory,
@@ -18,6 +21,11 @@ export const FACTS: { [K in FactName]: FactDefinition<K> } = {
   ipGroups,
   regionIpGroups,
   directoryDns,
+  imageBuilder,
+  imageBuilderEni,
+  appstreamImageBuilderEnis,
+  streamingPortProbes,
+  tcpListeners,
 };
 
 /**
@@ -27,6 +35,7 @@ export const FACTS: { [K in FactName]: FactDefinition<K> } = {
  */
 export const TARGET_FACTS: Partial<Record<Scope, FactName>> = {
   directory: 'workspacesDirectory',
+  'image-builder': 'imageBuilder',
 };
 
 /** The target facts a run over these scopes settles. */

@@ -4,9 +4,12 @@
 import type { Workspace, WorkspaceBundle, WorkspaceDirectory, WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
 import type { DirectoryDescription } from '@aws-sdk/client-directory-service';
 import type { NetworkInterface, RouteTable, Subnet, Vpc } from '@aws-sdk/client-ec2';
+import type { ImageBuilder } from '@aws-sdk/client-appstream';
 import type { AwsClients } from './aws/clients.js';
 import type { DirectoryDnsProbe } from './probes/dns.js';
 import type { Targets } from '../engine/targets.js';
+import type { StreamingPortProbes } from './probes/streaming-ports.js';
+import type { TcpListeners } from './local/tcp-listeners.js';
 
 /** An SDK shape as it looks after a JSON round trip (dates become ISO strings): what checks receive. */
 export type Json<T> = T extends Date
@@ -45,6 +48,19 @@ export interface FactTypes {
   regionIpGroups: Json<WorkspacesIpGroup>[];
   /** An AD Connector's DNS servers asked from this machine: TCP 53 and the locator SRV records (a probe). */
   directoryDns: DirectoryDnsProbe;
+  /** The target image builder as WorkSpaces Applications (AppStream 2.0) describes it (DescribeImageBuilders). */
+  imageBuilder: Json<ImageBuilder>;
+  /**
+   * The network interface the image builder reports (NetworkAccessConfiguration.EniId) as EC2 describes it; null when
+   * EC2 has no interface with that id (deleted) or the builder reports none.
+   */
+  imageBuilderEni: Json<NetworkInterface> | null;
+  /** The guide's own query: every network interface of the Region described "AppStream 2.0 - image-builder:*". */
+  appstreamImageBuilderEnis: Json<NetworkInterface>[];
+  /** TCP and UDP probes from this machine to the streaming ports of the Region's health check servers. */
+  streamingPortProbes: StreamingPortProbes;
+  /** This machine's listening TCP sockets, with the owning process where the OS tells. */
+  tcpListeners: TcpListeners;
 }
 
 export type FactName = keyof FactTypes;

@@ -35,3 +35,10 @@ export function runFromDirectorySubnets(probe: FactTypes['directoryDns']): strin
     'joining the instance to your directory using the IP addresses of the two DNS servers".'
   );
 }
+
+/** Whole minutes from the image builder's creation to `at` (never negative); undefined without a creation time. */
+export function minutesSinceCreated(builder: FactTypes['imageBuilder'], at: string): number | undefined {
+  const created = Date.parse(builder.CreatedTime ?? '');
+  if (Number.isNaN(created)) return undefined;
+  return Math.max(0, Math.floor((Date.parse(at) - created) / 60_000));
+}

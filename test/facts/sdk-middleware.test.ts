@@ -29,7 +29,7 @@ describe('SDK middleware', () => {
     );
     const calls: string[] = [];
     const aws = clients(handler, calls);
-    const store = new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1' });
+    const store = new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1', timeoutMs: 1000 });
     const outcome = await store.settle('subnets');
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'ec2:DescribeSubnets' } });
     expect(calls).toEqual(['workspaces:DescribeWorkspaceDirectories', 'ec2:DescribeSubnets']);

@@ -1,0 +1,116 @@
+// Loopback listeners the probe tests open and close. Nothing here leaves 127.0.0.0/8. Each test run picks a random
+// 127.x.y.z address, so fixed ports (4172, 4195, 8300) do not collide with other runs on the same machine.
+import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { connect, createServer, type Socket } from 'node:net';
+
+export interface Listener {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A random loopback address other than 127.0.0.1 where the OS routes all of 127/8 to lo (Linux); else 127.0.0.1. */
+export async function loopbackAddress(): Promise<string> {
+  const candidate = `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+  try {
+    await (await tcpListener(candidate)).close();
+    return candidate;
+  } catch {
+    return '127.0.0.1';
+  }
+}
+
+export function tcpListener(host: string, port = 0): Promise<Listener> {
+  return new Promise((resolve, reject) => {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {});
+    });
+    server.once('error', reject);
+    server.listen(port, host, () =>
+      resolve({
+        port: (server.address() as { port: number }).port,
+        close: () =>
+          new Promise((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
+      }),
+    );
+  });
+}
+
+/** A TCP port on `host` where nothing listens: bound, then released. */
+export async function closedTcpPort(host: string): Promise<number> {
+  const listener = await tcpListener(host);
+  await listener.close();
+  return listener.port;
+}
+
+/** UDP: `echo` sends every datagram back; otherwise the port is bound and silent. */
+export function udpListener(host: string, { echo, port = 0 }: { echo: boolean; port?: number }): Promise<Listener> {
+  return new Promise((resolve, reject) => {
+    const socket = createSocket(host.includes(':') ? 'udp6' : 'udp4');
+    if (echo) socket.on('message', (message, peer) => socket.send(message, peer.port, peer.address));
+    socket.once('error', reject);
+    socket.bind(port, host, () =>
+      resolve({ port: socket.address().port, close: () => new Promise((done) => socket.close(() => done())) }),
+    );
+  });
+}
+
+/** A UDP port on `host` where nothing listens: the OS answers a datagram with ICMP port unreachable. */
+export async function closedUdpPort(host: string): Promise<number> {
+  const listener = await udpListener(host, { echo: false });
+  await listener.close();
+  return listener.port;
+}
+
+/**
+ * A TCP port whose handshakes go unanswered, as behind a firewall that drops: a listener in a child process that
+ * never accepts (its event loop is blocked), with its accept queue (backlog 1) filled. The kernel then drops new
+ * SYNs, so a connect times out, all on loopback.
+ */
+export async function tcpDroppingPort(host: string): Promise<Listener> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const server = require('node:net').createServer();
+       server.listen({ port: 0, host: ${JSON.stringify(host)}, backlog: 1 }, () => {
+         process.stdout.write(server.address().port + '\\n');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+       });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (code) => reject(new Error(`the never-accepting listener exited (${code})`)));
+  });
+  // Fill the accept queue until a handshake stops completing.
+  const fillers: Socket[] = [];
+  for (let i = 0; i < 8; i++) {
+    const filler = connect({ host, port });
+    filler.on('error', () => {});
+    fillers.push(filler);
+    const completed = await new Promise<boolean>((resolve) => {
+      filler.once('connect', () => resolve(true));
+      setTimeout(() => resolve(false), 200);
+    });
+    if (!completed) break;
+  }
+  return {
+    port,
+    close: async () => {
+      for (const filler of fillers) filler.destroy();
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
