@@ -13,7 +13,9 @@ import type { Scope } from '../../src/engine/types.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { userWithOnlyPolicy, withIamEnforced, type AccessKey } from '../helpers/iam.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
-import { launchWorkspace, seedDirectory, type Seeded } from '../helpers/seed.js';
+import { launchWorkspace, sdkConfig, seedDirectory, type Seeded } from '../helpers/seed.js';
+import { startFakeAppStream, type FakeAppStream } from '../helpers/fake-appstream.js';
+import { CreateNetworkInterfaceCommand, EC2Client } from '@aws-sdk/client-ec2';
 
 const enabled = motoAvailable();
 const REGION = 'us-east-1';
@@ -27,6 +29,7 @@ interface JsonReport {
 
 describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () => {
   let moto: Moto;
+  let appstream: FakeAppStream;
   let seeded: Seeded;
   let policy: Policy;
   let allowed: AccessKey;
@@ -44,9 +47,22 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
     const fewer = structuredClone(policy);
     fewer.Statement[0]!.Action = fewer.Statement[0]!.Action.filter((action) => action !== 'ec2:DescribeVpcs');
     lacksDescribeVpcs = await userWithOnlyPolicy(moto.endpoint, 'wsdoctor-no-vpcs', fewer);
+    // moto has no AppStream: an image builder lives in a fake AppStream endpoint, its interface in moto.
+    appstream = await startFakeAppStream();
+    const eni = (
+      await new EC2Client(sdkConfig(moto.endpoint, REGION)).send(
+        new CreateNetworkInterfaceCommand({ SubnetId: seeded.subnetIds[0], Description: 'AppStream 2.0 - image-builder:ib-iam' }),
+      )
+    ).NetworkInterface!;
+    appstream.builders.set('ib-iam', {
+      Name: 'ib-iam',
+      State: 'RUNNING',
+      CreatedTime: Date.now() / 1000 - 3600,
+      NetworkAccessConfiguration: { EniId: eni.NetworkInterfaceId!, EniPrivateIpAddress: eni.PrivateIpAddress! },
+    });
   });
   afterAll(async () => {
-    await moto?.stop();
+    await Promise.all([moto?.stop(), appstream?.stop()]);
   });
 
   const actions = () => policy.Statement[0]!.Action;
@@ -96,7 +112,14 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
   // Per check, in process, through the AwsClients onCall hook: `iam-policy --only <id>` covers what a run of
   // `check --only <id>` sends. Each scope needs a way to target it here; directory is what `check` accepts today.
   const targetFor: Partial<Record<Scope, () => Partial<CheckCommandOptions>>> = {
-    directory: () => ({ directory: seeded.directoryId }),
+    directory: () => ({ directory: seeded.directoryId, endpointUrl: moto.endpoint }),
+    // AWS_ENDPOINT_URL_APPSTREAM reaches the fake AppStream (an explicit endpointUrl would override it) and
+    // AWS_ENDPOINT_URL moto; this process only, for the run.
+    'image-builder': () => {
+      process.env.AWS_ENDPOINT_URL = moto.endpoint;
+      process.env.AWS_ENDPOINT_URL_APPSTREAM = appstream.endpoint;
+      return { imageBuilder: 'ib-iam' };
+    },
   };
   it.each(CHECKS.map((check) => [check.meta.id, check] as const))(
     'iam-policy --only %s covers every call of a run of that check alone',
@@ -110,20 +133,24 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
       }
       const calls = new Set<string>();
       const output = join(await mkdtemp(join(tmpdir(), 'wsdoctor-iam-')), 'report.json');
-      await runCheckCommand(
-        {
-          ...target(),
-          region: REGION,
-          endpointUrl: moto.endpoint,
-          format: 'json',
-          output,
-          failOn: 'fail',
-          only: [id],
-          timeout: 10_000,
-          maxAttempts: 2,
-        },
-        { onCall: (action) => calls.add(action) },
-      );
+      try {
+        await runCheckCommand(
+          {
+            ...target(),
+            region: REGION,
+            format: 'json',
+            output,
+            failOn: 'fail',
+            only: [id],
+            timeout: 10_000,
+            maxAttempts: 2,
+          },
+          { onCall: (action) => calls.add(action) },
+        );
+      } finally {
+        delete process.env.AWS_ENDPOINT_URL;
+        delete process.env.AWS_ENDPOINT_URL_APPSTREAM;
+      }
       expect(calls.size).toBeGreaterThan(0);
       expect([...calls].filter((call) => !granted.includes(call))).toEqual([]);
       expect(JSON.parse(await readFile(output, 'utf8')).results.length).toBeGreaterThan(0);

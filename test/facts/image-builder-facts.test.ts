@@ -4,9 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { AppStreamClient, DescribeImageBuildersCommand, ResourceNotFoundException } from '@aws-sdk/client-appstream';
 import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
+import { liveStore } from '../helpers/fact-store.js';
 
 const appstream = mockClient(AppStreamClient);
 const ec2 = mockClient(EC2Client);
@@ -15,15 +13,7 @@ afterEach(() => {
   ec2.reset();
 });
 
-function store(imageBuilderName = 'ib-office') {
-  const aws = new AwsClients({
-    region: 'eu-west-1',
-    timeoutMs: 1000,
-    maxAttempts: 1,
-    credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
-  });
-  return new LiveFactStore(FACTS, { aws, targets: { imageBuilderName }, region: 'eu-west-1', timeoutMs: 1000 });
-}
+const store = (imageBuilderName = 'ib-office') => liveStore({ imageBuilderName });
 
 const builder = {
   Name: 'ib-office',
@@ -48,7 +38,7 @@ describe('image builder facts', () => {
     const outcome = await store('ib-missing').settle('imageBuilder');
     expect(outcome).toMatchObject({
       ok: false,
-      failure: { kind: 'not-found', code: 'TargetNotFound', message: 'image builder ib-missing does not exist in eu-west-1 (check the name and the Region)' },
+      failure: { kind: 'not-found', code: 'TargetNotFound', message: 'image builder ib-missing does not exist in us-east-1 (check the name and the Region)' },
     });
   });
 
