@@ -28,8 +28,10 @@ export interface ProbeOutcome {
 const BY_CODE: Record<string, ProbeResult> = {
   ECONNREFUSED: 'refused',
   ECONNRESET: 'refused',
+  ETIMEDOUT: 'timeout',
   EHOSTUNREACH: 'unreachable',
   ENETUNREACH: 'unreachable',
+  EADDRNOTAVAIL: 'unreachable',
   EPERM: 'blocked',
   EACCES: 'blocked',
 };
