@@ -8,6 +8,7 @@ import { REPORT_FORMATS } from '../report/model.js';
 import { toolVersion } from '../version.js';
 import {
   bundleIdList,
+  bundleIdsOrFile,
   choiceList,
   clientIp,
   directoryId,
@@ -24,7 +25,7 @@ const EXIT_CODES_HELP = `
 Exit codes:
 ${EXIT_CODE_TABLE.map(({ code, meaning }) => `  ${code}  ${meaning}`).join('\n')}`;
 
-/** The selection flags `check`, `list` and `iam-policy` share, so each selects checks the same way. */
+/** The selection flags `check`, `collect`, `list` and `iam-policy` share, so each selects checks the same way. */
 function addSelectionOptions(command: Command): Command {
   return command
     .option('--only <ids>', 'only these checks (comma-separated, repeatable)', idList)
@@ -64,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export function buildProgram(setExitCode: (code: number) => void, debug = false): Command {
+  // --debug logs every AWS call a live run makes (check and collect), as its IAM action.
+  const hooks = debug ? { onCall: (action: string) => process.stderr.write(`wsdoctor: debug: AWS call ${action}\n`) } : {};
   const program = new Command('wsdoctor')
     .description(
       'Troubleshooting and preflight checks for Amazon WorkSpaces and WorkSpaces Applications (AppStream 2.0). ' +
@@ -90,33 +93,17 @@ ${EXIT_CODES_HELP}`,
 
   const check = program
     .command('check')
-    .description('run the checks for a target and report what is wrong, with the guide’s fix')
-    .addOption(new Option('--directory <id>', 'WorkSpaces directory to check (d-…)').argParser(directoryId))
+    .description('run the checks for a target (or over a bundle) and report what is wrong, with the guide’s fix')
     .addOption(
-      new Option('--workspace <id>', "look at this WorkSpace only among the directory's WorkSpaces (ws-…)").argParser(workspaceId),
-    )
-    .addOption(
-      new Option('--bundle <ids>', 'bundles you are about to launch in the directory (wsb-…; comma-separated, repeatable)')
-        .argParser(bundleIdList),
-    )
-    .addOption(
-      new Option('--image-builder <name>', 'WorkSpaces Applications (AppStream 2.0) image builder to check').argParser(
-        imageBuilderName,
-      ),
-    )
-    .option('--client', "probe this machine's streaming ports to the Region's health check servers (no AWS credentials needed)")
-    .addOption(
-      new Option('--probe-host <host>', "with --client: probe this host instead of the Region's servers (repeatable)").argParser(
-        probeHost,
-      ),
-    )
-    .option('--local', 'check the machine wsdoctor runs on, as an image builder (run it on the builder)')
-    .option('--region <region>', 'AWS Region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile)')
-    .option('--profile <name>', 'AWS profile from ~/.aws/config (SSO profiles included)')
-    .addOption(
-      new Option('--endpoint-url <url>', 'send AWS calls to this endpoint (e.g. an emulator); also AWS_ENDPOINT_URL')
-        .argParser(endpointUrl),
-    )
+      new Option(
+        '--bundle <ids|file>',
+        'with --directory: bundles you are about to launch in it (wsb-…; comma-separated, repeatable); alone: a ' +
+          'support bundle written by `wsdoctor collect`, analyzed with no AWS access and no network',
+      ).argParser(bundleIdsOrFile),
+    );
+  addTargetOptions(check);
+  addAwsOptions(check);
+  check
     .addOption(new Option('--format <format>', 'report format on stdout').choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the --format report to this file (whole or not at all) instead of stdout')
     .addOption(
@@ -127,21 +114,6 @@ ${EXIT_CODES_HELP}`,
       new Option('--fail-on <level>', 'what makes the exit code non-zero: warn, fail (and worse), or only error')
         .choices(FAIL_ON_LEVELS)
         .default('fail'),
-    )
-    .addOption(
-      new Option('--client-ip <ip>', 'the public IP a user connects from: is it allowed by the IP access control groups?')
-        .argParser(clientIp),
-    );
-  addSelectionOptions(check)
-    .addOption(
-      new Option('--timeout <ms>', 'bound on each AWS call attempt and each probe, in ms')
-        .argParser(positiveInt('--timeout', 600_000))
-        .default(10_000),
-    )
-    .addOption(
-      new Option('--max-attempts <n>', 'attempts per AWS call, retries included')
-        .argParser(positiveInt('--max-attempts', 20))
-        .default(5),
     )
     .addHelpText(
       'after',
@@ -162,12 +134,42 @@ Examples:
   $ wsdoctor check --image-builder my-builder --region eu-west-1
   $ wsdoctor check --client --region us-east-1
   $ wsdoctor check --local                      # on the image builder itself
+  $ wsdoctor check --bundle examples/mgmt-range-conflict.json
 ${EXIT_CODES_HELP}`,
     )
-    .action(async (options) => {
+    .action(async (options, command: Command) => {
+      if (options.bundle?.file) rejectLiveFlags(command, options.bundle.file);
       const { runCheckCommand } = await import('./check.js');
-      const onCall = debug ? (action: string) => process.stderr.write(`wsdoctor: debug: AWS call ${action}\n`) : undefined;
-      setExitCode(await runCheckCommand(options, onCall ? { onCall } : {}));
+      setExitCode(await runCheckCommand(options, hooks));
+    });
+
+  const collect = program
+    .command('collect')
+    .description('collect every fact the checks need into a bundle, to analyze later anywhere with `check --bundle`');
+  addTargetOptions(collect);
+  collect.addOption(
+    new Option('--bundle <ids>', 'bundles you are about to launch in the directory (wsb-…; comma-separated, repeatable)')
+      .argParser(bundleIdList),
+  );
+  addAwsOptions(collect);
+  collect
+    .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wsdoctor collect --directory d-1234567890 --region us-east-1 -o bundle.json
+  $ wsdoctor check --bundle bundle.json          # later, anywhere: no AWS credentials needed
+
+Exit codes:
+  0  the bundle was written
+  2  usage, input or configuration error (nothing was written)
+  3  the bundle was written, but some facts could not be collected (each says why)
+  4  wsdoctor itself crashed (please report it, with --debug output)`,
+    )
+    .action(async (options) => {
+      const { runCollectCommand } = await import('./collect.js');
+      setExitCode(await runCollectCommand(options, hooks));
     });
 
   const list = program
@@ -220,4 +222,68 @@ Examples:
     });
 
   return program;
+}
+
+/** What a run looks at, and which checks it makes: shared by `check` and `collect` (each adds its --bundle). */
+function addTargetOptions(command: Command): void {
+  addSelectionOptions(
+    command
+      .addOption(new Option('--directory <id>', 'WorkSpaces directory to check (d-…)').argParser(directoryId))
+      .addOption(
+        new Option('--workspace <id>', "look at this WorkSpace only among the directory's WorkSpaces (ws-…)").argParser(workspaceId),
+      )
+      .addOption(
+        new Option('--client-ip <ip>', 'the public IP a user connects from: is it allowed by the IP access control groups?')
+          .argParser(clientIp),
+      )
+      .addOption(
+        new Option('--image-builder <name>', 'WorkSpaces Applications (AppStream 2.0) image builder to check').argParser(
+          imageBuilderName,
+        ),
+      )
+      .option('--client', "probe this machine's streaming ports to the Region's health check servers (no AWS credentials needed)")
+      .addOption(
+        new Option('--probe-host <host>', "with --client: probe this host instead of the Region's servers (repeatable)").argParser(
+          probeHost,
+        ),
+      )
+      .option('--local', 'check the machine wsdoctor runs on, as an image builder (run it on the builder)'),
+  );
+}
+
+/** Flags that steer a live run: a bundle file already holds its targets, Region and options, and calls nothing. */
+const LIVE_ONLY = [
+  ...['directory', 'workspace', 'clientIp', 'imageBuilder', 'client', 'probeHost', 'local'],
+  ...['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts'],
+];
+
+function rejectLiveFlags(command: Command, file: string): void {
+  const given = LIVE_ONLY.filter((name) => command.getOptionValueSource(name) === 'cli');
+  if (given.length === 0) return;
+  const flag = command.options.find((o) => o.attributeName() === given[0])!.long;
+  throw new UsageError(
+    `--bundle ${file} analyzes a saved bundle, with no AWS access: ${flag} does not apply (the bundle holds its ` +
+      'targets, Region and options; WorkSpaces bundle ids look like wsb-…)',
+  );
+}
+
+/** How to reach AWS: shared by `check` and `collect`. */
+function addAwsOptions(command: Command): void {
+  command
+    .option('--region <region>', 'AWS Region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile)')
+    .option('--profile <name>', 'AWS profile from ~/.aws/config (SSO profiles included)')
+    .addOption(
+      new Option('--endpoint-url <url>', 'send AWS calls to this endpoint (e.g. an emulator); also AWS_ENDPOINT_URL')
+        .argParser(endpointUrl),
+    )
+    .addOption(
+      new Option('--timeout <ms>', 'bound on each AWS call attempt and each probe, in ms')
+        .argParser(positiveInt('--timeout', 600_000))
+        .default(10_000),
+    )
+    .addOption(
+      new Option('--max-attempts <n>', 'attempts per AWS call, retries included')
+        .argParser(positiveInt('--max-attempts', 20))
+        .default(5),
+    );
 }

@@ -59,6 +59,19 @@ export function probeHost(value: string, previous: string[] = []): string[] {
   return [...previous, host];
 }
 
+/** check --bundle: WorkSpaces bundle ids (wsb-…, used with --directory), or a support bundle file to analyze. */
+export interface BundleArgument {
+  ids: string[];
+  file?: string;
+}
+
+export function bundleIdsOrFile(value: string, previous: BundleArgument = { ids: [] }): BundleArgument {
+  // A path has a dot or a slash in practice (bundle.json, ./case/b); a bare wsb-… is meant as bundle ids.
+  if (/^wsb-/.test(value) && !/[./\\]/.test(value)) return { ...previous, ids: bundleIdList(value, previous.ids) };
+  if (previous.file) throw new UsageError(`--bundle: one bundle file at a time, not ${previous.file} and ${value}`);
+  return { ...previous, file: value };
+}
+
 export function positiveInt(flag: string, max: number) {
   return (value: string): number => {
     const n = Number(value);

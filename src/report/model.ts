@@ -9,10 +9,21 @@ export interface Report {
   tool: { name: string; version: string };
   target: { kind: Scope; id: string };
   region: string;
+  /** When the facts were collected (for a bundle: when `collect` ran, not when it was analyzed). */
   startedAt: string;
+  /** How long collecting the facts took. */
   durationMs: number;
+  /** Present when the facts came from a bundle (`check --bundle`). */
+  bundle?: ReportBundle;
   summary: Record<Status, number>;
   results: Finding[];
+}
+
+/** Where a bundle's facts came from: the wsdoctor that collected them, and whether identifiers are placeholders. */
+export interface ReportBundle {
+  collectedBy: { name: string; version: string };
+  redacted: boolean;
+  note?: string;
 }
 
 export function summarize(findings: readonly Finding[]): Record<Status, number> {
