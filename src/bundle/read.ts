@@ -1,40 +1,130 @@
-// Reading a bundle: parse, check the version, hand the recorded facts to the pipeline.
-import { readFile } from 'node:fs/promises';
+// Reading a bundle: read the file, parse it (a parse error says where, by line and column), bring an older schema
+// up to the current one, validate it, and hand the recorded facts to the pipeline. Every problem is an input
+// error (exit 2) that names the file and what is wrong in it.
+import { readFile, stat } from 'node:fs/promises';
 import type { Collection } from '../cli/pipeline.js';
 import { UsageError } from '../engine/errors.js';
 import type { ReportBundle } from '../report/model.js';
+import { toolVersion } from '../version.js';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
+import { findJsonError } from './json-errors.js';
+import { InvalidBundle, show, validateBundle } from './validate.js';
+
+/** Far above any real bundle (a 5,000-WorkSpace directory is a few MB), and far below what would exhaust memory. */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
 export interface LoadedBundle {
+  bundle: Bundle;
   collection: Collection;
   origin: ReportBundle;
 }
 
+type Json = Record<string, unknown>;
+
+/** Upgrades a bundle of version `from` to `from + 1`. Tolerant: the validator, not a migration, reports damage. */
+const MIGRATIONS: Record<number, (bundle: Json) => Json> = {
+  // Schema 1 did not record how facts were collected (`how: null` says so), nor options (it had none).
+  1: (bundle) => ({
+    ...bundle,
+    bundleSchemaVersion: 2,
+    options: {},
+    facts: isObject(bundle.facts)
+      ? Object.fromEntries(Object.entries(bundle.facts).map(([name, f]) => [name, isObject(f) ? { ...f, how: null } : f]))
+      : bundle.facts,
+  }),
+};
+
 export async function readBundle(path: string): Promise<LoadedBundle> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read bundle ${path}: ${(error as Error).message}`);
-  }
-  let bundle: Bundle;
-  try {
-    bundle = JSON.parse(text) as Bundle;
-  } catch (error) {
-    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (bundle.bundleSchemaVersion !== BUNDLE_SCHEMA_VERSION) {
-    throw new UsageError(`${path}: unsupported bundleSchemaVersion ${String(bundle.bundleSchemaVersion)}`);
-  }
+  const bundle = parseBundle(await readText(path), path);
   return {
+    bundle,
     collection: {
       targets: bundle.targets,
       region: bundle.region,
-      options: {},
+      options: bundle.options,
       collectedAt: bundle.collectedAt,
       durationMs: bundle.durationMs,
-      facts: bundle.facts,
+      facts: Object.fromEntries(Object.entries(bundle.facts).map(([name, { how: _how, ...outcome }]) => [name, outcome])),
     },
-    origin: { collectedBy: bundle.tool, redacted: false },
+    origin: {
+      collectedBy: bundle.tool,
+      redacted: bundle.redaction !== undefined,
+      ...(bundle.note !== undefined ? { note: bundle.note } : {}),
+    },
   };
+}
+
+/** Parses, migrates and validates bundle text; `path` names the file in messages. */
+export function parseBundle(text: string, path: string): Bundle {
+  if (text.trim() === '') throw new UsageError(`${path} is empty: not a wsdoctor bundle (write one with \`wsdoctor collect\`)`);
+  let parsed: unknown;
+  try {
+    // A byte-order mark (some Windows editors add one) is not part of the JSON.
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(describeParseError(text, path, (error as Error).message));
+  }
+  try {
+    return validateBundle(migrate(parsed, path));
+  } catch (error) {
+    if (error instanceof InvalidBundle) throw new UsageError(`${path} is not a valid bundle: ${error.message}`);
+    throw error;
+  }
+}
+
+function migrate(parsed: unknown, path: string): unknown {
+  if (!isObject(parsed)) throw new UsageError(`${path} is not a wsdoctor bundle: it holds ${show(parsed)}, not an object`);
+  const version = parsed.bundleSchemaVersion;
+  if (version === undefined) {
+    const hint = 'schemaVersion' in parsed && 'results' in parsed ? ' (it looks like a wsdoctor report; pass the file `wsdoctor collect` wrote)' : '';
+    throw new UsageError(`${path} is not a wsdoctor bundle: it has no bundleSchemaVersion${hint}`);
+  }
+  if (!Number.isSafeInteger(version) || (version as number) < 1) {
+    throw new UsageError(`${path} is not a valid bundle: bundleSchemaVersion must be a whole number from 1, not ${show(version)}`);
+  }
+  if ((version as number) > BUNDLE_SCHEMA_VERSION) {
+    throw new UsageError(
+      `${path} was written by a newer wsdoctor (bundleSchemaVersion ${String(version)}, tool ${show(toolOf(parsed))}); ` +
+        `wsdoctor ${toolVersion()} reads bundle schemas 1 to ${BUNDLE_SCHEMA_VERSION}: upgrade wsdoctor to analyze it`,
+    );
+  }
+  let bundle = parsed;
+  for (let from = version as number; from < BUNDLE_SCHEMA_VERSION; from++) bundle = MIGRATIONS[from]!(bundle);
+  return bundle;
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new UsageError(`cannot read bundle ${path}: it is a directory`);
+    if (info.size > MAX_BUNDLE_BYTES) {
+      throw new UsageError(`bundle ${path} is ${info.size} bytes; wsdoctor reads bundles up to ${MAX_BUNDLE_BYTES} bytes`);
+    }
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`cannot read bundle ${path}: ${reason}`);
+  }
+}
+
+function describeParseError(text: string, path: string, v8Message: string): string {
+  const error = findJsonError(text);
+  // The scanner agrees with JSON.parse on every input it was tested with; if it ever did not, V8's own message
+  // (without the copy of the input it sometimes appends) still says what is wrong.
+  if (!error) return `${path} is not valid JSON: ${v8Message.replace(/, ".*$/s, '')}`;
+  const where = `line ${error.line}, column ${error.column}`;
+  if (error.truncated) {
+    return `${path} is truncated: ${error.problem} (at ${where}); was the whole file copied?`;
+  }
+  return `${path} is not valid JSON at ${where}: ${error.problem}`;
+}
+
+function toolOf(bundle: Json): unknown {
+  return isObject(bundle.tool) ? `${String(bundle.tool.name)} ${String(bundle.tool.version)}` : bundle.tool;
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -154,11 +154,14 @@ ${EXIT_CODES_HELP}`,
   addAwsOptions(collect);
   collect
     .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
+    .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
+    .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number')
     .addHelpText(
       'after',
       `
 Examples:
   $ wsdoctor collect --directory d-1234567890 --region us-east-1 -o bundle.json
+  $ wsdoctor collect --directory d-1234567890 --redact --note "case 1234" -o bundle.json
   $ wsdoctor check --bundle bundle.json          # later, anywhere: no AWS credentials needed
 
 Exit codes:
@@ -170,6 +173,17 @@ Exit codes:
     .action(async (options) => {
       const { runCollectCommand } = await import('./collect.js');
       setExitCode(await runCollectCommand(options, hooks));
+    });
+
+  program
+    .command('redact')
+    .description('write a redacted copy of a bundle (identifiers replaced by placeholders; findings unchanged)')
+    .argument('<bundle>', 'a bundle written by `wsdoctor collect`')
+    .requiredOption('-o, --output <file>', 'write the redacted bundle to this file (whole or not at all)')
+    .addHelpText('after', '\nExamples:\n  $ wsdoctor redact bundle.json -o bundle.redacted.json')
+    .action(async (input: string, options) => {
+      const { runRedactCommand } = await import('./collect.js');
+      setExitCode(await runRedactCommand(input, options));
     });
 
   const list = program

@@ -4,8 +4,12 @@ import { UsageError } from '../engine/errors.js';
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
+export function isRegionName(text: string): boolean {
+  return REGION_PATTERN.test(text);
+}
+
 export function validateRegion(region: string, from: string): string {
-  if (!REGION_PATTERN.test(region)) {
+  if (!isRegionName(region)) {
     throw new UsageError(`"${region}" (from ${from}) is not an AWS Region name such as us-east-1`);
   }
   return region;

@@ -5,8 +5,12 @@ import { isIpAddress } from '../net/cidr.js';
 // The forms the WorkSpaces API accepts for a DirectoryId (d-… for Directory Service, wsd-… for WorkSpaces' own).
 const DIRECTORY_ID = /^(d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})$/;
 
+export function isDirectoryId(value: string): boolean {
+  return DIRECTORY_ID.test(value);
+}
+
 export function directoryId(value: string): string {
-  if (!DIRECTORY_ID.test(value)) {
+  if (!isDirectoryId(value)) {
     throw new UsageError(`"${value}" is not a directory id: expected d- followed by hex digits, e.g. d-1234567890`);
   }
   return value;

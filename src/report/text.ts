@@ -1,7 +1,7 @@
 // The human report: what to act on first, each failure with the guide's fix and where the guide says it.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Status } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, type Report } from './model.js';
+import { byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
 
 export interface TextOptions {
   color: boolean;
@@ -23,6 +23,7 @@ export function renderText(report: Report, options: TextOptions): string {
     c.bold(`wsdoctor ${report.tool.version}`) +
       ` — ${report.target.kind} ${report.target.id} in ${report.region}, ${report.startedAt}`,
   );
+  if (report.bundle) lines.push(c.dim(indent(bundleLine(report.bundle), 0)));
   lines.push('');
   for (const finding of byStatus(report.results)) {
     const label = paint[finding.status](LABEL[finding.status].padEnd(5));
@@ -63,6 +64,12 @@ function couldNotLookLines(finding: Finding, c: ChalkInstance): string[] {
     ...couldNotLookSteps(finding).map((step, i) => indent(`${i + 1}. ${step}`, 9, 3)),
     indent(`${c.bold('Source:')} ${cite(finding.remediation.source)}`, 6),
   ];
+}
+
+function bundleLine(bundle: ReportBundle): string {
+  const redacted = bundle.redacted ? ', redacted (identifiers are placeholders)' : '';
+  const note = bundle.note ? ` — note: ${plainText(bundle.note)}` : '';
+  return `From a bundle collected by ${bundle.collectedBy.name} ${bundle.collectedBy.version}${redacted}${note}`;
 }
 
 /** Wraps at 100 columns; continuation lines get `hanging` extra spaces so numbered steps read as blocks. */

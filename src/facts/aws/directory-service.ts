@@ -16,6 +16,8 @@ export const dsDirectory: FactDefinition<'dsDirectory'> = {
     if (!directory) {
       throw new FactError({ kind: 'not-found', message: `Directory Service has no directory ${id} in ${region}` });
     }
-    return toJson(directory);
+    // The RADIUS shared secret is a credential: the API type allows it here, and it never leaves the AWS call.
+    const { SharedSecret: _secret, ...radius } = directory.RadiusSettings ?? {};
+    return toJson(directory.RadiusSettings ? { ...directory, RadiusSettings: radius } : directory);
   },
 };

@@ -1,0 +1,35 @@
+// Regenerates examples/*.json: each scenario (scripts/example-scenarios.ts) is built in a fresh moto_server and
+// collected by the real CLI, so the examples have exactly the shape of live facts.
+// Usage: npm run examples [-- <name>…]    (needs moto_server on PATH, and a build: the script runs bin/wsdoctor.js)
+import { fileURLToPath } from 'node:url';
+import { runCli, testEnv } from '../test/helpers/cli.js';
+import { startMoto } from '../test/helpers/moto.js';
+import { noteFor, SCENARIOS } from './example-scenarios.js';
+
+// The seeding SDK clients run in this process: their Node 20 notice is for SDK users, not for this script's.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !SCENARIOS.some((s) => s.name === name));
+if (unknown.length) {
+  process.stderr.write(`unknown example ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+  process.exit(2);
+}
+
+const moto = await startMoto();
+try {
+  for (const scenario of SCENARIOS.filter((s) => !wanted.length || wanted.includes(s.name))) {
+    await moto.reset();
+    const targetFlags = await scenario.build(moto.endpoint, scenario.region);
+    const file = fileURLToPath(new URL(`../examples/${scenario.name}.json`, import.meta.url));
+    const result = await runCli(
+      ['collect', ...targetFlags, '--region', scenario.region, '--endpoint-url', moto.endpoint, '--note', noteFor(scenario), '-o', file],
+      testEnv(),
+    );
+    // Exit 3 (some facts could not be collected) still writes the bundle: an example may show exactly that.
+    if (result.code !== 0 && result.code !== 3) throw new Error(`collect for ${scenario.name} failed: ${result.stderr}`);
+    process.stdout.write(`examples/${scenario.name}.json\n`);
+  }
+} finally {
+  await moto.stop();
+}
