@@ -1,0 +1,100 @@
+// `check --bundle`, `collect` and `redact` at the command line: bad bundles and conflicting flags are one line on
+// stderr and exit 2, before any AWS call; the examples analyze on a machine with no credentials and no Region.
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli, testEnv } from '../helpers/cli.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../examples/mgmt-range-conflict.json', import.meta.url));
+
+function bareEnv(): Record<string, string> {
+  const env = testEnv({ NO_COLOR: '1' });
+  delete env.AWS_ACCESS_KEY_ID;
+  delete env.AWS_SECRET_ACCESS_KEY;
+  return env;
+}
+
+async function fileWith(content: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'wsdoctor-cli-')), 'bundle.json');
+  await writeFile(path, content);
+  return path;
+}
+
+describe('check --bundle at the command line', () => {
+  it('analyzes an example with no credentials and no Region', async () => {
+    const result = await runCli(['check', '--bundle', EXAMPLE], bareEnv());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^wsdoctor \S+ — directory d-[0-9a-f]{10} in eu-west-2, \d{4}-/);
+    expect(result.stdout).toMatch(/^From a bundle collected by wsdoctor \S+ — note: Ticket:/m);
+    expect(result.stdout).toMatch(/^FAIL {2}mgmt-cidr-conflict/m);
+  });
+
+  it('--only and --format apply to a bundle like to a live run', async () => {
+    const result = await runCli(['check', '--bundle', EXAMPLE, '--only', 'mgmt-cidr-conflict', '--format', 'json'], bareEnv());
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).results.map((r: { checkId: string }) => r.checkId)).toEqual(['mgmt-cidr-conflict']);
+  });
+
+  it.each([
+    [['--directory', 'd-1234567890'], "option '--bundle <file>' cannot be used with option '--directory <id>'"],
+    [['--region', 'us-east-1'], "option '--bundle <file>' cannot be used with option '--region <region>'"],
+    [['--endpoint-url', 'http://127.0.0.1:9'], "cannot be used with option '--endpoint-url <url>'"],
+    [['--timeout', '5'], "cannot be used with option '--timeout <ms>'"],
+  ])('--bundle with %j is a usage error', async (extra, message) => {
+    const result = await runCli(['check', '--bundle', EXAMPLE, ...extra], bareEnv());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+  });
+
+  it.each<[string, (text: string) => string, RegExp]>([
+    ['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), /^wsdoctor: \S+ is truncated: .*\(at line \d+, column \d+\); was the whole file copied\?$/],
+    ['malformed', (t) => t.replace('"region"', 'region'), /^wsdoctor: \S+ is not valid JSON at line 11, column 3: expected a property name in double quotes, found 'r'$/],
+    ['a wrong field', (t) => t.replace('"ok": true', '"ok": "true"'), /^wsdoctor: \S+ is not a valid bundle: facts\.workspacesDirectory\.ok must be true or false, not "true"$/],
+    ['from a newer wsdoctor', (t) => t.replace('"bundleSchemaVersion": 2', '"bundleSchemaVersion": 7'), /^wsdoctor: \S+ was written by a newer wsdoctor \(bundleSchemaVersion 7, .*upgrade wsdoctor to analyze it$/],
+    ['empty', () => '', /^wsdoctor: \S+ is empty: not a wsdoctor bundle/],
+  ])('a %s bundle: exit 2 and one line saying where', async (_name, damage, message) => {
+    const path = await fileWith(damage(await readFile(EXAMPLE, 'utf8')));
+    const result = await runCli(['check', '--bundle', path], bareEnv());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+  });
+
+  it('a missing file or a folder: exit 2', async () => {
+    const missing = await runCli(['check', '--bundle', '/nonexistent/b.json'], bareEnv());
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('wsdoctor: cannot read bundle /nonexistent/b.json: no such file\n');
+    const folder = await runCli(['check', '--bundle', tmpdir()], bareEnv());
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`wsdoctor: cannot read bundle ${tmpdir()}: it is a directory\n`);
+  });
+});
+
+describe('collect and redact at the command line', () => {
+  it('collect needs -o and a target, before any AWS call', async () => {
+    const noOutput = await runCli(['collect', '--directory', 'd-1234567890', '--region', 'us-east-1']);
+    expect(noOutput.code).toBe(2);
+    expect(noOutput.stderr).toMatch(/required option '-o, --output <file>' not specified/);
+    const noTarget = await runCli(['collect', '--region', 'us-east-1', '-o', '/tmp/x.json']);
+    expect(noTarget.code).toBe(2);
+    expect(noTarget.stderr).toMatch(/nothing to check: name a target/);
+  });
+
+  it('redact writes a redacted copy that analyzes the same', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'wsdoctor-redact-')), 'r.json');
+    const result = await runCli(['redact', EXAMPLE, '-o', out], bareEnv());
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^wsdoctor: wrote .*r\.json: 3 facts about directory d-0000000001 in eu-west-2, redacted \(/);
+    const original = JSON.parse(await readFile(EXAMPLE, 'utf8'));
+    const text = await readFile(out, 'utf8');
+    expect(text).not.toContain(original.targets.directoryId);
+    const check = await runCli(['check', '--bundle', out, '--format', 'json'], bareEnv());
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).bundle).toMatchObject({ redacted: true });
+  });
+});

@@ -1,0 +1,28 @@
+// The examples are the demo a fresh clone runs: each must exist for its scenario, say how it was made, and still
+// give the statuses its scenario promises with today's checks.
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SCENARIOS } from '../../scripts/example-scenarios.js';
+import { readBundle } from '../../src/bundle/read.js';
+import { analyze, checksFor } from '../../src/cli/pipeline.js';
+
+const dir = new URL('../../examples/', import.meta.url);
+
+describe('examples/', () => {
+  it('holds exactly one bundle per scenario', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toEqual(SCENARIOS.map((s) => `${s.name}.json`).sort());
+  });
+
+  it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s gives the statuses its scenario promises', async (_name, scenario) => {
+    const { bundle, collection } = await readBundle(fileURLToPath(new URL(`${scenario.name}.json`, dir)));
+    expect(bundle.note).toMatch(/Made by `npm run examples`/);
+    expect(bundle.region).toBe(scenario.region);
+    expect(bundle.redaction).toBeUndefined();
+    const report = await analyze(checksFor(collection.targets, {}), collection);
+    const statuses = Object.fromEntries(report.results.map((r) => [r.checkId, r.status]));
+    expect(statuses).toMatchObject(scenario.expect);
+    expect(report.summary.error, 'an example with errors would show the tool failing to look').toBe(0);
+  });
+});

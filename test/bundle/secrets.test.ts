@@ -1,0 +1,65 @@
+// The last look before a bundle is written: a secret field, an access key id or a known credential value anywhere
+// in it stops the write, names the field (never the value), and leaves no file behind.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseBundle } from '../../src/bundle/read.js';
+import { assertNoSecrets, knownSecretValues, SecretInBundle } from '../../src/bundle/secrets.js';
+import { writeBundle } from '../../src/bundle/write.js';
+
+const HEALTHY = readFileSync(new URL('../../examples/healthy.json', import.meta.url), 'utf8');
+const example = () => parseBundle(HEALTHY, 'healthy.json');
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY';
+
+describe('assertNoSecrets', () => {
+  it.each<[string, (b: any) => void, string]>([
+    ['a registration code', (b) => (b.facts.workspacesDirectory.value.RegistrationCode = 'SLiad+PDVBLO'), 'facts.workspacesDirectory.value.RegistrationCode'],
+    ['a RADIUS shared secret', (b) => (b.facts.vpc.value.RadiusSettings = { SharedSecret: 'radius!' }), 'facts.vpc.value.RadiusSettings.SharedSecret'],
+    ['an access key id in a message', (b) => (b.note = 'keys: AKIAIOSFODNN7EXAMPLE'), 'note'],
+    ['a credential value the run used', (b) => (b.facts.subnets.value[1].Tags = [{ Key: 'k', Value: `x${SECRET}x` }]), 'facts.subnets.value[1].Tags[0].Value'],
+    ['a session token field', (b) => (b.options = { sessionToken: 'abc' }), 'options.sessionToken'],
+  ])('refuses %s, naming the field and not the value', (_name, plant, field) => {
+    const bundle = example();
+    plant(bundle);
+    let thrown: unknown;
+    try {
+      assertNoSecrets(bundle, [SECRET]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SecretInBundle);
+    expect((thrown as SecretInBundle).field).toBe(field);
+    expect((thrown as Error).message).not.toMatch(/SLiad|radius!|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
+  });
+
+  it('passes the examples as they are', () => {
+    expect(() => assertNoSecrets(example(), [SECRET])).not.toThrow();
+  });
+
+  it('knows the credentials in the environment, ignoring values too short to be one', () => {
+    const saved = { ...process.env };
+    process.env.AWS_SECRET_ACCESS_KEY = SECRET;
+    process.env.AWS_SESSION_TOKEN = 'short';
+    try {
+      expect(knownSecretValues(['FwoGZXIvYXdzEBYaD'])).toEqual(
+        expect.arrayContaining(['FwoGZXIvYXdzEBYaD', SECRET, 'AKIAWSDOCTORTESTKEY1']),
+      );
+      expect(knownSecretValues()).not.toContain('short');
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('writeBundle refuses before writing: no file, no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-secret-'));
+    const bundle = example();
+    (bundle.facts.workspacesDirectory as any).value.RegistrationCode = 'SLiad+PDVBLO';
+    await expect(writeBundle(join(dir, 'b.json'), bundle, [])).rejects.toThrow(SecretInBundle);
+    expect(await readdir(dir)).toEqual([]);
+    await writeBundle(join(dir, 'ok.json'), example(), [SECRET]);
+    expect(JSON.parse(await readFile(join(dir, 'ok.json'), 'utf8')).bundleSchemaVersion).toBe(2);
+  });
+});
