@@ -17,38 +17,37 @@ export interface Scenario {
   expect: Record<string, Status>;
 }
 
+/** An AD Connector directory registered with WorkSpaces, in a VPC of this /16 with two /24 subnets in two AZs. */
+function directoryInVpc(vpcCidr: string): Scenario['build'] {
+  const [a, b] = vpcCidr.split('.');
+  return async (endpoint, region) => {
+    const { directoryId } = await seedDirectory(endpoint, region, vpcCidr, [`${a}.${b}.1.0/24`, `${a}.${b}.2.0/24`]);
+    return ['--directory', directoryId];
+  };
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'healthy',
     shows:
-      'A healthy AD Connector directory in us-east-1: its VPC (10.0.0.0/16, an RFC 1918 range as the Administration ' +
-      'Guide recommends) has two subnets in different Availability Zones.',
+      'A healthy AD Connector directory in us-east-1, in a VPC of 10.0.0.0/16 (an RFC 1918 range, as the guide ' +
+      'recommends) with subnets in two Availability Zones.',
     region: 'us-east-1',
-    async build(endpoint, region) {
-      const { directoryId } = await seedDirectory(endpoint, region, '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
-      return ['--directory', directoryId];
-    },
+    build: directoryInVpc('10.0.0.0/16'),
     expect: { 'mgmt-cidr-conflict': 'pass' },
   },
   {
     name: 'mgmt-range-conflict',
     shows:
       'Ticket: the directory cannot be registered and WorkSpaces cannot launch. Its VPC in eu-west-2 uses ' +
-      "198.19.0.0/16, the Region's only management interface range (Administration Guide, \"Management Interface " +
-      'IP Ranges").',
+      "198.19.0.0/16, the Region's only management interface range.",
     region: 'eu-west-2',
-    async build(endpoint, region) {
-      const { directoryId } = await seedDirectory(endpoint, region, '198.19.0.0/16', ['198.19.1.0/24', '198.19.2.0/24']);
-      return ['--directory', directoryId];
-    },
+    build: directoryInVpc('198.19.0.0/16'),
     expect: { 'mgmt-cidr-conflict': 'fail' },
   },
 ];
 
 /** The bundle's note: what the example shows, and how it was made. */
 export function noteFor(scenario: Scenario): string {
-  return (
-    `${scenario.shows} Made by \`npm run examples\` (scripts/examples.ts): the state was built in moto_server, the ` +
-    'AWS emulator, through the AWS SDK, then collected from it with `wsdoctor collect`.'
-  );
+  return `${scenario.shows} Made by \`npm run examples\`: built in moto_server (the AWS emulator), then collected with \`wsdoctor collect\`.`;
 }

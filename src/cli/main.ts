@@ -85,6 +85,8 @@ Examples:
   $ wsdoctor check --directory d-1234567890 --region us-east-1
   $ wsdoctor check --directory d-1234567890 --format json > report.json
   $ wsdoctor check --directory d-1234567890 --report junit=wsdoctor.xml --report markdown=ticket.md
+  $ wsdoctor collect --directory d-1234567890 --redact -o bundle.json
+  $ wsdoctor check --bundle bundle.json
   $ wsdoctor list
   $ wsdoctor explain mgmt-cidr-conflict
   $ wsdoctor iam-policy --scope directory > wsdoctor-policy.json
