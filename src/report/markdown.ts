@@ -2,7 +2,7 @@
 // Plain CommonMark plus GFM tables, no HTML (support consoles and Jira show HTML as text), and every string that
 // came from AWS or the user is escaped, so a resource name cannot turn into markup.
 import type { Finding, Status } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, plainText, type Report } from './model.js';
+import { byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
 
 const HEADING: Record<Status, string> = {
   fail: 'FAIL',
@@ -32,6 +32,7 @@ export function renderMarkdown(report: Report): string {
     `- **Region:** ${code(report.region)}`,
     `- **Tool:** wsdoctor ${text(report.tool.version)}`,
     `- **Run at:** ${text(report.startedAt)} (took ${(report.durationMs / 1000).toFixed(1)} s)`,
+    ...(report.bundle ? [bundleLine(report.bundle)] : []),
     '',
   );
 
@@ -102,6 +103,13 @@ function guide(source: Parameters<typeof cite>[0]): string {
  * Inline text: backslash-escapes what CommonMark or GFM would read as markup (emphasis, links, HTML, code, table
  * pipes, strikethrough) and folds line breaks, so a message stays one paragraph or one table cell.
  */
+/** A report made from a bundle says so: the times are the collection's, and ids may be placeholders. */
+function bundleLine(bundle: ReportBundle): string {
+  const by = `collected by ${text(bundle.collectedBy.name)} ${text(bundle.collectedBy.version)}`;
+  const redacted = bundle.redacted ? '; redacted (identifiers are placeholders)' : '';
+  return `- **From a bundle:** ${by}${redacted}${bundle.note ? `; note: ${text(bundle.note)}` : ''}`;
+}
+
 export function text(value: string): string {
   return plainText(value).replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]<>|~#!]/g, (c) => `\\${c}`);
 }

@@ -38,6 +38,12 @@ describe('check --bundle at the command line', () => {
     expect(JSON.parse(result.stdout).results.map((r: { checkId: string }) => r.checkId)).toEqual(['mgmt-cidr-conflict']);
   });
 
+  it('the Markdown ticket says the findings come from a bundle, and whose', async () => {
+    const result = await runCli(['check', '--bundle', EXAMPLE, '--format', 'markdown'], bareEnv());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^- \*\*From a bundle:\*\* collected by wsdoctor \S+; note: Ticket:/m);
+  });
+
   it.each([
     [['--directory', 'd-1234567890'], "option '--bundle <file>' cannot be used with option '--directory <id>'"],
     [['--region', 'us-east-1'], "option '--bundle <file>' cannot be used with option '--region <region>'"],

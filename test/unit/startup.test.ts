@@ -30,6 +30,13 @@ describe('start-up', () => {
     },
   );
 
+  it('check --bundle loads no AWS SDK module: analysis needs none', () => {
+    const example = fileURLToPath(new URL('../../examples/mgmt-range-conflict.json', import.meta.url));
+    const imports = importsOf(['check', '--bundle', example], 1);
+    expect(imports.some((url) => url.includes('/dist/src/bundle/read.js'))).toBe(true);
+    expect(imports.filter((url) => /@aws-sdk|@smithy/.test(url))).toEqual([]);
+  });
+
   it('the tracer notices an SDK import when a check does load one', () => {
     // Nothing listens on the discard port: the call fails fast, but the SDK client has been imported by then.
     const args = ['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', 'http://127.0.0.1:9'];
