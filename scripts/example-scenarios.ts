@@ -3,7 +3,22 @@
 // checks that every example still gives the statuses listed here. To add one: build the state in `build`, say
 // what it shows in `shows`, list the statuses it must produce in `expect`, and run `npm run examples`.
 import type { Status } from '../src/engine/types.js';
-import { seedDirectory } from '../test/helpers/seed.js';
+import {
+  addPeeringRoute,
+  enableIpv6AutoAssign,
+  launchWorkspace,
+  removeWorkspaceInterface,
+  seedDirectory,
+  type Seeded,
+} from '../test/helpers/seed.js';
+import type { WorkspacesFront } from '../test/helpers/workspaces-front.js';
+
+/** Where a scenario is built: moto_server, and the loopback front that adds what moto's WorkSpaces lacks. */
+export interface Lab {
+  moto: string;
+  front: WorkspacesFront;
+  region: string;
+}
 
 export interface Scenario {
   /** The file: examples/<name>.json. */
@@ -11,30 +26,43 @@ export interface Scenario {
   /** What the example shows (the first part of the bundle's note). */
   shows: string;
   region: string;
-  /** Builds the state in the emulator at `endpoint`; returns the target flags for `wsdoctor collect`. */
-  build(endpoint: string, region: string): Promise<string[]>;
+  /** Builds the state; returns the target flags for `wsdoctor collect`. */
+  build(lab: Lab): Promise<string[]>;
   /** Check id → the status the example must give. */
   expect: Record<string, Status>;
 }
 
 /** An AD Connector directory registered with WorkSpaces, in a VPC of this /16 with two /24 subnets in two AZs. */
-function directoryInVpc(vpcCidr: string): Scenario['build'] {
+function directoryIn(lab: Lab, vpcCidr: string): Promise<Seeded> {
   const [a, b] = vpcCidr.split('.');
-  return async (endpoint, region) => {
-    const { directoryId } = await seedDirectory(endpoint, region, vpcCidr, [`${a}.${b}.1.0/24`, `${a}.${b}.2.0/24`]);
-    return ['--directory', directoryId];
-  };
+  return seedDirectory(lab.moto, lab.region, vpcCidr, [`${a}.${b}.1.0/24`, `${a}.${b}.2.0/24`]);
 }
+
+/** A WorkSpace in one of the directory's subnets, on the network interface the service would have created. */
+async function workspaceIn(lab: Lab, seeded: Seeded, subnet: 0 | 1, userName: string, computeType: 'STANDARD' | 'GRAPHICS') {
+  const bundleId = computeType === 'GRAPHICS' ? 'wsb-graphics01' : 'wsb-standard1';
+  const ws = await launchWorkspace(lab.moto, lab.region, seeded.directoryId, seeded.subnetIds[subnet], { userName, bundleId, computeType });
+  lab.front.place(ws.workspaceId, { IpAddress: ws.ipAddress, SubnetId: ws.subnetId });
+  return ws;
+}
+
+const ALL_PASS = { 'mgmt-cidr-conflict': 'pass', 'mgmt-cidr-route-conflict': 'pass', 'ipv6-auto-assign': 'pass', 'ws-eni-present': 'pass' } as const;
 
 export const SCENARIOS: Scenario[] = [
   {
     name: 'healthy',
     shows:
-      'A healthy AD Connector directory in us-east-1, in a VPC of 10.0.0.0/16 (an RFC 1918 range, as the guide ' +
-      'recommends) with subnets in two Availability Zones.',
+      'A healthy AD Connector directory in us-east-1: a VPC of 10.0.0.0/16 (an RFC 1918 range, as the guide ' +
+      'recommends) with subnets in two Availability Zones, a peering route to 10.50.0.0/16, and a Standard ' +
+      'WorkSpace on its network interface.',
     region: 'us-east-1',
-    build: directoryInVpc('10.0.0.0/16'),
-    expect: { 'mgmt-cidr-conflict': 'pass' },
+    async build(lab) {
+      const seeded = await directoryIn(lab, '10.0.0.0/16');
+      await addPeeringRoute(lab.moto, lab.region, seeded.vpcId, '10.50.0.0/16');
+      await workspaceIn(lab, seeded, 0, 'dave', 'STANDARD');
+      return ['--directory', seeded.directoryId];
+    },
+    expect: ALL_PASS,
   },
   {
     name: 'mgmt-range-conflict',
@@ -42,8 +70,53 @@ export const SCENARIOS: Scenario[] = [
       'Ticket: the directory cannot be registered and WorkSpaces cannot launch. Its VPC in eu-west-2 uses ' +
       "198.19.0.0/16, the Region's only management interface range.",
     region: 'eu-west-2',
-    build: directoryInVpc('198.19.0.0/16'),
-    expect: { 'mgmt-cidr-conflict': 'fail' },
+    async build(lab) {
+      const seeded = await directoryIn(lab, '198.19.0.0/16');
+      return ['--directory', seeded.directoryId];
+    },
+    expect: { ...ALL_PASS, 'mgmt-cidr-conflict': 'fail', 'ws-eni-present': 'skip' },
+  },
+  {
+    name: 'mgmt-route-conflict',
+    shows:
+      'Ticket: WorkSpaces in eu-west-2 became unreachable after a network change. Someone routed 198.19.0.0/16, the ' +
+      "Region's only management interface range, to a peered VPC from the directory's VPC (10.0.0.0/16).",
+    region: 'eu-west-2',
+    async build(lab) {
+      const seeded = await directoryIn(lab, '10.0.0.0/16');
+      await addPeeringRoute(lab.moto, lab.region, seeded.vpcId, '198.19.0.0/16');
+      await workspaceIn(lab, seeded, 0, 'frank', 'STANDARD');
+      return ['--directory', seeded.directoryId];
+    },
+    expect: { ...ALL_PASS, 'mgmt-cidr-route-conflict': 'fail' },
+  },
+  {
+    name: 'ipv6-auto-assign',
+    shows:
+      'Ticket: launching a Graphics WorkSpace fails with an internal error. The subnet it is in auto-assigns IPv6 ' +
+      'addresses (an Amazon-provided IPv6 block on the VPC, "Modify auto-assign IP settings" turned on).',
+    region: 'us-east-1',
+    async build(lab) {
+      const seeded = await directoryIn(lab, '10.0.0.0/16');
+      await enableIpv6AutoAssign(lab.moto, lab.region, seeded.vpcId, seeded.subnetIds[0]);
+      await workspaceIn(lab, seeded, 0, 'alice', 'GRAPHICS');
+      return ['--directory', seeded.directoryId];
+    },
+    expect: { ...ALL_PASS, 'ipv6-auto-assign': 'fail' },
+  },
+  {
+    name: 'workspace-eni-deleted',
+    shows:
+      "Ticket: a user's WorkSpace is unreachable. Someone detached and deleted its network interface in the EC2 " +
+      'console; the WorkSpace still has its IP address, but no interface carries it.',
+    region: 'us-east-1',
+    async build(lab) {
+      const seeded = await directoryIn(lab, '10.0.0.0/16');
+      const bob = await workspaceIn(lab, seeded, 1, 'bob', 'STANDARD');
+      await removeWorkspaceInterface(lab.moto, lab.region, bob, { deleteIt: true });
+      return ['--directory', seeded.directoryId];
+    },
+    expect: { ...ALL_PASS, 'ws-eni-present': 'fail' },
   },
 ];
 

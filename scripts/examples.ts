@@ -1,9 +1,11 @@
-// Regenerates examples/*.json: each scenario (scripts/example-scenarios.ts) is built in a fresh moto_server and
-// collected by the real CLI, so the examples have exactly the shape of live facts.
+// Regenerates examples/*.json: each scenario (scripts/example-scenarios.ts) is built in a freshly reset
+// moto_server and collected by the real CLI through the loopback front that adds what moto's WorkSpaces lacks
+// (test/helpers/workspaces-front.ts), so the examples have exactly the shape of live facts.
 // Usage: npm run examples [-- <name>…]    (needs moto_server on PATH, and a build: the script runs bin/wsdoctor.js)
 import { fileURLToPath } from 'node:url';
 import { runCli, testEnv } from '../test/helpers/cli.js';
 import { startMoto } from '../test/helpers/moto.js';
+import { startWorkspacesFront } from '../test/helpers/workspaces-front.js';
 import { noteFor, SCENARIOS } from './example-scenarios.js';
 
 // The seeding SDK clients run in this process: their Node 20 notice is for SDK users, not for this script's.
@@ -17,13 +19,15 @@ if (unknown.length) {
 }
 
 const moto = await startMoto();
+const front = await startWorkspacesFront(moto.endpoint);
 try {
   for (const scenario of SCENARIOS.filter((s) => !wanted.length || wanted.includes(s.name))) {
     await moto.reset();
-    const targetFlags = await scenario.build(moto.endpoint, scenario.region);
+    front.reset();
+    const targetFlags = await scenario.build({ moto: moto.endpoint, front, region: scenario.region });
     const file = fileURLToPath(new URL(`../examples/${scenario.name}.json`, import.meta.url));
     const result = await runCli(
-      ['collect', ...targetFlags, '--region', scenario.region, '--endpoint-url', moto.endpoint, '--note', noteFor(scenario), '-o', file],
+      ['collect', ...targetFlags, '--region', scenario.region, '--endpoint-url', front.endpoint, '--note', noteFor(scenario), '-o', file],
       testEnv(),
     );
     // Exit 3 (some facts could not be collected) still writes the bundle: an example may show exactly that.
@@ -31,5 +35,6 @@ try {
     process.stdout.write(`examples/${scenario.name}.json\n`);
   }
 } finally {
+  await front.stop();
   await moto.stop();
 }

@@ -45,8 +45,10 @@ const EC2_PUBLIC_NAME = /\bec2-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\b/;
 const SHAPES: [RedactedKind | 'ec2Name', RegExp][] = [
   ['arn', ARN],
   ['ec2Name', EC2_PUBLIC_NAME],
-  ['directoryId', /\b(?:d-[0-9a-f]{10}|wsd-[0-9a-z]{9})\b/],
-  ['workspaceId', /\bws-[0-9a-z]{9}\b/],
+  // Not \b: an underscore is a word character, and Directory Service names groups d-1234567890_controllers.
+  // The lengths the WorkSpaces API accepts (as src/cli/validate.ts), not only today's 10 and 9 characters.
+  ['directoryId', /(?<![A-Za-z0-9-])(?:d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})(?![A-Za-z0-9])/],
+  ['workspaceId', /(?<![A-Za-z0-9-])ws-[0-9a-z]{8,63}(?![A-Za-z0-9])/],
   ['accountId', /(?<!\d)\d{12}(?!\d)/],
   ['publicIp', IPV4_TOKEN],
   ['publicIp', IPV6_TOKEN],

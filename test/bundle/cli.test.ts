@@ -44,16 +44,26 @@ describe('check --bundle at the command line', () => {
     expect(result.stdout).toMatch(/^- \*\*From a bundle:\*\* collected by wsdoctor \S+; note: Ticket:/m);
   });
 
-  it.each([
-    [['--directory', 'd-1234567890'], "option '--bundle <file>' cannot be used with option '--directory <id>'"],
-    [['--region', 'us-east-1'], "option '--bundle <file>' cannot be used with option '--region <region>'"],
-    [['--endpoint-url', 'http://127.0.0.1:9'], "cannot be used with option '--endpoint-url <url>'"],
-    [['--timeout', '5'], "cannot be used with option '--timeout <ms>'"],
-  ])('--bundle with %j is a usage error', async (extra, message) => {
-    const result = await runCli(['check', '--bundle', EXAMPLE, ...extra], bareEnv());
+  it.each([['--directory', 'd-1234567890'], ['--region', 'us-east-1'], ['--endpoint-url', 'http://127.0.0.1:9'], ['--timeout', '5']])(
+    '--bundle FILE with %s is a usage error: the bundle holds its targets and Region, and nothing is called',
+    async (flag, value) => {
+      const result = await runCli(['check', '--bundle', EXAMPLE, flag!, value!], bareEnv());
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `wsdoctor: --bundle ${EXAMPLE} analyzes a saved bundle, with no AWS access: ${flag} does not apply (the bundle ` +
+          'holds its targets, Region and options; WorkSpaces bundle ids look like wsb-…)\n',
+      );
+    },
+  );
+
+  it('--bundle wsb-… still names WorkSpaces bundles, which need --directory', async () => {
+    const result = await runCli(['check', '--bundle', 'wsb-bh8rsxt14', '--region', 'us-east-1'], bareEnv());
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(message);
+    expect(result.stderr).toMatch(/^wsdoctor: --bundle works within a directory: add --directory <id>/);
+    const two = await runCli(['check', '--bundle', EXAMPLE, '--bundle', 'other.json'], bareEnv());
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe(`wsdoctor: --bundle: one bundle file at a time, not ${EXAMPLE} and other.json\n`);
   });
 
   it.each<[string, (text: string) => string, RegExp]>([
@@ -95,7 +105,7 @@ describe('collect and redact at the command line', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'wsdoctor-redact-')), 'r.json');
     const result = await runCli(['redact', EXAMPLE, '-o', out], bareEnv());
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^wsdoctor: wrote .*r\.json: 3 facts about directory d-0000000001 in eu-west-2, redacted \(/);
+    expect(result.stderr).toMatch(/^wsdoctor: wrote .*r\.json: \d+ facts about directory d-0000000001 in eu-west-2, redacted \(/);
     const original = JSON.parse(await readFile(EXAMPLE, 'utf8'));
     const text = await readFile(out, 'utf8');
     expect(text).not.toContain(original.targets.directoryId);

@@ -76,6 +76,7 @@ function customerBundle(): Bundle {
           CidrBlockAssociationSet: [{ CidrBlock: '10.0.0.0/16', CidrBlockState: { State: 'associated' } }],
           Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: '2600:1f18:abc:de00::/56' }],
           Tags: [{ Key: 'owner', Value: 'network team' }],
+          Groups: [{ GroupName: 'd-9067abcdef_controllers' }],
         },
       },
       routeTables: {
@@ -144,6 +145,7 @@ describe('redactBundle', () => {
     expect(ws.CustomerUserName).toBe(ds.ConnectSettings.CustomerUserName);
     expect(ds.Description).toBe(`Connector for ${ds.ShortName}, contact ${ws.CustomerUserName}`);
     expect(ds.AccessUrl).toBe(`${ds.Alias}.awsapps.com`);
+    expect(facts.vpc.value.Groups[0].GroupName).toBe('d-0000000001_controllers');
     expect(facts.vpc.value.OwnerId).toBe('000000000001');
     expect(ws.IamRoleId).toBe('arn:aws:iam::000000000001:role/workspaces_DefaultRole');
     expect(facts.subnets.failure.message).toBe(
