@@ -11,14 +11,25 @@ import {
   seedDirectory,
   type Seeded,
 } from '../test/helpers/seed.js';
+import type { DnsServerOptions } from '../test/helpers/dns-server.js';
 import type { WorkspacesFront } from '../test/helpers/workspaces-front.js';
 
-/** Where a scenario is built: moto_server, and the loopback front that adds what moto's WorkSpaces lacks. */
+/**
+ * Where a scenario is built: moto_server, the loopback front that adds what moto's WorkSpaces lacks (WorkSpace
+ * addresses, bundles, IP access control groups), and DNS servers on loopback addresses for the AD Connector.
+ */
 export interface Lab {
   moto: string;
   front: WorkspacesFront;
   region: string;
+  /** Starts a DNS server (port 53 of a loopback address) and returns its address. */
+  dns(options: DnsServerOptions): Promise<string>;
 }
+
+/** The name seedDirectory gives the AD Connector's domain, and the locator records its DNS servers should hold. */
+const DOMAIN = 'corp.example.com';
+const LDAP = { [`_ldap._tcp.${DOMAIN}`]: [{ target: `dc1.${DOMAIN}`, port: 389 }] };
+const KERBEROS = { [`_kerberos._tcp.${DOMAIN}`]: [{ target: `dc1.${DOMAIN}`, port: 88 }] };
 
 export interface Scenario {
   /** The file: examples/<name>.json. */
@@ -28,14 +39,18 @@ export interface Scenario {
   region: string;
   /** Builds the state; returns the target flags for `wsdoctor collect`. */
   build(lab: Lab): Promise<string[]>;
-  /** Check id → the status the example must give. */
+  /** Check id → the status the example must give (the most severe, where a check reports several resources). */
   expect: Record<string, Status>;
 }
 
-/** An AD Connector directory registered with WorkSpaces, in a VPC of this /16 with two /24 subnets in two AZs. */
-function directoryIn(lab: Lab, vpcCidr: string): Promise<Seeded> {
+/**
+ * An AD Connector directory registered with WorkSpaces, in a VPC of this /16 with two /24 subnets in two AZs; its
+ * DNS servers are the ones given, or two healthy ones holding both locator records.
+ */
+async function directoryIn(lab: Lab, vpcCidr: string, dnsIps?: string[]): Promise<Seeded> {
   const [a, b] = vpcCidr.split('.');
-  return seedDirectory(lab.moto, lab.region, vpcCidr, [`${a}.${b}.1.0/24`, `${a}.${b}.2.0/24`]);
+  const servers = dnsIps ?? [await lab.dns({ srv: { ...LDAP, ...KERBEROS } }), await lab.dns({ srv: { ...LDAP, ...KERBEROS } })];
+  return seedDirectory(lab.moto, lab.region, vpcCidr, [`${a}.${b}.1.0/24`, `${a}.${b}.2.0/24`], { dnsIps: servers });
 }
 
 /** A WorkSpace in one of the directory's subnets, on the network interface the service would have created. */
@@ -46,7 +61,19 @@ async function workspaceIn(lab: Lab, seeded: Seeded, subnet: 0 | 1, userName: st
   return ws;
 }
 
-const ALL_PASS = { 'mgmt-cidr-conflict': 'pass', 'mgmt-cidr-route-conflict': 'pass', 'ipv6-auto-assign': 'pass', 'ws-eni-present': 'pass' } as const;
+/** What a healthy directory gives: every check passes, but those about IP group rules, when there are none. */
+const ALL_PASS: Record<string, Status> = {
+  'mgmt-cidr-conflict': 'pass',
+  'mgmt-cidr-route-conflict': 'pass',
+  'ipv6-auto-assign': 'pass',
+  'ws-eni-present': 'pass',
+  'adc-dns-reachable': 'pass',
+  'dns-srv-records': 'pass',
+  'ip-access-group-limits': 'pass',
+  'ip-access-group-empty': 'pass',
+  'ip-access-group-client-allowed': 'skip',
+  'ip-access-group-nonpublic-rule': 'skip',
+};
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -117,6 +144,35 @@ export const SCENARIOS: Scenario[] = [
       return ['--directory', seeded.directoryId];
     },
     expect: { ...ALL_PASS, 'ws-eni-present': 'fail' },
+  },
+  {
+    name: 'kerberos-srv-missing',
+    shows:
+      'Ticket: AD Connector reports "SRV record for Kerberos does not exist". One of its two DNS servers answers ' +
+      `for _ldap._tcp.${DOMAIN} but has no _kerberos._tcp.${DOMAIN} record.`,
+    region: 'us-east-1',
+    async build(lab) {
+      const dnsIps = [await lab.dns({ srv: LDAP }), await lab.dns({ srv: { ...LDAP, ...KERBEROS } })];
+      const seeded = await directoryIn(lab, '10.0.0.0/16', dnsIps);
+      await workspaceIn(lab, seeded, 0, 'grace', 'STANDARD');
+      return ['--directory', seeded.directoryId];
+    },
+    expect: { ...ALL_PASS, 'dns-srv-records': 'fail' },
+  },
+  {
+    name: 'ip-group-empty',
+    shows:
+      'Ticket: nobody can reach their WorkSpace any more ("This device is not authorized to access the WorkSpace"). ' +
+      'An IP access control group with no rules was associated with the directory, which blocks all access.',
+    region: 'us-east-1',
+    async build(lab) {
+      const seeded = await directoryIn(lab, '10.0.0.0/16');
+      await workspaceIn(lab, seeded, 0, 'heidi', 'STANDARD');
+      lab.front.addIpGroups({ groupId: 'wsipg-office001', groupName: 'office', groupDesc: 'head office', userRules: [] });
+      lab.front.associateIpGroups(seeded.directoryId, ['wsipg-office001']);
+      return ['--directory', seeded.directoryId, '--client-ip', '81.2.69.160'];
+    },
+    expect: { ...ALL_PASS, 'ip-access-group-empty': 'fail', 'ip-access-group-client-allowed': 'fail' },
   },
 ];
 

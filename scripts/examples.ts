@@ -1,9 +1,11 @@
 // Regenerates examples/*.json: each scenario (scripts/example-scenarios.ts) is built in a freshly reset
 // moto_server and collected by the real CLI through the loopback front that adds what moto's WorkSpaces lacks
 // (test/helpers/workspaces-front.ts), so the examples have exactly the shape of live facts.
-// Usage: npm run examples [-- <name>…]    (needs moto_server on PATH, and a build: the script runs bin/wsdoctor.js)
+// Usage: npm run examples [-- <name>…]    (needs moto_server on PATH and port 53 on loopback addresses, i.e. root;
+// the script builds first, then runs bin/wsdoctor.js)
 import { fileURLToPath } from 'node:url';
 import { runCli, testEnv } from '../test/helpers/cli.js';
+import { port53Available, startDnsServer, type TestDnsServer } from '../test/helpers/dns-server.js';
 import { startMoto } from '../test/helpers/moto.js';
 import { startWorkspacesFront } from '../test/helpers/workspaces-front.js';
 import { noteFor, SCENARIOS } from './example-scenarios.js';
@@ -18,13 +20,24 @@ if (unknown.length) {
   process.exit(2);
 }
 
+if (!(await port53Available())) {
+  process.stderr.write('the examples need DNS servers on port 53 of loopback addresses: run as root or with CAP_NET_BIND_SERVICE\n');
+  process.exit(2);
+}
+
 const moto = await startMoto();
 const front = await startWorkspacesFront(moto.endpoint);
+const dnsServers: TestDnsServer[] = [];
+const dns = async (options: Parameters<typeof startDnsServer>[0]) => {
+  const server = await startDnsServer(options);
+  dnsServers.push(server);
+  return server.address;
+};
 try {
   for (const scenario of SCENARIOS.filter((s) => !wanted.length || wanted.includes(s.name))) {
     await moto.reset();
     front.reset();
-    const targetFlags = await scenario.build({ moto: moto.endpoint, front, region: scenario.region });
+    const targetFlags = await scenario.build({ moto: moto.endpoint, front, region: scenario.region, dns });
     const file = fileURLToPath(new URL(`../examples/${scenario.name}.json`, import.meta.url));
     const result = await runCli(
       ['collect', ...targetFlags, '--region', scenario.region, '--endpoint-url', front.endpoint, '--note', noteFor(scenario), '-o', file],
@@ -35,6 +48,7 @@ try {
     process.stdout.write(`examples/${scenario.name}.json\n`);
   }
 } finally {
+  await Promise.all(dnsServers.map((server) => server.close()));
   await front.stop();
   await moto.stop();
 }
