@@ -2,12 +2,15 @@
 // break it, as in the guides' tickets). scripts/examples.ts collects each with the real CLI; the test suite
 // checks that every example still gives the statuses listed here. To add one: build the state in `build`, say
 // what it shows in `shows`, list the statuses it must produce in `expect`, and run `npm run examples`.
+import { CreateNetworkInterfaceCommand, CreateSubnetCommand, CreateVpcCommand, DeleteNetworkInterfaceCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { Status } from '../src/engine/types.js';
+import type { FakeAppStream } from '../test/helpers/fake-appstream.js';
 import {
   addPeeringRoute,
   enableIpv6AutoAssign,
   launchWorkspace,
   removeWorkspaceInterface,
+  sdkConfig,
   seedDirectory,
   type Seeded,
 } from '../test/helpers/seed.js';
@@ -16,11 +19,13 @@ import type { WorkspacesFront } from '../test/helpers/workspaces-front.js';
 
 /**
  * Where a scenario is built: moto_server, the loopback front that adds what moto's WorkSpaces lacks (WorkSpace
- * addresses, bundles, IP access control groups), and DNS servers on loopback addresses for the AD Connector.
+ * addresses, bundles, IP access control groups), a loopback AppStream (moto has none), and DNS servers on loopback
+ * addresses for the AD Connector.
  */
 export interface Lab {
   moto: string;
   front: WorkspacesFront;
+  appstream: FakeAppStream;
   region: string;
   /** Starts a DNS server (port 53 of a loopback address) and returns its address. */
   dns(options: DnsServerOptions): Promise<string>;
@@ -173,6 +178,30 @@ export const SCENARIOS: Scenario[] = [
       return ['--directory', seeded.directoryId, '--client-ip', '81.2.69.160'];
     },
     expect: { ...ALL_PASS, 'ip-access-group-empty': 'fail', 'ip-access-group-client-allowed': 'fail' },
+  },
+  {
+    name: 'image-builder-pending-no-eni',
+    shows:
+      'Ticket: an image builder has been stuck in Pending for 40 minutes. Its network interface (described ' +
+      '"AppStream 2.0 - image-builder:ib-stuck") was deleted in the EC2 console while it started.',
+    region: 'eu-west-1',
+    async build(lab) {
+      const ec2 = new EC2Client(sdkConfig(lab.moto, lab.region));
+      const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.20.0.0/16' }));
+      const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId!, CidrBlock: '10.20.1.0/24' }));
+      const { NetworkInterface: eni } = await ec2.send(
+        new CreateNetworkInterfaceCommand({ SubnetId: Subnet!.SubnetId!, Description: 'AppStream 2.0 - image-builder:ib-stuck' }),
+      );
+      await ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eni!.NetworkInterfaceId! }));
+      lab.appstream.builders.set('ib-stuck', {
+        Name: 'ib-stuck',
+        State: 'PENDING',
+        CreatedTime: Date.now() / 1000 - 40 * 60,
+        NetworkAccessConfiguration: { EniId: eni!.NetworkInterfaceId!, EniPrivateIpAddress: eni!.PrivateIpAddress! },
+      });
+      return ['--image-builder', 'ib-stuck'];
+    },
+    expect: { 'as-ib-eni-present': 'fail', 'as-ib-pending-timeout': 'fail' },
   },
 ];
 

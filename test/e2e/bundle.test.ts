@@ -13,6 +13,7 @@ import { factsNeeded } from '../../src/engine/runner.js';
 import { withDependencies } from '../../src/facts/index.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
 import { runCli, testEnv } from '../helpers/cli.js';
+import { loopbackAddress, tcpListener, udpListener, type Listener } from '../helpers/listeners.js';
 import { sdkConfig, seedDirectory } from '../helpers/seed.js';
 import { startWorkspacesFront, type WorkspacesFront } from '../helpers/workspaces-front.js';
 
@@ -186,5 +187,38 @@ describe.runIf(enabled)('bundles against moto_server', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^wsdoctor: directory d-0000000000 is not registered with WorkSpaces in us-east-1/);
     expect(await readdir(empty)).toEqual([]);
+  });
+});
+
+// Probes too: what this machine saw is recorded, and a bundle check repeats none of it (no moto needed here).
+describe('bundles of probe facts (--client)', () => {
+  const listeners: Listener[] = [];
+  afterAll(async () => {
+    await Promise.all(listeners.map((l) => l.close()));
+  });
+
+  it('collect --client needs no credentials; its bundle gives the live statuses with no socket opened', async () => {
+    const host = await loopbackAddress();
+    listeners.push(await tcpListener(host, 4172), await udpListener(host, { echo: true, port: 4172 }));
+    const flags = ['--client', '--region', 'us-east-1', '--probe-host', host, '--timeout', '1000'];
+    const noCredentials = testEnv();
+    delete noCredentials.AWS_ACCESS_KEY_ID;
+    delete noCredentials.AWS_SECRET_ACCESS_KEY;
+
+    const out = join(await mkdtemp(join(tmpdir(), 'wsdoctor-client-')), 'client.json');
+    const collected = await runCli(['collect', ...flags, '-o', out], noCredentials);
+    expect([0, 3]).toContain(collected.code);
+    const bundle = JSON.parse(await readFile(out, 'utf8'));
+    expect(bundle.targets).toEqual({ client: true, probeHosts: [host] });
+    expect(bundle.facts.streamingPortProbes.how).toMatchObject({ iamActions: [] });
+
+    const liveRun = await runCli(['check', ...flags, '--format', 'json'], noCredentials);
+    const fromBundle = await runCli(['check', '--bundle', out, '--format', 'json'], offlineEnv());
+    expect(fromBundle.stderr).toBe('');
+    const statuses = (stdout: string) =>
+      (JSON.parse(stdout).results as { resource: string; status: string }[]).map((r) => `${r.resource}: ${r.status}`);
+    expect(statuses(fromBundle.stdout)).toEqual(statuses(liveRun.stdout));
+    expect(statuses(fromBundle.stdout)).toEqual(expect.arrayContaining(['4172/tcp: pass', '4172/udp: pass']));
+    expect(fromBundle.code).toBe(liveRun.code);
   });
 });
