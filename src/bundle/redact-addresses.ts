@@ -33,9 +33,15 @@ export class PublicAddressMap {
   private readonly tops: { block: Block; placeholder: bigint }[] = [];
   private readonly mapped = new Set<string>();
 
-  /** `tokens`: every address or range text found in the bundle; the public ones get placeholders. */
-  constructor(tokens: Iterable<string>) {
-    const blocks = [...tokens].map(parsePublic).filter((b): b is Block => b !== undefined);
+  /**
+   * `tokens`: every address or range text found in the bundle; the public ones get placeholders, except those in
+   * `published` (AWS's own, from wsdoctor's tables: they identify no customer, and checks name them).
+   */
+  constructor(tokens: Iterable<string>, published: ReadonlySet<string> = new Set()) {
+    const blocks = [...tokens]
+      .filter((token) => !published.has(token))
+      .map(parsePublic)
+      .filter((b): b is Block => b !== undefined);
     blocks.sort((a, b) => a.prefix - b.prefix);
     const tops: Block[] = [];
     for (const block of blocks) {

@@ -5,6 +5,7 @@
 // in the facts, a client IP stays inside the IP group rule that allows it. Values that checks compare with the
 // guides' tables (private CIDRs, the Region) are kept. The `redaction` manifest says which kinds were replaced
 // and how many, never the originals.
+import { HEALTH_CHECK_SERVERS } from '../data/client-ports.js';
 import type { FactName } from '../facts/types.js';
 import { IPV4_TOKEN, IPV6_TOKEN, PublicAddressMap } from './redact-addresses.js';
 import { REDACTED_KINDS, type Bundle, type RedactedKind, type RedactionManifest } from './schema.js';
@@ -25,6 +26,8 @@ const FIELD_KINDS: Record<string, RedactedKind> = {
   ShortName: 'netbiosName',
   Alias: 'alias',
   ComputerName: 'hostname',
+  // --probe-host: a host the customer named (an address among them is handled as an address).
+  probeHosts: 'hostname',
 };
 
 /** Fields that are identifiers only at the top of one fact (a directory's `Name` is its domain). */
@@ -56,6 +59,9 @@ const SHAPES: [RedactedKind | 'ec2Name', RegExp][] = [
 const ANY_SHAPE = new RegExp(SHAPES.map(([, p]) => `(${p.source})`).join('|'), 'g');
 const WHOLE_SHAPE = SHAPES.map(([kind, p]) => [kind, new RegExp(`^(?:${p.source})$`)] as const);
 
+/** Addresses AWS publishes and the guides list (the Regions' health check servers): the same for every customer. */
+const AWS_PUBLISHED_ADDRESSES: ReadonlySet<string> = new Set(HEALTH_CHECK_SERVERS.flatMap((s) => s.addresses));
+
 /** An AWS-generated resource id (vpc-0abc…, subnet-…): not a name anybody chose. */
 const RESOURCE_ID = /^[a-z]+-[0-9a-z]{8,17}$/;
 /** Shorter values would match inside unrelated words: they are replaced only where they are a whole field. */
@@ -77,6 +83,7 @@ const PLACEHOLDER: Record<RedactedKind, (n: number) => string> = {
 export const KEPT: readonly string[] = [
   'private and special-purpose IP addresses and CIDRs (RFC 1918, CGNAT, link-local, documentation, benchmarking): checks compare them with the guides’ management ranges and with each other',
   'the layout of public addresses: each became an address in 11.0.0.0/8 (IPv6: 3ffe::/16) so that a range still contains the same addresses',
+  'addresses AWS publishes for every customer (the Regions’ health check servers, from the Administration Guide)',
   'AWS resource ids other than directory and WorkSpace ids (vpc-, subnet-, sg-, rtb-, eni-…): they mean nothing outside the account',
   'the Region, times, AWS-defined names such as workspaces_DefaultRole, tag keys and values, and free text apart from the identifiers above found in it',
 ];
@@ -127,7 +134,7 @@ class Redactor {
         this.literals.set(key, kind);
       }
     });
-    this.addresses = new PublicAddressMap(addressTokens);
+    this.addresses = new PublicAddressMap(addressTokens, AWS_PUBLISHED_ADDRESSES);
     const sources = [...this.literals]
       .filter(([value]) => value.length >= MIN_SUBSTRING_LENGTH)
       .sort(([a], [b]) => b.length - a.length)

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import ipaddr from 'ipaddr.js';
 import { CHECKS } from '../../checks/index.js';
+import { HEALTH_CHECK_SERVERS } from '../../src/data/client-ports.js';
 import { parseBundle } from '../../src/bundle/read.js';
 import { redactBundle } from '../../src/bundle/redact.js';
 import { PublicAddressMap } from '../../src/bundle/redact-addresses.js';
@@ -211,6 +212,40 @@ describe('redactBundle', () => {
     (bundle.facts.vpc as any).value.Tags = [{ Key: 'next', Value: 'd-0000000001' }];
     const again = redactBundle(bundle);
     expect(again.targets.directoryId).not.toBe('d-0000000001');
+  });
+});
+
+describe('redactBundle: probe facts', () => {
+  it('replaces a host the customer named, everywhere, and keeps the addresses AWS publishes', () => {
+    const published = HEALTH_CHECK_SERVERS.find((s) => s.region === 'us-east-1')!.addresses[0]!;
+    const probe = (host: string) => ({ host, port: 4172, protocol: 'tcp', result: 'open' });
+    const bundle = parseBundle(
+      JSON.stringify({
+        bundleSchemaVersion: 2,
+        tool: { name: 'wsdoctor', version: '0.1.0' },
+        targets: { client: true, probeHosts: ['vpn.acme-widgets.com', '81.2.69.160'] },
+        region: 'us-east-1',
+        options: {},
+        collectedAt: '2026-11-20T12:00:00.000Z',
+        durationMs: 100,
+        facts: {
+          streamingPortProbes: {
+            how: null,
+            ok: true,
+            value: { hosts: ['vpn.acme-widgets.com', '81.2.69.160', published], probes: [probe('vpn.acme-widgets.com'), probe(published)] },
+          },
+        },
+      }),
+      'client.json',
+    );
+    const redacted = redactBundle(bundle);
+    const text = JSON.stringify(redacted);
+    expect(text).not.toContain('acme');
+    expect(text).not.toContain('81.2.69.160');
+    expect(redacted.targets.probeHosts).toEqual(['host-1', '11.0.0.0']);
+    const value = (redacted.facts.streamingPortProbes as any).value;
+    expect(value.hosts).toEqual(['host-1', '11.0.0.0', published]);
+    expect(value.probes.map((p: { host: string }) => p.host)).toEqual(['host-1', published]);
   });
 });
 
