@@ -91,6 +91,20 @@ describe('check --bundle at the command line', () => {
   });
 });
 
+describe('README Quick start', () => {
+  it('runs the main job on a bundle and shows the report it really prints', async () => {
+    const readme = await readFile(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Usage'));
+    const command = /node bin\/wsdoctor\.js (check --bundle \S+)/.exec(quickStart)![1]!.split(' ');
+    const shown = /```text\n([\s\S]*?)\n```/.exec(quickStart)![1]!;
+    const result = await runCli(command, bareEnv());
+    expect(result.code).toBe(1);
+    // Every block the README shows is in the real report; the README only shortens the passing ones.
+    const blocks = result.stdout.trimEnd().split('\n\n');
+    for (const block of shown.split('\n\n').filter((b) => !b.startsWith('[…'))) expect(blocks).toContain(block);
+  });
+});
+
 describe('collect and redact at the command line', () => {
   it('collect needs -o and a target, before any AWS call', async () => {
     const noOutput = await runCli(['collect', '--directory', 'd-1234567890', '--region', 'us-east-1']);
