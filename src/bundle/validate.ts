@@ -42,6 +42,7 @@ const FAILURE_KINDS: Record<FactFailureKind, true> = {
   denied: true,
   throttled: true,
   timeout: true,
+  interrupted: true,
   unreachable: true,
   credentials: true,
   'not-found': true,

@@ -14,6 +14,7 @@ import {
   type SelectionOptions,
   type TargetFlags,
 } from './pipeline.js';
+import { runControlled } from './run-control.js';
 import type { BundleArgument, ReportSpec } from './validate.js';
 
 export interface CheckCommandOptions extends AwsOptions, SelectionOptions, TargetFlags {
@@ -36,10 +37,19 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
   // A report path that cannot be written is an input error before any AWS call (or any bundle is read).
   await checkDestinations(emit);
   const file = options.bundle?.file;
-  const { checks, collection, origin } = file ? await fromBundle(file, options) : await live(options, hooks);
-  const report = await analyze(checks, collection, origin);
-  await emitReport(report, emit);
-  return exitCodeFor(report.results, options.failOn);
+  if (file) {
+    const { checks, collection, origin } = await fromBundle(file, options);
+    const report = await analyze(checks, collection, origin);
+    await emitReport(report, emit);
+    return exitCodeFor(report.results, options.failOn);
+  }
+  return runControlled(options.deadline, async (signal) => {
+    const { checks, collection } = await live(options, { ...hooks, signal });
+    const report = await analyze(checks, collection);
+    await emitReport(report, emit);
+    const errors = report.summary.error;
+    return { exitCode: exitCodeFor(report.results, options.failOn), unfinished: `${errors} check${errors === 1 ? '' : 's'} could not finish` };
+  });
 }
 
 async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Facts> {

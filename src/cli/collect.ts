@@ -9,6 +9,7 @@ import { UsageError } from '../engine/errors.js';
 import { EXIT } from '../engine/exit-codes.js';
 import { primaryTarget } from '../engine/targets.js';
 import { checkOutputPaths } from './output.js';
+import { runControlled } from './run-control.js';
 import { checksFor, collectLive, liveTargets, type AwsOptions, type RunHooks, type SelectionOptions, type TargetFlags } from './pipeline.js';
 
 export interface CollectCommandOptions extends AwsOptions, SelectionOptions, TargetFlags {
@@ -24,11 +25,14 @@ export async function runCollectCommand(options: CollectCommandOptions, hooks: R
   const checks = checksFor(targets, options);
   // A bundle path that cannot be written is an input error before any AWS call.
   await checkOutputPaths([{ flag: '--output', path: options.output }]);
-  const { collection, secretValues } = await collectLive(checks, targets, checkOptions, options, hooks);
-  const collected = toBundle(collection, options.note);
-  const bundle = options.redact ? redactBundle(collected) : collected;
-  await writeBundle(options.output, bundle, knownSecretValues(secretValues));
-  return summarize(bundle, options.output);
+  return runControlled(options.deadline, async (signal) => {
+    const { collection, secretValues } = await collectLive(checks, targets, checkOptions, options, { ...hooks, signal });
+    const collected = toBundle(collection, options.note);
+    const bundle = options.redact ? redactBundle(collected) : collected;
+    await writeBundle(options.output, bundle, knownSecretValues(secretValues));
+    const failed = failedFacts(bundle).length;
+    return { exitCode: summarize(bundle, options.output), unfinished: `${failed} fact${failed === 1 ? '' : 's'} could not be collected` };
+  });
 }
 
 export async function runRedactCommand(input: string, options: { output: string }): Promise<number> {
@@ -43,7 +47,7 @@ export async function runRedactCommand(input: string, options: { output: string 
 /** One line on stderr (stdout stays free for pipes): what was written, what could not be collected, what next. */
 function summarize(bundle: Bundle, path: string): number {
   const records = Object.entries(bundle.facts);
-  const failed = records.filter(([, r]) => !r.ok && r.failure.kind !== 'not-applicable').map(([name]) => name);
+  const failed = failedFacts(bundle);
   const target = primaryTarget(bundle.targets);
   const redacted = bundle.redaction
     ? `, redacted (${Object.entries(bundle.redaction.replaced).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing to replace'})`
@@ -54,4 +58,10 @@ function summarize(bundle: Bundle, path: string): number {
       `Analyze it anywhere with: wsdoctor check --bundle ${path}\n`,
   );
   return failed.length > 0 ? EXIT.incomplete : EXIT.ok;
+}
+
+function failedFacts(bundle: Bundle): string[] {
+  return Object.entries(bundle.facts)
+    .filter(([, r]) => !r.ok && r.failure.kind !== 'not-applicable')
+    .map(([name]) => name);
 }

@@ -1,6 +1,7 @@
 // Where a finished report goes: the --format rendering to stdout (or to --output), every --report FORMAT=FILE
 // to its file, all files written whole or none; and, inside GitHub Actions, workflow annotations.
 import type { FailOn } from '../engine/exit-codes.js';
+import { redact } from '../engine/secrets.js';
 import { renderAnnotations } from '../report/github-annotations.js';
 import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
@@ -17,7 +18,12 @@ export interface EmitOptions {
   failOn: FailOn;
 }
 
+/** Every rendering is redacted as a whole, so a secret echoed into any message or evidence never reaches a reader. */
 export function render(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
+  return redact(renderUnredacted(report, format, options));
+}
+
+function renderUnredacted(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
   switch (format) {
     case 'json':
       return renderJson(report);
@@ -53,7 +59,7 @@ export async function emitReport(report: Report, options: EmitOptions, env = pro
     // A JSON, JUnit or Markdown report on stdout must stay parseable: the annotations then go to stderr, which
     // the Actions runner reads for workflow commands too. Beside the human text report (or nothing), stdout.
     const stream = stdoutReport && stdoutReport !== 'text' ? process.stderr : process.stdout;
-    stream.write(renderAnnotations(report));
+    stream.write(redact(renderAnnotations(report)));
   }
 }
 

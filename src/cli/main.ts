@@ -6,6 +6,9 @@ import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
 import { SCOPES, SEVERITIES } from '../engine/types.js';
 import { REPORT_FORMATS } from '../report/model.js';
 import { toolVersion } from '../version.js';
+import { addSecret, redact } from '../engine/secrets.js';
+import { DEFAULT_DEADLINE_MS } from '../engine/stop.js';
+import { printError } from './stderr.js';
 import {
   bundleIdList,
   bundleIdsOrFile,
@@ -41,6 +44,8 @@ function addSelectionOptions(command: Command): Command {
 export async function main(argv: string[]): Promise<number> {
   // The SDK warns on Node 20 at the first call; that warning is for SDK users, not for wsdoctor's.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Known before any call, so even an error while resolving credentials cannot echo them.
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) addSecret(process.env[name]);
   let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
   const program = buildProgram((code) => (exitCode = code), debug);
@@ -53,20 +58,22 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`wsdoctor: ${error.message}\n`);
+      printError(error.message);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`wsdoctor: internal error: ${message}\n`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    printError(`internal error: ${message}`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(redact(`${error.stack}\n`));
     else process.stderr.write('(run again with --debug for the stack trace, and report it)\n');
     return EXIT.internal;
   }
 }
 
 export function buildProgram(setExitCode: (code: number) => void, debug = false): Command {
-  // --debug logs every AWS call a live run makes (check and collect), as its IAM action.
-  const hooks = debug ? { onCall: (action: string) => process.stderr.write(`wsdoctor: debug: AWS call ${action}\n`) } : {};
+  // --debug logs every AWS call a live run makes (check and collect), as its IAM action, and how each ended.
+  const hooks = debug
+    ? { onCall: (action: string) => printError(`debug: AWS call ${action}`), trace: (line: string) => printError(`debug: ${line}`) }
+    : {};
   const program = new Command('wsdoctor')
     .description(
       'Troubleshooting and preflight checks for Amazon WorkSpaces and WorkSpaces Applications (AppStream 2.0). ' +
@@ -74,9 +81,9 @@ export function buildProgram(setExitCode: (code: number) => void, debug = false)
         "remediation from the AWS troubleshooting guides, citing them.",
     )
     .version(toolVersion(), '-V, --version')
-    .option('--debug', 'print each AWS call (as its IAM action) and stack traces for internal errors, on stderr')
+    .option('--debug', 'print each AWS call (as its IAM action, then how it ended) and stack traces for internal errors, on stderr')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`wsdoctor: ${text.replace(/^error: /, '')}`) })
+    .configureOutput({ outputError: (text, write) => write(redact(`wsdoctor: ${text.replace(/^error: /, '')}`)) })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -270,7 +277,7 @@ function addTargetOptions(command: Command): void {
 /** Flags that steer a live run: a bundle file already holds its targets, Region and options, and calls nothing. */
 const LIVE_ONLY = [
   ...['directory', 'workspace', 'clientIp', 'imageBuilder', 'client', 'probeHost', 'local'],
-  ...['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts'],
+  ...['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts', 'deadline'],
 ];
 
 function rejectLiveFlags(command: Command, file: string): void {
@@ -290,7 +297,7 @@ function addAwsOptions(command: Command): void {
     .option('--profile <name>', 'AWS profile from ~/.aws/config (SSO profiles included)')
     .addOption(
       new Option('--endpoint-url <url>', 'send AWS calls to this endpoint (e.g. an emulator); also AWS_ENDPOINT_URL')
-        .argParser(endpointUrl),
+        .argParser((value) => endpointUrl(value)),
     )
     .addOption(
       new Option('--timeout <ms>', 'bound on each AWS call attempt and each probe, in ms')
@@ -301,5 +308,10 @@ function addAwsOptions(command: Command): void {
       new Option('--max-attempts <n>', 'attempts per AWS call, retries included')
         .argParser(positiveInt('--max-attempts', 20))
         .default(5),
+    )
+    .addOption(
+      new Option('--deadline <ms>', 'bound on the whole run, in ms: what is unfinished by then is reported as timed out')
+        .argParser(positiveInt('--deadline', 3_600_000))
+        .default(DEFAULT_DEADLINE_MS),
     );
 }

@@ -13,6 +13,7 @@ import { FACTS, iamActionsFor, targetFactsFor } from '../facts/index.js';
 import { LiveFactStore, RecordedFactStore } from '../facts/store.js';
 import type { FactName, FactOutcome } from '../facts/types.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from '../report/model.js';
+import { RunStopped, untilStopped } from '../engine/stop.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { resolveRegion, validateRegion } from './region.js';
 import { startSpinner } from './spinner.js';
@@ -99,11 +100,17 @@ export interface AwsOptions {
   endpointUrl?: string;
   timeout: number;
   maxAttempts: number;
+  /** Bound on the whole run, in ms: what has not settled by then is reported as timed out. */
+  deadline?: number;
 }
 
 export interface RunHooks {
   /** Called with the IAM action of every AWS call the run sends (--debug logs them; tests record them). */
   onCall?: (iamAction: string) => void;
+  /** --debug: one line per AWS call as it ends (outcome, attempts, time). */
+  trace?: (line: string) => void;
+  /** The run's stop signal (--deadline, Ctrl-C, see run-control.ts): every wait of the collection honours it. */
+  signal?: AbortSignal;
 }
 
 export interface LiveCollection {
@@ -132,16 +139,35 @@ export async function collectLive(
     ...(awsOptions.profile ? { profile: awsOptions.profile } : {}),
     ...(awsOptions.endpointUrl ? { endpoint: awsOptions.endpointUrl } : {}),
     ...(hooks.onCall ? { onCall: hooks.onCall } : {}),
+    ...(hooks.trace ? { trace: hooks.trace } : {}),
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
   });
+  try {
+    return await collectWith(aws, region, checks, targets, options, awsOptions, hooks.signal);
+  } finally {
+    // Nothing of the run may keep the process alive once its report is out.
+    await aws.destroy();
+  }
+}
+
+async function collectWith(
+  aws: AwsClients,
+  region: string,
+  checks: readonly AnyCheck[],
+  targets: Targets,
+  options: CheckOptions,
+  awsOptions: AwsOptions,
+  signal: AbortSignal | undefined,
+): Promise<LiveCollection> {
   // The target itself, and the ids named with it, are always looked up, so an unknown id is an input error rather
   // than a page of errors.
   const lookups = [...targetFactsFor(new Set(checks.map((c) => c.meta.scope))), ...namedIdFacts(targets)];
   const names = new Set([...factsNeeded(checks), ...lookups]);
   // Only runs that read AWS need credentials: client probes and checks of this machine run without any.
-  const secretValues = iamActionsFor(names).length > 0 ? await requireCredentials(aws, awsOptions.profile) : [];
+  const secretValues = iamActionsFor(names).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
 
   const startedAt = Date.now();
-  const store = new LiveFactStore(FACTS, { aws, targets, region, timeoutMs: awsOptions.timeout });
+  const store = new LiveFactStore(FACTS, { aws, targets, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
   const target = primaryTarget(targets);
   const spinner = await startSpinner(`Looking at ${target.kind} ${target.id} in ${region}`);
   try {
@@ -199,11 +225,14 @@ async function regionIfConfigured(options: AwsOptions): Promise<string> {
   return resolveRegion(undefined, options.profile).catch(() => 'none');
 }
 
-async function requireCredentials(aws: AwsClients, profile: string | undefined): Promise<string[]> {
+async function requireCredentials(aws: AwsClients, profile: string | undefined, signal?: AbortSignal): Promise<string[]> {
   try {
-    const identity = await (await aws.credentials())();
+    const resolving = (async () => (await aws.credentials())())();
+    const identity = await (signal ? untilStopped(resolving, signal) : resolving);
     return [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken ?? ''].filter(Boolean);
   } catch (error) {
+    // Ctrl-C while credentials resolve: nothing was checked, and the command says so (exit 130).
+    if (error instanceof RunStopped && error.kind === 'interrupted') throw error;
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const hint = profile
       ? `for profile "${profile}" (for SSO profiles run \`aws sso login --profile ${profile}\`)`

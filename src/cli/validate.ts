@@ -90,15 +90,15 @@ export function idList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
-export function endpointUrl(value: string): string {
+export function endpointUrl(value: string, from = '--endpoint-url'): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--endpoint-url "${value}" is not a URL (e.g. http://127.0.0.1:5000)`);
+    throw new UsageError(`${from} "${value}" is not a URL (e.g. http://127.0.0.1:5000)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--endpoint-url must be http or https, not ${url.protocol}`);
+    throw new UsageError(`${from} must be http or https, not ${url.protocol}`);
   }
   return value;
 }

@@ -1,6 +1,7 @@
 // Turns whatever a collector threw into a FactFailure a user can act on: a denied call names the IAM action,
 // throttling and timeouts say so, and nothing is ever mistaken for "looked and found nothing wrong".
 import type { FactFailure } from './types.js';
+import { RunStopped } from '../engine/stop.js';
 
 /** Thrown by collectors for conditions they understand (e.g. "the directory does not exist"). */
 export class FactError extends Error {
@@ -53,6 +54,7 @@ interface ErrorLike {
 
 export function toFactFailure(thrown: unknown): FactFailure {
   if (thrown instanceof FactError) return thrown.failure;
+  if (thrown instanceof RunStopped) return { kind: thrown.kind, message: thrown.message };
   const error = (thrown && typeof thrown === 'object' ? thrown : { message: String(thrown) }) as ErrorLike;
   const name = error.name ?? 'Error';
   const code = error.code && error.code !== name ? error.code : undefined;

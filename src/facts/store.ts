@@ -1,7 +1,9 @@
 // The fact store: every fact is collected at most once per run (a memo of promises), dependencies are awaited
 // through the same memo, and independent facts run concurrently because nothing awaits them in sequence.
-import type { CollectContext, FactDefinition, FactName, FactOutcome, FactTypes } from './types.js';
+// When the run stops early (deadline, Ctrl-C), every fact not yet settled settles at once as a failure saying so.
+import type { CollectContext, FactDefinition, FactFailure, FactName, FactOutcome, FactTypes } from './types.js';
 import { FactError, toFactFailure } from './failure.js';
+import { NEVER, RunStopped, untilStopped } from '../engine/stop.js';
 
 export interface FactSource {
   /** Settles a fact: never throws; a fact that could not be had comes back as a failure with its reason. */
@@ -16,9 +18,9 @@ export class LiveFactStore implements FactSource {
 
   constructor(
     private readonly definitions: Definitions,
-    context: Omit<CollectContext, 'get'>,
+    context: Omit<CollectContext, 'get' | 'signal'> & { signal?: AbortSignal },
   ) {
-    this.context = { ...context, get: (name) => this.get(name) };
+    this.context = { ...context, signal: context.signal ?? NEVER, get: (name) => this.get(name) };
   }
 
   settle<K extends FactName>(name: K): Promise<FactOutcome<K>> {
@@ -48,12 +50,21 @@ export class LiveFactStore implements FactSource {
     if (!definition) {
       return { ok: false, failure: { kind: 'error', message: `no collector is defined for the fact "${name}"` } };
     }
-    try {
-      return { ok: true, value: await definition.collect(this.context) } as FactOutcome;
-    } catch (error) {
-      return { ok: false, failure: toFactFailure(error) };
-    }
+    const { signal } = this.context;
+    if (signal.aborted) return { ok: false, failure: stopped(signal, name) };
+    const collected = (async () => definition.collect(this.context))().then(
+      (value) => ({ ok: true, value }) as FactOutcome,
+      // Whatever a collector throws once the run has stopped (an aborted socket, say) is the stop, not a fault.
+      (error: unknown) => ({ ok: false, failure: signal.aborted ? stopped(signal, name) : toFactFailure(error) }) as const,
+    );
+    // A collector that ignores the signal cannot hold the run: the store stops waiting for it.
+    return untilStopped(collected, signal).catch(() => ({ ok: false, failure: stopped(signal, name) }));
   }
+}
+
+function stopped(signal: AbortSignal, name: FactName): FactFailure {
+  const reason = signal.reason instanceof RunStopped ? signal.reason : new RunStopped('interrupted', 'the run was stopped');
+  return { kind: reason.kind, message: `${reason.message} before "${name}" was collected` };
 }
 
 /** Facts loaded from a saved record: no AWS, no network. */

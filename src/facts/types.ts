@@ -70,6 +70,7 @@ export type FactFailureKind =
   | 'denied'
   | 'throttled'
   | 'timeout'
+  | 'interrupted'
   | 'unreachable'
   | 'credentials'
   | 'not-found'
@@ -98,6 +99,11 @@ export interface CollectContext {
   region: string;
   /** Bound on each probe (the run's --timeout), in ms. */
   timeoutMs: number;
+  /**
+   * Aborts when the run stops early (its --deadline passed, or Ctrl-C); the reason is a RunStopped. Probes and
+   * other waits pass it on (sockets, timers) so nothing outlives the run; the store stops waiting either way.
+   */
+  signal: AbortSignal;
 }
 
 export interface FactDefinition<K extends FactName = FactName> {

@@ -49,3 +49,17 @@ export const ec2Error = (code: string, message = 'You are not authorized to perf
 export const jsonError = (type: string, message = 'denied') =>
   JSON.stringify({ __type: type, message });
 
+
+/** A successful EC2 (query protocol) answer: `inner` is the XML inside <OperationResponse>. */
+export const ec2Ok = (operation: string, inner: string): FakeResponse => ({
+  status: 200,
+  headers: { 'content-type': 'text/xml' },
+  body: `<?xml version="1.0" encoding="UTF-8"?><${operation}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>req-1</requestId>${inner}</${operation}Response>`,
+});
+
+/** A successful JSON 1.1 answer (WorkSpaces, Directory Service, AppStream). */
+export const jsonOk = (body: unknown): FakeResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/x-amz-json-1.1' },
+  body: JSON.stringify(body),
+});

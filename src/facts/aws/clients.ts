@@ -5,7 +5,10 @@ import type { WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import type { DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import type { AppStreamClient } from '@aws-sdk/client-appstream';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { guardReadOnly, type AnyClient } from './read-only.js';
+import { API_RATE_LIMITS, type RateLimitedService } from '../../data/api-rate-limits.js';
+import { addSecret } from '../../engine/secrets.js';
+import { guardReadOnly, iamActionOf, type AnyClient } from './read-only.js';
+import { rateLimit, SMITHY_CONTEXT, TokenBucket } from './rate-limit.js';
 
 export interface AwsConfig {
   region: string;
@@ -19,6 +22,10 @@ export interface AwsConfig {
   /** Tests inject a fake HTTP handler here to drive the real middleware (retries, error parsing). */
   requestHandler?: unknown;
   credentials?: AwsCredentialIdentityProvider;
+  /** Aborts when the run stops (deadline, Ctrl-C): rate-limit waits, retry delays and open sockets all end. */
+  signal?: AbortSignal;
+  /** --debug: one line per AWS call (action, outcome, attempts, time); never a body or a credential. */
+  trace?: (line: string) => void;
 }
 
 export type Ec2 = { client: EC2Client; sdk: typeof import('@aws-sdk/client-ec2') };
@@ -30,7 +37,9 @@ export type DirectoryService = {
 export type AppStream = { client: AppStreamClient; sdk: typeof import('@aws-sdk/client-appstream') };
 
 export class AwsClients {
-  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly cache = new Map<RateLimitedService, Promise<{ client: AnyClient }>>();
+  /** One bucket per service and Region, shared by every call to it (the scope at which AWS throttles). */
+  private readonly buckets = new Map<string, TokenBucket>();
   private credentialsProvider?: Promise<AwsCredentialIdentityProvider>;
 
   constructor(readonly config: AwsConfig) {}
@@ -66,40 +75,67 @@ export class AwsClients {
   /** The credential provider every client shares, so credentials are resolved once per run. */
   credentials(): Promise<AwsCredentialIdentityProvider> {
     this.credentialsProvider ??= (async () => {
-      if (this.config.credentials) return this.config.credentials;
-      const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-      // The SDK's default chain (env, SSO, ini, process, web identity, container, IMDS); `profile` selects a
-      // profile, SSO ones included. Cached so every client and every call reuse one resolution.
-      const provider = fromNodeProviderChain({
-        ...(this.config.profile ? { profile: this.config.profile } : {}),
-        clientConfig: { region: this.config.region },
-      });
-      let cached: ReturnType<typeof provider> | undefined;
-      return () => (cached ??= provider());
+      let provider = this.config.credentials;
+      if (!provider) {
+        const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+        // The SDK's default chain (env, SSO, ini, process, web identity, container, IMDS); `profile` selects a
+        // profile, SSO ones included.
+        provider = fromNodeProviderChain({
+          ...(this.config.profile ? { profile: this.config.profile } : {}),
+          clientConfig: { region: this.config.region },
+        });
+      }
+      // Cached so every client and every call reuse one resolution; its values are secrets from then on.
+      let cached: ReturnType<AwsCredentialIdentityProvider> | undefined;
+      return () =>
+        (cached ??= provider().then((identity) => {
+          for (const value of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken]) addSecret(value);
+          return identity;
+        }));
     })();
     return this.credentialsProvider;
   }
 
-  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
-    let client = this.cache.get(key) as Promise<T> | undefined;
+  /** The rate limiter for one service in this run's Region. */
+  bucket(service: RateLimitedService): TokenBucket {
+    const key = `${service}:${this.config.region}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(API_RATE_LIMITS[service])));
+    return bucket;
+  }
+
+  /** Closes every client's sockets (after the report is out, so nothing keeps the process alive). */
+  async destroy(): Promise<void> {
+    const made = await Promise.allSettled(this.cache.values());
+    for (const result of made) if (result.status === 'fulfilled') result.value.client.destroy();
+  }
+
+  // Every client is made here, so none escapes the read-only guard, the rate limit or the run's signal.
+  private once<T>(service: RateLimitedService, make: () => Promise<T>): Promise<T> {
+    let client = this.cache.get(service);
     if (!client) {
       client = make().then((made) => {
-        guardReadOnly((made as { client: AnyClient }).client, this.config.onCall);
-        return made;
+        const { client } = made as { client: AnyClient };
+        guardReadOnly(client, this.config.onCall);
+        rateLimit(client, this.bucket(service));
+        if (this.config.signal) carryRunSignal(client, this.config.signal);
+        if (this.config.trace) traceCalls(client, this.config.trace);
+        return { ...made, client };
       });
-      this.cache.set(key, client);
+      this.cache.set(service, client);
     }
-    return client;
+    return client as Promise<T>;
   }
 
   private async clientConfig() {
     const { NodeHttpHandler } = await import('@smithy/node-http-handler');
-    const requestHandler =
+    const handler =
       this.config.requestHandler ??
       new NodeHttpHandler({
         connectionTimeout: this.config.timeoutMs,
         requestTimeout: this.config.timeoutMs,
       });
+    const requestHandler = this.config.signal ? abortingWith(handler as Handler, this.config.signal) : handler;
     return {
       region: this.config.region,
       credentials: await this.credentials(),
@@ -111,4 +147,58 @@ export class AwsClients {
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
     };
   }
+}
+
+interface Handler {
+  handle(request: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+}
+
+/** The transport gets the run's signal for every request, so an open socket closes when the run stops. */
+function abortingWith(handler: Handler, signal: AbortSignal): Handler {
+  return new Proxy(handler, {
+    get(target, property) {
+      if (property === 'handle') {
+        return (request: unknown, options: { abortSignal?: AbortSignal } = {}) =>
+          target.handle(request, { ...options, abortSignal: options.abortSignal ?? signal });
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The SDK's retry delays (and our rate-limit waits) read the call's abort signal: give every call the run's. */
+function carryRunSignal(client: AnyClient, signal: AbortSignal): void {
+  client.middlewareStack.add(
+    (next: (args: unknown) => Promise<unknown>, context: Record<string, { abortSignal?: AbortSignal } | undefined>) =>
+      (args: unknown) => {
+        const smithy = (context[SMITHY_CONTEXT] ??= {});
+        smithy.abortSignal ??= signal;
+        return next(args);
+      },
+    { step: 'initialize', name: 'wsdoctorRunSignal' },
+  );
+}
+
+function traceCalls(client: AnyClient, trace: (line: string) => void): void {
+  const clientName = client.constructor.name;
+  client.middlewareStack.add(
+    (next: (args: unknown) => Promise<{ output?: { $metadata?: { attempts?: number } } }>, context: { commandName?: string }) =>
+      async (args: unknown) => {
+        const action = iamActionOf(clientName, context.commandName ?? 'Unknown');
+        const started = performance.now();
+        const took = (attempts: number | undefined) =>
+          `(${attempts ?? 1} attempt${attempts === 1 || attempts === undefined ? '' : 's'}, ${Math.round(performance.now() - started)} ms)`;
+        try {
+          const result = await next(args);
+          trace(`${action} ok ${took(result.output?.$metadata?.attempts)}`);
+          return result;
+        } catch (error) {
+          const e = error as { name?: string; message?: string; $metadata?: { attempts?: number } };
+          trace(`${action} failed: ${e.name ?? 'Error'}: ${e.message ?? ''} ${took(e.$metadata?.attempts)}`);
+          throw error;
+        }
+      },
+    { step: 'initialize', name: 'wsdoctorTrace', priority: 'low' },
+  );
 }

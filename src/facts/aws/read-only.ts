@@ -9,11 +9,14 @@ export const IAM_PREFIX = {
   AppStreamClient: 'appstream',
 } as const;
 
+/** What wsdoctor needs of any SDK v3 client. */
 export interface AnyClient {
   constructor: { name: string };
   middlewareStack: {
     add(middleware: unknown, options: { step: string; name: string; priority?: string }): void;
+    addRelativeTo(middleware: unknown, options: { name: string; relation: 'before' | 'after'; toMiddleware: string }): void;
   };
+  destroy(): void;
 }
 
 export const READ_ONLY_OPERATION = /^(Describe|List|Get)[A-Z]/;

@@ -9,6 +9,7 @@ import type { AwsClients } from './clients.js';
 import { toJson, type FactDefinition } from '../types.js';
 import { FactError } from '../failure.js';
 import { requireTarget } from '../target.js';
+import { addSecret } from '../../engine/secrets.js';
 
 export const workspacesDirectory: FactDefinition<'workspacesDirectory'> = {
   name: 'workspacesDirectory',
@@ -27,8 +28,10 @@ export const workspacesDirectory: FactDefinition<'workspacesDirectory'> = {
         message: `directory ${id} is not registered with WorkSpaces in ${region} (check the id and the Region)`,
       });
     }
-    // The registration code lets any client register against the directory: it never leaves the AWS call.
-    const { RegistrationCode: _secret, ...withoutSecret } = directory;
+    // The registration code lets any client register against the directory: it never leaves the AWS call, and
+    // should anything echo it later, every output redacts it.
+    const { RegistrationCode: secret, ...withoutSecret } = directory;
+    addSecret(secret);
     return toJson(withoutSecret);
   },
 };
