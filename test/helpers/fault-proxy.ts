@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 
 export type Fault =
   | { kind: 'deny' }
-  | { kind: 'throttle'; times?: number }
+  | { kind: 'throttle'; times?: number; retryAfterSeconds?: number }
   | { kind: 'rate'; perSecond: number; burst: number }
   | { kind: 'stall' }
   | { kind: 'drop' }
@@ -75,6 +75,7 @@ export async function startFaultProxy(
         case 'deny':
           return void sendError(res, action, denial(action));
         case 'throttle':
+          return void sendError(res, action, throttling(action), fault.retryAfterSeconds);
         case 'rate':
           return void sendError(res, action, throttling(action));
         case 'error':
@@ -155,7 +156,8 @@ function throttling(action: string): ErrorAnswer {
     : { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' };
 }
 
-function sendError(res: ServerResponse, action: string, { status, code, message }: ErrorAnswer): void {
+function sendError(res: ServerResponse, action: string, { status, code, message }: ErrorAnswer, retryAfterSeconds?: number): void {
+  if (retryAfterSeconds !== undefined) res.setHeader('retry-after', String(retryAfterSeconds));
   if (isEc2(action)) {
     res.writeHead(status, { 'content-type': 'text/xml' });
     res.end(

@@ -133,7 +133,11 @@ export class AwsClients {
       this.config.requestHandler ??
       new NodeHttpHandler({
         connectionTimeout: this.config.timeoutMs,
+        // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting: a stalled endpoint
+        // would hang the run. socketTimeout bounds a response that starts and then stops arriving.
         requestTimeout: this.config.timeoutMs,
+        throwOnRequestTimeout: true,
+        socketTimeout: this.config.timeoutMs,
       });
     const requestHandler = this.config.signal ? abortingWith(handler as Handler, this.config.signal) : handler;
     return {

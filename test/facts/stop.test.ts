@@ -1,0 +1,118 @@
+// Every wait is bounded. Per attempt by --timeout (the SDK's socket timeouts); for the whole run by one signal the
+// CLI aborts at --deadline or on Ctrl-C: the store then settles every unsettled fact as a failure saying why, the
+// clients close their sockets and skip their retry delays, and a collector that ignores the signal cannot hold on.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AwsClients } from '../../src/facts/aws/clients.js';
+import { FACTS } from '../../src/facts/index.js';
+import { LiveFactStore } from '../../src/facts/store.js';
+import { RunStopped } from '../../src/engine/stop.js';
+import type { FactDefinition } from '../../src/facts/types.js';
+import { freePort } from '../helpers/moto.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { jsonOk } from '../helpers/fake-http.js';
+
+const credentials = async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret-key' });
+const DEADLINE = () => new RunStopped('timeout', "timed out: the run's overall deadline (--deadline 100 ms) passed");
+const directoryAnswer = () => ({ status: 200, body: jsonOk({ Directories: [{ DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a'] }] }).body });
+
+function liveStore(config: Partial<ConstructorParameters<typeof AwsClients>[0]>, signal?: AbortSignal) {
+  const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 30_000, maxAttempts: 1, credentials, ...config, ...(signal ? { signal } : {}) });
+  return { aws, store: new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1', ...(signal ? { signal } : {}) }) };
+}
+
+describe('stopping a run', () => {
+  let proxy: FaultProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+
+  it('settles what has not finished as timed out, keeps what has, and is not held by a collector that ignores it', async () => {
+    const hangs = new Promise<never>(() => {});
+    const definitions = {
+      workspacesDirectory: { ...FACTS.workspacesDirectory, collect: async () => ({ DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a'] }) },
+      subnets: { ...FACTS.subnets, collect: () => hangs } as FactDefinition<'subnets'>,
+      vpc: FACTS.vpc,
+    };
+    const controller = new AbortController();
+    const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 1000, maxAttempts: 1, credentials });
+    const store = new LiveFactStore(definitions, { aws, targets: {}, region: 'us-east-1', signal: controller.signal });
+    const directory = await store.settle('workspacesDirectory');
+    const vpc = store.settle('vpc');
+    setTimeout(() => controller.abort(DEADLINE()), 50);
+    expect(await vpc).toEqual({
+      ok: false,
+      failure: { kind: 'timeout', message: `timed out: the run's overall deadline (--deadline 100 ms) passed before "vpc" was collected` },
+    });
+    expect(await store.settle('subnets')).toMatchObject({ ok: false, failure: { kind: 'timeout', message: /before "subnets"/ } });
+    expect(directory.ok).toBe(true);
+    expect(await store.settle('workspacesDirectory')).toBe(directory);
+    // Once stopped, nothing new starts.
+    expect(await new LiveFactStore(definitions, { aws, targets: {}, region: 'us-east-1', signal: controller.signal }).settle('workspacesDirectory')).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
+  });
+
+  it('closes a socket an endpoint is stalling on, instead of waiting out --timeout', async () => {
+    proxy = await startFaultProxy(directoryAnswer);
+    proxy.faults.set('workspaces:DescribeWorkspaceDirectories', { kind: 'stall' });
+    const controller = new AbortController();
+    const { aws, store } = liveStore({ endpoint: proxy.endpoint }, controller.signal);
+    const outcome = store.settle('workspacesDirectory');
+    await proxy.stalled('workspaces:DescribeWorkspaceDirectories');
+    controller.abort(new RunStopped('interrupted', 'interrupted (Ctrl-C)'));
+    expect(await outcome).toMatchObject({ ok: false, failure: { kind: 'interrupted', message: 'interrupted (Ctrl-C) before "workspacesDirectory" was collected' } });
+    await expect.poll(() => proxy!.closedWhileStalled, { timeout: 5000 }).toEqual(['workspaces:DescribeWorkspaceDirectories']);
+    await aws.destroy();
+  });
+
+  it('cuts short an SDK retry delay once stopped', async () => {
+    proxy = await startFaultProxy(directoryAnswer);
+    // The service asks for 5 s before the retry: the SDK would sleep that long unless the stop reaches it.
+    proxy.faults.set('*', { kind: 'throttle', retryAfterSeconds: 5 });
+    const controller = new AbortController();
+    const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 30_000, maxAttempts: 5, endpoint: proxy.endpoint, credentials, signal: controller.signal });
+    const { client, sdk } = await aws.workspaces();
+    const call = client.send(new sdk.DescribeWorkspaceDirectoriesCommand({})).then(
+      () => 'answered',
+      () => performance.now(),
+    );
+    await expect.poll(() => proxy!.calls.length, { timeout: 10_000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 200)); // the SDK is now in its retry delay
+    const stoppedAt = performance.now();
+    controller.abort(DEADLINE());
+    const settledAt = await call;
+    expect(typeof settledAt).toBe('number');
+    expect((settledAt as number) - stoppedAt).toBeLessThan(2500); // generous: the delay it cut short was 5 s
+    expect(proxy.calls).toHaveLength(1);
+    await aws.destroy();
+  });
+
+  it('bounds each attempt with --timeout: a stalled endpoint is a timeout naming the call', async () => {
+    proxy = await startFaultProxy(directoryAnswer);
+    proxy.faults.set('*', { kind: 'stall' });
+    const { aws, store } = liveStore({ endpoint: proxy.endpoint, timeoutMs: 300, maxAttempts: 2 });
+    expect(await store.settle('workspacesDirectory')).toMatchObject({
+      ok: false,
+      failure: { kind: 'timeout', iamAction: 'workspaces:DescribeWorkspaceDirectories', message: /^timed out on workspaces:DescribeWorkspaceDirectories/ },
+    });
+    expect(proxy.calls).toHaveLength(2);
+    await aws.destroy();
+  });
+
+  it('an endpoint nobody listens on is unreachable, not a hang', async () => {
+    const { aws, store } = liveStore({ endpoint: `http://127.0.0.1:${await freePort()}`, maxAttempts: 2 });
+    expect(await store.settle('workspacesDirectory')).toMatchObject({
+      ok: false,
+      failure: { kind: 'unreachable', code: 'ECONNREFUSED', message: /^could not reach the endpoint on workspaces:DescribeWorkspaceDirectories/ },
+    });
+    await aws.destroy();
+  });
+
+  it('a connection the endpoint drops is reported, not retried forever', async () => {
+    proxy = await startFaultProxy(directoryAnswer);
+    proxy.faults.set('*', { kind: 'drop' });
+    const { aws, store } = liveStore({ endpoint: proxy.endpoint, maxAttempts: 3 });
+    expect(await store.settle('workspacesDirectory')).toMatchObject({ ok: false, failure: { kind: 'unreachable', code: 'ECONNRESET' } });
+    expect(proxy.calls).toHaveLength(3);
+    await aws.destroy();
+  });
+});
