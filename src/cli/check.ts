@@ -44,19 +44,20 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
     return exitCodeFor(report.results, options.failOn);
   }
   return runControlled(options.deadline, async (signal) => {
-    const { checks, collection } = await live(options, { ...hooks, signal });
+    const { checks, collection, waitingOn } = await live(options, { ...hooks, signal });
     const report = await analyze(checks, collection);
     await emitReport(report, emit);
     const errors = report.summary.error;
-    return { exitCode: exitCodeFor(report.results, options.failOn), unfinished: `${errors} check${errors === 1 ? '' : 's'} could not finish` };
+    const unfinished = `${errors} check${errors === 1 ? '' : 's'} could not finish`;
+    return { exitCode: exitCodeFor(report.results, options.failOn), unfinished, waitingOn };
   });
 }
 
-async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Facts> {
+async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Facts & { waitingOn: string[] }> {
   const { targets, checkOptions } = liveTargets({ ...options, bundleIds: options.bundle?.ids });
   const checks = checksFor(targets, options);
-  const { collection } = await collectLive(checks, targets, checkOptions, options, hooks);
-  return { checks, collection };
+  const { collection, waitingOn } = await collectLive(checks, targets, checkOptions, options, hooks);
+  return { checks, collection, waitingOn };
 }
 
 /** No AWS client, no credentials, no network: the bundle module imports none of them. */

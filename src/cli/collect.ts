@@ -26,12 +26,13 @@ export async function runCollectCommand(options: CollectCommandOptions, hooks: R
   // A bundle path that cannot be written is an input error before any AWS call.
   await checkOutputPaths([{ flag: '--output', path: options.output }]);
   return runControlled(options.deadline, async (signal) => {
-    const { collection, secretValues } = await collectLive(checks, targets, checkOptions, options, { ...hooks, signal });
+    const { collection, secretValues, waitingOn } = await collectLive(checks, targets, checkOptions, options, { ...hooks, signal });
     const collected = toBundle(collection, options.note);
     const bundle = options.redact ? redactBundle(collected) : collected;
     await writeBundle(options.output, bundle, knownSecretValues(secretValues));
     const failed = failedFacts(bundle).length;
-    return { exitCode: summarize(bundle, options.output), unfinished: `${failed} fact${failed === 1 ? '' : 's'} could not be collected` };
+    const unfinished = `${failed} fact${failed === 1 ? '' : 's'} could not be collected`;
+    return { exitCode: summarize(bundle, options.output), unfinished, waitingOn };
   });
 }
 

@@ -117,6 +117,8 @@ export interface LiveCollection {
   collection: Collection;
   /** The credential values used, so a writer can prove none of them ended up in a file. Never written. */
   secretValues: string[];
+  /** The AWS calls still in flight when the run was stopped (deadline, Ctrl-C); empty if it was not. */
+  waitingOn: string[];
 }
 
 /** Collects, live, every fact `checks` need (each once, independent ones concurrently). */
@@ -142,8 +144,12 @@ export async function collectLive(
     ...(hooks.trace ? { trace: hooks.trace } : {}),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
   });
+  // What was in flight when the run stopped, read before the aborted calls unwind.
+  let waitingOn: string[] = [];
+  hooks.signal?.addEventListener('abort', () => (waitingOn = aws.inFlight()), { once: true });
   try {
-    return await collectWith(aws, region, checks, targets, options, awsOptions, hooks.signal);
+    const collected = await collectWith(aws, region, checks, targets, options, awsOptions, hooks.signal);
+    return { ...collected, waitingOn };
   } finally {
     // Nothing of the run may keep the process alive once its report is out.
     await aws.destroy();
@@ -158,7 +164,7 @@ async function collectWith(
   options: CheckOptions,
   awsOptions: AwsOptions,
   signal: AbortSignal | undefined,
-): Promise<LiveCollection> {
+): Promise<Omit<LiveCollection, 'waitingOn'>> {
   // The target itself, and the ids named with it, are always looked up, so an unknown id is an input error rather
   // than a page of errors.
   const lookups = [...targetFactsFor(new Set(checks.map((c) => c.meta.scope))), ...namedIdFacts(targets)];

@@ -43,6 +43,8 @@ export interface ControlledOutcome {
   exitCode: number;
   /** What the stop left undone, in words, e.g. "3 checks could not finish". */
   unfinished: string;
+  /** The AWS calls in flight when the run stopped. */
+  waitingOn: string[];
 }
 
 /**
@@ -56,10 +58,11 @@ export async function runControlled(
 ): Promise<number> {
   const control = controlRun(deadlineMs ?? DEFAULT_DEADLINE_MS);
   try {
-    const { exitCode, unfinished } = await work(control.signal);
+    const { exitCode, unfinished, waitingOn } = await work(control.signal);
     if (control.signal.aborted) {
       const reason = control.signal.reason as RunStopped;
-      printError(`${reason.message}: the report shows what was found before that (${unfinished})`);
+      const waiting = waitingOn.length ? ` while waiting on ${waitingOn.join(', ')}` : '';
+      printError(`${reason.message}${waiting}: the report shows what was found before that (${unfinished})`);
     }
     return control.interrupted ? EXIT.interrupted : exitCode;
   } catch (error) {

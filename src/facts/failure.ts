@@ -88,7 +88,7 @@ export function toFactFailure(thrown: unknown): FactFailure {
   // Before timeouts: the SDK's HTTP handler renames a reset connection "TimeoutError", but its code tells the truth.
   if (code && UNREACHABLE.has(code)) {
     const what = code === 'ECONNRESET' || code === 'EPIPE' ? 'the endpoint dropped the connection' : 'could not reach the endpoint';
-    return { kind: 'unreachable', code, ...(action ? { iamAction: action } : {}), message: `${what}${on}: ${message} (${code})` };
+    return { kind: 'unreachable', code, ...(action ? { iamAction: action } : {}), message: `${what}${on}: ${message}${message.includes(code) ? '' : ` (${code})`}` };
   }
   if (TIMEOUT.has(name) || (code && TIMEOUT.has(code)) || name === 'AbortError') {
     return { kind: 'timeout', code: code ?? name, ...(action ? { iamAction: action } : {}), message: `timed out${on}: ${message}` };

@@ -14,6 +14,8 @@ type Definitions = { [K in FactName]?: FactDefinition<K> };
 
 export class LiveFactStore implements FactSource {
   private readonly memo = new Map<FactName, Promise<FactOutcome>>();
+  /** Which fact each collector is awaiting right now: a stop then names the fact that was really in progress. */
+  private readonly waitingOn = new Map<FactName, FactName>();
   private readonly context: CollectContext;
 
   constructor(
@@ -51,20 +53,35 @@ export class LiveFactStore implements FactSource {
       return { ok: false, failure: { kind: 'error', message: `no collector is defined for the fact "${name}"` } };
     }
     const { signal } = this.context;
-    if (signal.aborted) return { ok: false, failure: stopped(signal, name) };
-    const collected = (async () => definition.collect(this.context))().then(
+    if (signal.aborted) return { ok: false, failure: this.stopped(name) };
+    const context: CollectContext = {
+      ...this.context,
+      get: async (dependency) => {
+        this.waitingOn.set(name, dependency);
+        try {
+          return await this.get(dependency);
+        } finally {
+          this.waitingOn.delete(name);
+        }
+      },
+    };
+    const collected = (async () => definition.collect(context))().then(
       (value) => ({ ok: true, value }) as FactOutcome,
       // Whatever a collector throws once the run has stopped (an aborted socket, say) is the stop, not a fault.
-      (error: unknown) => ({ ok: false, failure: signal.aborted ? stopped(signal, name) : toFactFailure(error) }) as const,
+      (error: unknown) => ({ ok: false, failure: signal.aborted ? this.stopped(name) : toFactFailure(error) }) as const,
     );
     // A collector that ignores the signal cannot hold the run: the store stops waiting for it.
-    return untilStopped(collected, signal).catch(() => ({ ok: false, failure: stopped(signal, name) }));
+    return untilStopped(collected, signal).catch(() => ({ ok: false, failure: this.stopped(name) }));
   }
-}
 
-function stopped(signal: AbortSignal, name: FactName): FactFailure {
-  const reason = signal.reason instanceof RunStopped ? signal.reason : new RunStopped('interrupted', 'the run was stopped');
-  return { kind: reason.kind, message: `${reason.message} before "${name}" was collected` };
+  private stopped(name: FactName): FactFailure {
+    const { signal } = this.context;
+    const reason = signal.reason instanceof RunStopped ? signal.reason : new RunStopped('interrupted', 'the run was stopped');
+    let busy = name;
+    for (let hops = 0; hops < this.waitingOn.size && this.waitingOn.has(busy); hops++) busy = this.waitingOn.get(busy)!;
+    const where = busy === name ? '' : ` (it needs "${busy}", which was still being collected)`;
+    return { kind: reason.kind, message: `${reason.message} before "${name}" was collected${where}` };
+  }
 }
 
 /** Facts loaded from a saved record: no AWS, no network. */

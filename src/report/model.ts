@@ -56,8 +56,10 @@ export function couldNotLookSteps(finding: Finding): string[] {
     steps.push('The AWS API throttled the calls: run wsdoctor again later, or raise --max-attempts so retries back off longer.');
   } else if (reason === 'timeout' || reason === 'unreachable') {
     steps.push(
-      'The AWS API endpoint did not answer in time: check the network path from this machine to it (proxy, firewall, VPC endpoint), or raise --timeout, then run wsdoctor again.',
+      'The AWS API endpoint did not answer in time: check the network path from this machine to it (proxy, firewall, VPC endpoint), or raise --timeout (each call) or --deadline (the whole run), then run wsdoctor again.',
     );
+  } else if (reason === 'interrupted') {
+    steps.push('The run was interrupted (Ctrl-C) before this check could look: run wsdoctor again.');
   } else if (reason === 'not-found') {
     steps.push('A resource the check reads was not found: check the target id and the Region, then run wsdoctor again.');
   } else if (reason) {

@@ -42,7 +42,10 @@ describe('stopping a run', () => {
     setTimeout(() => controller.abort(DEADLINE()), 50);
     expect(await vpc).toEqual({
       ok: false,
-      failure: { kind: 'timeout', message: `timed out: the run's overall deadline (--deadline 100 ms) passed before "vpc" was collected` },
+      failure: {
+        kind: 'timeout',
+        message: `timed out: the run's overall deadline (--deadline 100 ms) passed before "vpc" was collected (it needs "subnets", which was still being collected)`,
+      },
     });
     expect(await store.settle('subnets')).toMatchObject({ ok: false, failure: { kind: 'timeout', message: /before "subnets"/ } });
     expect(directory.ok).toBe(true);

@@ -1,5 +1,5 @@
 // Runs the built CLI (bin/wsdoctor.js) as a subprocess, as a user or a pipeline would.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/wsdoctor.js', import.meta.url));
@@ -25,14 +25,24 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
 }
 
 export function runCli(args: string[], env: Record<string, string> = testEnv(), stdin?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const { child, done } = spawnCli(args, env);
+  child.stdin.end(stdin ?? '');
+  return done;
+}
+
+/** Starts the CLI and hands back the child, for tests that signal it mid-run; `done` settles when it exits. */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = testEnv(),
+): { child: ChildProcessWithoutNullStreams; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
     child.stderr.on('data', (c) => (stderr += String(c)));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
   });
+  return { child, done };
 }

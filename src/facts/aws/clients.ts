@@ -41,6 +41,8 @@ export class AwsClients {
   /** One bucket per service and Region, shared by every call to it (the scope at which AWS throttles). */
   private readonly buckets = new Map<string, TokenBucket>();
   private credentialsProvider?: Promise<AwsCredentialIdentityProvider>;
+  /** Calls sent and not yet answered, by IAM action: what a stopped run was still waiting on. */
+  private readonly pending = new Map<string, number>();
 
   constructor(readonly config: AwsConfig) {}
 
@@ -104,6 +106,11 @@ export class AwsClients {
     return bucket;
   }
 
+  /** The AWS calls in flight right now ("ec2:DescribeSubnets"), sorted. */
+  inFlight(): string[] {
+    return [...this.pending.keys()].sort();
+  }
+
   /** Closes every client's sockets (after the report is out, so nothing keeps the process alive). */
   async destroy(): Promise<void> {
     const made = await Promise.allSettled(this.cache.values());
@@ -119,7 +126,7 @@ export class AwsClients {
         guardReadOnly(client, this.config.onCall);
         rateLimit(client, this.bucket(service));
         if (this.config.signal) carryRunSignal(client, this.config.signal);
-        if (this.config.trace) traceCalls(client, this.config.trace);
+        trackCalls(client, this.pending, this.config.trace);
         return { ...made, client };
       });
       this.cache.set(service, client);
@@ -184,25 +191,30 @@ function carryRunSignal(client: AnyClient, signal: AbortSignal): void {
   );
 }
 
-function traceCalls(client: AnyClient, trace: (line: string) => void): void {
+/** Counts each call in flight (see `inFlight`) and, with --debug, traces its outcome. */
+function trackCalls(client: AnyClient, pending: Map<string, number>, trace?: (line: string) => void): void {
   const clientName = client.constructor.name;
   client.middlewareStack.add(
     (next: (args: unknown) => Promise<{ output?: { $metadata?: { attempts?: number } } }>, context: { commandName?: string }) =>
       async (args: unknown) => {
         const action = iamActionOf(clientName, context.commandName ?? 'Unknown');
         const started = performance.now();
-        const took = (attempts: number | undefined) =>
-          `(${attempts ?? 1} attempt${attempts === 1 || attempts === undefined ? '' : 's'}, ${Math.round(performance.now() - started)} ms)`;
+        const took = (attempts = 1) => `(${attempts} attempt${attempts === 1 ? '' : 's'}, ${Math.round(performance.now() - started)} ms)`;
+        pending.set(action, (pending.get(action) ?? 0) + 1);
         try {
           const result = await next(args);
-          trace(`${action} ok ${took(result.output?.$metadata?.attempts)}`);
+          trace?.(`${action} ok ${took(result.output?.$metadata?.attempts)}`);
           return result;
         } catch (error) {
           const e = error as { name?: string; message?: string; $metadata?: { attempts?: number } };
-          trace(`${action} failed: ${e.name ?? 'Error'}: ${e.message ?? ''} ${took(e.$metadata?.attempts)}`);
+          trace?.(`${action} failed: ${e.name ?? 'Error'}: ${e.message ?? ''} ${took(e.$metadata?.attempts)}`);
           throw error;
+        } finally {
+          const left = pending.get(action)! - 1;
+          if (left > 0) pending.set(action, left);
+          else pending.delete(action);
         }
       },
-    { step: 'initialize', name: 'wsdoctorTrace', priority: 'low' },
+    { step: 'initialize', name: 'wsdoctorCallTracker', priority: 'low' },
   );
 }

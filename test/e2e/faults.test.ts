@@ -1,0 +1,192 @@
+// The real CLI under real faults: moto_server holds the account, a loopback fault proxy in front of it denies,
+// throttles, stalls or drops chosen calls, and nothing listens on a spare port. Each run must finish, say what it
+// could not look at and why, and exit with the documented code. All traffic stays on 127.0.0.1.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
+import { runCli, spawnCli, testEnv } from '../helpers/cli.js';
+import { seedDirectory, type Seeded } from '../helpers/seed.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+
+const enabled = motoAvailable();
+
+interface Result {
+  checkId: string;
+  status: string;
+  message: string;
+  evidence: Record<string, unknown>;
+}
+
+describe.runIf(enabled)('wsdoctor check under faults', () => {
+  let moto: Moto;
+  let seeded: Seeded;
+  let proxy: FaultProxy;
+  let iamActionsByCheck: Map<string, string[]>;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    seeded = await seedDirectory(moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    const list = JSON.parse((await runCli(['list', '--format', 'json'])).stdout) as { id: string; scope: string; iamActions: string[] }[];
+    iamActionsByCheck = new Map(list.filter((c) => c.scope === 'directory').map((c) => [c.id, c.iamActions]));
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  afterEach(async () => {
+    await proxy?.close();
+  });
+
+  async function withProxy() {
+    proxy = await startFaultProxy(moto.endpoint);
+    return proxy;
+  }
+  const args = (endpoint: string, ...extra: string[]) => [
+    'check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', endpoint, '--format', 'json', ...extra,
+  ];
+  const results = (stdout: string) => (JSON.parse(stdout) as { results: Result[] }).results;
+
+  it('the unfaulted run passes (the baseline every fault below departs from)', async () => {
+    await withProxy();
+    const result = await runCli(args(proxy.endpoint));
+    expect(result.code).toBe(0);
+    expect(results(result.stdout).every((r) => r.status !== 'error')).toBe(true);
+  });
+
+  it.each(['ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'workspaces:DescribeWorkspaceDirectories'])(
+    'a denied %s turns only the checks that need it into error naming the action; exit 3',
+    async (action) => {
+      await withProxy();
+      proxy.faults.set(action, { kind: 'deny' });
+      const result = await runCli(args(proxy.endpoint));
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(3);
+      const all = results(result.stdout);
+      for (const finding of all) {
+        const needs = iamActionsByCheck.get(finding.checkId) ?? [];
+        if (needs.includes(action)) {
+          expect(finding, finding.checkId).toMatchObject({
+            status: 'error',
+            message: `Could not evaluate: access denied: the caller lacks the IAM permission ${action}`,
+            evidence: { reason: 'denied', iamAction: action },
+          });
+        } else {
+          expect(finding.status, `${finding.checkId} does not need ${action}`).not.toBe('error');
+        }
+      }
+      expect(all.some((f) => f.status === 'error')).toBe(true);
+      // The text report tells the reader what to allow.
+      const text = await runCli(args(proxy.endpoint).filter((a) => a !== '--format' && a !== 'json'));
+      expect(text.code).toBe(3);
+      expect(text.stdout).toMatch(new RegExp(`Allow ${action}\\s+for the identity wsdoctor runs as`));
+    },
+  );
+
+  it('throttling the adaptive retries absorb never surfaces: exit 0', async () => {
+    await withProxy();
+    proxy.faults.set('*', { kind: 'throttle', times: 1 });
+    const result = await runCli(args(proxy.endpoint));
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/throttl/i);
+    expect(proxy.calls.filter((c) => c.outcome === 'throttle').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('throttling that outlasts the retries is error: throttled, never pass; exit 3', async () => {
+    await withProxy();
+    proxy.faults.set('ec2:DescribeVpcs', { kind: 'throttle' });
+    const result = await runCli(args(proxy.endpoint, '--max-attempts', '2'));
+    expect(result.code).toBe(3);
+    const finding = results(result.stdout).find((r) => r.checkId === 'mgmt-cidr-conflict')!;
+    expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'throttled', iamAction: 'ec2:DescribeVpcs' } });
+    expect(finding.message).toMatch(/throttled on ec2:DescribeVpcs after 2 attempts/);
+  });
+
+  it('a stalled call is bounded by --timeout per attempt and reported as timed out; exit 3', async () => {
+    await withProxy();
+    proxy.faults.set('ec2:DescribeSubnets', { kind: 'stall' });
+    const result = await runCli(args(proxy.endpoint, '--timeout', '400', '--max-attempts', '2'));
+    expect(result.code).toBe(3);
+    const finding = results(result.stdout).find((r) => r.checkId === 'mgmt-cidr-conflict')!;
+    expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'timeout', iamAction: 'ec2:DescribeSubnets' } });
+    expect(finding.message).toMatch(/timed out on ec2:DescribeSubnets/);
+    expect(proxy.calls.filter((c) => c.action === 'ec2:DescribeSubnets')).toHaveLength(2);
+  });
+
+  it('the overall --deadline ends a run stuck behind a long --timeout, and says what timed out; exit 3', async () => {
+    await withProxy();
+    proxy.faults.set('ec2:DescribeSubnets', { kind: 'stall' });
+    const started = Date.now();
+    const result = await runCli(args(proxy.endpoint, '--timeout', '120000', '--deadline', '1500'));
+    expect(Date.now() - started).toBeLessThan(20_000); // generous: the --timeout alone would be 10 minutes
+    expect(result.code).toBe(3);
+    const finding = results(result.stdout).find((r) => r.checkId === 'mgmt-cidr-conflict')!;
+    expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'timeout' } });
+    expect(finding.message).toMatch(/overall deadline \(--deadline 1500 ms\) passed before "vpc" was collected \(it needs "subnets", which was still being collected\)/);
+    expect(result.stderr).toMatch(
+      /^wsdoctor: timed out: the run's overall deadline \(--deadline 1500 ms\) passed while waiting on ec2:DescribeSubnets: the report shows what was found before that \(1 check could not finish\)/,
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an endpoint nobody listens on: the run finishes, every check says it could not reach it; exit 3', async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const result = await runCli(args(dead));
+    expect(result.code).toBe(3);
+    for (const finding of results(result.stdout)) {
+      expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'unreachable' } });
+      expect(finding.message).toMatch(/could not reach the endpoint on workspaces:DescribeWorkspaceDirectories: .*ECONNREFUSED/);
+    }
+  });
+
+  it('a dropped connection is reported as such; exit 3', async () => {
+    await withProxy();
+    proxy.faults.set('ec2:DescribeSubnets', { kind: 'drop' });
+    const result = await runCli(args(proxy.endpoint, '--max-attempts', '2'));
+    expect(result.code).toBe(3);
+    const finding = results(result.stdout).find((r) => r.checkId === 'mgmt-cidr-conflict')!;
+    expect(finding.message).toMatch(/the endpoint dropped the connection on ec2:DescribeSubnets/);
+  });
+
+  describe('Ctrl-C', () => {
+    async function interrupt(extra: string[]) {
+      await withProxy();
+      proxy.faults.set('ec2:DescribeSubnets', { kind: 'stall' });
+      const { child, done } = spawnCli(args(proxy.endpoint, ...extra), testEnv());
+      child.stdin.end();
+      await proxy.stalled('ec2:DescribeSubnets');
+      const started = Date.now();
+      child.kill('SIGINT');
+      const result = await done;
+      return { ...result, exitTookMs: Date.now() - started };
+    }
+
+    it('stops the stalled request, prints what was found so far and exits 130', async () => {
+      const result = await interrupt([]);
+      expect(result.code).toBe(130);
+      expect(result.exitTookMs).toBeLessThan(10_000); // generous: the stalled call alone would take --timeout × attempts
+      const all = results(result.stdout);
+      const finding = all.find((r) => r.checkId === 'mgmt-cidr-conflict')!;
+      expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'interrupted' } });
+      expect(finding.message).toMatch(/^Could not evaluate: interrupted \(Ctrl-C\) before "vpc" was collected \(it needs "subnets"/);
+      // Checks whose facts had settled keep their findings: only those needing EC2 were cut off.
+      for (const f of all) {
+        if (!(iamActionsByCheck.get(f.checkId) ?? []).some((a) => a.startsWith('ec2:'))) expect(f.status).not.toBe('error');
+      }
+      expect(result.stderr).toMatch(/^wsdoctor: interrupted \(Ctrl-C\) while waiting on ec2:DescribeSubnets: the report shows what was found/);
+      await expect.poll(() => proxy.closedWhileStalled, { timeout: 5000 }).toContain('ec2:DescribeSubnets');
+    });
+
+    it('--output is written whole: the old file is replaced by a complete report, no temporary file is left', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-sigint-'));
+      const out = join(dir, 'report.json');
+      await writeFile(out, '{"previous": "run"}\n');
+      const result = await interrupt(['--output', out]);
+      expect(result.code).toBe(130);
+      expect(result.stdout).toBe('');
+      const report = JSON.parse(await readFile(out, 'utf8'));
+      expect(report.summary.error).toBeGreaterThanOrEqual(1);
+      expect(await readdir(dir)).toEqual(['report.json']);
+    });
+  });
+});
