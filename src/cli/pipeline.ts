@@ -16,6 +16,7 @@ import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from
 import { RunStopped, untilStopped } from '../engine/stop.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { resolveRegion, validateRegion } from './region.js';
+import { checkEndpointEnvironment } from './validate.js';
 import { startSpinner } from './spinner.js';
 
 /** Everything analysis needs: what was looked at, where, when, with which options, and what was found. */
@@ -132,6 +133,7 @@ export async function collectLive(
   const region = checks.every((c) => c.meta.scope === 'local')
     ? await regionIfConfigured(awsOptions)
     : await resolveRegion(awsOptions.region, awsOptions.profile);
+  if (!awsOptions.endpointUrl) checkEndpointEnvironment();
   // Without --endpoint-url the SDK itself honours AWS_ENDPOINT_URL and the per-service AWS_ENDPOINT_URL_<SERVICE>
   // (e.g. AWS_ENDPOINT_URL_APPSTREAM); passing either here would override the per-service ones.
   const aws = new AwsClients({

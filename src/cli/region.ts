@@ -16,7 +16,7 @@ export function validateRegion(region: string, from: string): string {
 }
 
 export async function resolveRegion(flag: string | undefined, profile: string | undefined): Promise<string> {
-  if (flag) return validateRegion(flag, '--region');
+  if (flag !== undefined) return validateRegion(flag, '--region');
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
     const value = process.env[name];
     if (value) return validateRegion(value, name);

@@ -1,5 +1,6 @@
 // Stopping a run early, cleanly. The overall deadline (--deadline) and Ctrl-C abort one signal that the fact store,
 // the SDK clients and the probes honour: the run ends promptly and the report shows what was found so far.
+import { setMaxListeners } from 'node:events';
 import { EXIT } from '../engine/exit-codes.js';
 import { DEFAULT_DEADLINE_MS, RunStopped } from '../engine/stop.js';
 import { printError } from './stderr.js';
@@ -14,6 +15,8 @@ export interface RunControl {
 
 export function controlRun(deadlineMs: number): RunControl {
   const controller = new AbortController();
+  // Every pending fact, request and timer listens to this one signal: dozens at once is by design.
+  setMaxListeners(0, controller.signal);
   let interrupted = false;
   const timer = setTimeout(
     () => controller.abort(new RunStopped('timeout', `timed out: the run's overall deadline (--deadline ${deadlineMs} ms) passed`)),

@@ -90,6 +90,17 @@ export function idList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
+/**
+ * The SDK reads AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> itself; a malformed one would surface as an
+ * "UnknownError" on every call, so it is checked, naming the variable, before any.
+ */
+export function checkEndpointEnvironment(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return;
+  for (const [name, value] of Object.entries(env)) {
+    if (value && /^AWS_ENDPOINT_URL(_[A-Z0-9_]+)?$/.test(name)) endpointUrl(value, name);
+  }
+}
+
 export function endpointUrl(value: string, from = '--endpoint-url'): string {
   let url: URL;
   try {

@@ -45,4 +45,8 @@ export const EXIT_CODE_TABLE: readonly { code: number; meaning: string }[] = [
   { code: EXIT.usage, meaning: 'usage, input or configuration error: nothing was checked' },
   { code: EXIT.incomplete, meaning: 'nothing at the --fail-on level, but a check could not look (error): the run is incomplete' },
   { code: EXIT.internal, meaning: 'wsdoctor itself crashed: please report it, with the --debug output' },
+  {
+    code: EXIT.interrupted,
+    meaning: 'interrupted (Ctrl-C): the report shows what was found before it; checks it cut off say error: interrupted',
+  },
 ];

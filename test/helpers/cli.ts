@@ -24,8 +24,8 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
   };
 }
 
-export function runCli(args: string[], env: Record<string, string> = testEnv(), stdin?: string): Promise<CliResult> {
-  const { child, done } = spawnCli(args, env);
+export function runCli(args: string[], env: Record<string, string> = testEnv(), stdin?: string, cwd?: string): Promise<CliResult> {
+  const { child, done } = spawnCli(args, env, cwd);
   child.stdin.end(stdin ?? '');
   return done;
 }
@@ -34,8 +34,9 @@ export function runCli(args: string[], env: Record<string, string> = testEnv(), 
 export function spawnCli(
   args: string[],
   env: Record<string, string> = testEnv(),
+  cwd?: string,
 ): { child: ChildProcessWithoutNullStreams; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';

@@ -1,63 +1,65 @@
-// Bad input gets one line on stderr and exit 2, before any AWS call (the endpoint here accepts no connection).
-import { describe, expect, it } from 'vitest';
+// Bad input gets one line on stderr and exit 2, before any AWS call (the endpoint here accepts no connection),
+// exactly as the table in bad-input.cases.ts says — the same table README.md and docs/FAULTS.md show.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCli, testEnv } from '../helpers/cli.js';
+import { jsonOk } from '../helpers/fake-http.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { BAD_INPUTS, badInputTable } from './bad-input.cases.js';
 
 const DEAD = 'http://127.0.0.1:9'; // discard port: nothing listens, so any call would fail loudly
 
 describe('CLI input errors', () => {
-  it.each([
-    [['check', '--directory', 'd-12', '--region', 'us-east-1'], /"d-12" is not a directory id/],
-    [['check', '--directory', 'D-1234567890', '--region', 'us-east-1'], /not a directory id/],
-    [['check', '--directory', 'd-1234567890', '--region', 'mars-1'], /"mars-1" \(from --region\) is not an AWS Region/],
-    [['check', '--directory', 'd-1234567890'], /no AWS Region: pass --region/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--format', 'yaml'], /argument 'yaml' is invalid/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--timeout', '0'], /--timeout must be a whole number/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--only', 'mgmt-cidr-conflit'], /unknown check id "mgmt-cidr-conflit" \(did you mean mgmt-cidr-conflict[,?]/],
-    [['check', '--region', 'us-east-1'], /nothing to check/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--workspace', 'ws-BAD12345'], /"ws-BAD12345" is not a WorkSpace id/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--workspace', 'd-1234567890'], /"d-1234567890" is not a WorkSpace id/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--bundle', 'wsb-bh8rsxt14,nope'], /"nope" is not a bundle id/],
-    [['check', '--region', 'us-east-1', '--workspace', 'ws-abc123def'], /--workspace works within a directory: add --directory/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', 'not a url'], /is not a URL/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--client-ip', '203.0.113.300'], /--client-ip "203\.0\.113\.300" is not an IP address/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--client-ip', '203.0.113.0/24'], /--client-ip "203\.0\.113\.0\/24" is not an IP address/],
-    [['check', '--image-builder', 'my builder!', '--region', 'us-east-1'], /"my builder!" is not an image builder name/],
-    [['check', '--client', '--region', 'us-east-1', '--probe-host', 'not_a_host!'], /--probe-host "not_a_host!" is not an IP address or a host name/],
-    [['check', '--client', '--region', 'us-east-1', '--probe-host', '999.1.1.1'], /not an IP address or a host name/],
-    [['check', '--probe-host', '127.0.0.1', '--region', 'us-east-1'], /--probe-host goes with --client/],
-    [['check', '--client', '--region', 'mars-1'], /"mars-1" \(from --region\) is not an AWS Region/],
-    [['check', '--bogus'], /unknown option '--bogus'/],
-    [['explain', 'nope'], /unknown check id "nope"/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--tag', 'netwrk'], /unknown tag "netwrk" \(did you mean network\?\)/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--severity', 'critical,urgent'], /--severity: unknown value "urgent"/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--severity', 'low'], /no check for a directory target matches --severity low/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--fail-on', 'never'], /argument 'never' is invalid/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'out.xml'], /expected FORMAT=FILE/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'sarif=out.sarif'], /unknown format "sarif"/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--report', 'junit=/nonexistent/out.xml'], /cannot write \/nonexistent\/out\.xml: no such directory/],
-    [['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--output', 'r.json', '--report', 'json=r.json'], /both write r\.json/],
-    [['iam-policy', '--only', 'mgmt-cidr-conflit'], /unknown check id "mgmt-cidr-conflit" \(did you mean mgmt-cidr-conflict[,?]/],
-    [['iam-policy', '--scope', 'galaxy'], /--scope: unknown value "galaxy"/],
-    [['list', '--tag', 'vpcs'], /unknown tag "vpcs" \(did you mean vpc\?\)/],
-    [['frobnicate'], /unknown command 'frobnicate'/],
-  ])('%j', async (args, message) => {
-    // Checks get an endpoint where nothing listens, so a call that slipped through would fail differently.
-    const withDeadEndpoint = args[0] === 'check' && !args.includes('--endpoint-url') ? [...args, '--endpoint-url', DEAD] : args;
-    const result = await runCli(withDeadEndpoint, testEnv());
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  // An account with no directories, for the inputs only AWS can show to be wrong.
+  let emptyAccount: FaultProxy;
+  beforeAll(async () => {
+    emptyAccount = await startFaultProxy(() => ({ status: 200, body: jsonOk({ Directories: [] }).body }));
+  });
+  afterAll(async () => {
+    await emptyAccount.close();
   });
 
-  it('no credentials is a configuration error naming what to do', async () => {
+  it.each(BAD_INPUTS.map((c) => [c.what, c] as const))('%s', async (_, c) => {
     const env = testEnv();
-    delete env.AWS_ACCESS_KEY_ID;
-    delete env.AWS_SECRET_ACCESS_KEY;
-    const result = await runCli(['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', DEAD], env);
+    for (const [name, value] of Object.entries(c.env ?? {})) {
+      if (value === undefined) delete env[name];
+      else env[name] = value;
+    }
+    // Checks get an endpoint where nothing listens, so a call that slipped through would fail differently.
+    const endpoint = c.needsAccount ? emptyAccount.endpoint : DEAD;
+    const live = ['check', 'collect'].includes(c.args[0]!) && !c.args.includes('--bundle');
+    const injectEndpoint = live && !c.args.includes('--endpoint-url') && !env.AWS_ENDPOINT_URL;
+    const args = injectEndpoint ? [c.args[0]!, '--endpoint-url', endpoint, ...c.args.slice(1)] : c.args;
+    // Each case runs in its own directory, holding the files it names, so messages show the names as typed.
+    const cwd = await mkdtemp(join(tmpdir(), 'wsdoctor-input-'));
+    for (const [name, content] of Object.entries(c.files ?? {})) {
+      if (typeof content === 'string') await writeFile(join(cwd, name), content);
+      else {
+        await writeFile(join(cwd, name), '');
+        await truncate(join(cwd, name), content.bytes); // sparse: no disk space used
+      }
+    }
+    const result = await runCli(args, env, undefined, cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^wsdoctor: no usable AWS credentials/);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+    const [first, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(first).toBe(`wsdoctor: ${c.says}`);
+    // One line (no stack trace); commander's parse errors add one pointer to --help.
+    expect(rest).toEqual(rest.length ? ['(run with --help for usage)'] : []);
+  });
+
+  it.each(['README.md', 'docs/FAULTS.md'])('%s carries the bad-input table, generated from the same cases', (file) => {
+    const path = fileURLToPath(new URL(`../../${file}`, import.meta.url));
+    const text = readFileSync(path, 'utf8');
+    const block = /(<!-- bad-input-table:start -->\n)[\s\S]*?(<!-- bad-input-table:end -->)/;
+    expect(text, `${file} has the markers`).toMatch(block);
+    const generated = text.replace(block, (_, start: string, end: string) => `${start}${badInputTable()}\n${end}`);
+    if (process.env.WSDOCTOR_WRITE_DOCS === '1') return writeFileSync(path, generated);
+    expect(text, `${file} is out of date: run WSDOCTOR_WRITE_DOCS=1 npx vitest run test/unit/cli-input.test.ts`).toBe(generated);
   });
 
   it('--help and --version exit 0 with examples', async () => {

@@ -85,6 +85,9 @@ export class AwsClients {
         provider = fromNodeProviderChain({
           ...(this.config.profile ? { profile: this.config.profile } : {}),
           clientConfig: { region: this.config.region },
+          // The chain's multi-line notices (e.g. "both a profile and environment keys are set") go to --debug,
+          // not to stderr, where wsdoctor says one line or nothing.
+          logger: sdkLogger(this.config.trace),
         });
       }
       // Cached so every client and every call reuse one resolution; its values are secrets from then on.
@@ -158,6 +161,11 @@ export class AwsClients {
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
     };
   }
+}
+
+function sdkLogger(trace: ((line: string) => void) | undefined) {
+  const log = (...parts: unknown[]) => trace?.(parts.map(String).join(' ').replace(/\s+/g, ' ').trim());
+  return { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: log, error: log };
 }
 
 interface Handler {

@@ -1,0 +1,214 @@
+// Every input a user can get wrong, with exactly what wsdoctor says (exit 2, one line, no stack trace). This one
+// table drives test/unit/cli-input.test.ts and is rendered into README.md and docs/FAULTS.md (a test keeps the
+// copies equal; WSDOCTOR_WRITE_DOCS=1 rewrites them).
+
+export interface BadInput {
+  /** What the user got wrong. */
+  what: string;
+  /** The command line after `wsdoctor`. */
+  args: string[];
+  /** Environment variables the case sets (on top of fake credentials) or removes (undefined). */
+  env?: Record<string, string | undefined>;
+  /** Exactly what wsdoctor prints on stderr, after "wsdoctor: ". */
+  says: string;
+  /** Finding this out takes an answer from AWS (here: an account with no directories). */
+  needsAccount?: boolean;
+  /** Files the case needs, by name, in the directory the command runs in: their content, or a size (a sparse file). */
+  files?: Record<string, string | { bytes: number }>;
+}
+
+/** `wsdoctor check` on a well-formed directory in us-east-1, plus `args` (which may name another Region). */
+const check = (...args: string[]) => [
+  'check',
+  '--directory',
+  'd-1234567890',
+  ...(args.includes('--region') ? [] : ['--region', 'us-east-1']),
+  ...args,
+];
+const NO_KEYS = { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined };
+
+export const BAD_INPUTS: readonly BadInput[] = [
+  {
+    what: 'a malformed directory id',
+    args: ['check', '--directory', 'd-12', '--region', 'us-east-1'],
+    says: '"d-12" is not a directory id: expected d- followed by hex digits, e.g. d-1234567890',
+  },
+  {
+    what: 'a malformed WorkSpace id',
+    args: check('--workspace', 'ws-BAD12345'),
+    says: '"ws-BAD12345" is not a WorkSpace id: expected ws- followed by 8 or more lowercase letters and digits, e.g. ws-abc123def',
+  },
+  {
+    what: 'a malformed bundle id',
+    args: check('--bundle', 'wsb-bh8rsxt14,nope'),
+    says: '"nope" is not a bundle id: expected wsb- followed by 8 or more lowercase letters and digits, e.g. wsb-bh8rsxt14',
+  },
+  {
+    what: 'a WorkSpace without its directory',
+    args: ['check', '--region', 'us-east-1', '--workspace', 'ws-abc123def'],
+    says: '--workspace works within a directory: add --directory <id> (the directory the WorkSpace belongs to)',
+  },
+  {
+    what: 'a directory not registered with WorkSpaces in that Region',
+    args: ['check', '--directory', 'd-0000000000', '--region', 'us-east-1'],
+    says: 'directory d-0000000000 is not registered with WorkSpaces in us-east-1 (check the id and the Region)',
+    needsAccount: true,
+  },
+  { what: 'a malformed Region name', args: check('--region', 'mars-1'), says: '"mars-1" (from --region) is not an AWS Region name such as us-east-1' },
+  { what: 'an empty Region name', args: check('--region', ''), says: '"" (from --region) is not an AWS Region name such as us-east-1' },
+  {
+    what: 'a malformed Region in the environment',
+    args: ['check', '--directory', 'd-1234567890'],
+    env: { AWS_REGION: 'useast1' },
+    says: '"useast1" (from AWS_REGION) is not an AWS Region name such as us-east-1',
+  },
+  {
+    what: 'no Region anywhere',
+    args: ['check', '--directory', 'd-1234567890'],
+    says: 'no AWS Region: pass --region, set AWS_REGION, or set a region for profile "default" in ~/.aws/config',
+  },
+  {
+    what: 'no credentials',
+    args: check(),
+    env: NO_KEYS,
+    says:
+      'no usable AWS credentials (set AWS_PROFILE or pass --profile, or configure credentials as for the AWS CLI): ' +
+      'Could not load credentials from any providers',
+  },
+  {
+    what: 'an unknown profile',
+    args: check('--profile', 'nope'),
+    says: 'no usable AWS credentials for profile "nope" (for SSO profiles run `aws sso login --profile nope`): Could not load credentials from any providers',
+  },
+  {
+    what: 'a malformed image builder name',
+    args: ['check', '--image-builder', 'my builder!', '--region', 'us-east-1'],
+    says: '"my builder!" is not an image builder name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit',
+  },
+  {
+    what: 'a probe host that is neither an IP address nor a host name',
+    args: ['check', '--client', '--region', 'us-east-1', '--probe-host', '999.1.1.1'],
+    says: '--probe-host "999.1.1.1" is not an IP address or a host name',
+  },
+  { what: '--probe-host without --client', args: ['check', '--probe-host', '127.0.0.1', '--region', 'us-east-1'], says: '--probe-host goes with --client' },
+  {
+    what: 'a client IP that is not an IP address',
+    args: check('--client-ip', '203.0.113.300'),
+    says: '--client-ip "203.0.113.300" is not an IP address: give the public IP users connect from, e.g. 203.0.113.7',
+  },
+  {
+    what: 'a CIDR where one client IP is expected',
+    args: check('--client-ip', '203.0.113.0/24'),
+    says: '--client-ip "203.0.113.0/24" is not an IP address: give the public IP users connect from, e.g. 203.0.113.7',
+  },
+  {
+    what: 'an unknown report format',
+    args: check('--format', 'yaml'),
+    says: "option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, junit, markdown.",
+  },
+  { what: '--report without FORMAT=', args: check('--report', 'out.xml'), says: '--report "out.xml": expected FORMAT=FILE, e.g. --report junit=wsdoctor.xml' },
+  { what: 'an unknown --report format', args: check('--report', 'sarif=out.sarif'), says: '--report "sarif=out.sarif": unknown format "sarif" (use text, json, junit, markdown)' },
+  { what: '--output in a directory that does not exist', args: check('--output', '/nonexistent/report.json'), says: '--output: cannot write /nonexistent/report.json: no such directory' },
+  { what: '--output naming a directory', args: check('--output', '/tmp'), says: '--output: /tmp is a directory' },
+  {
+    what: 'two reports to one file',
+    args: check('--output', 'r.json', '--report', 'json=r.json'),
+    says: '--output and --report json=r.json both write r.json: give each report its own file',
+  },
+  {
+    what: 'an unknown --fail-on level',
+    args: check('--fail-on', 'never'),
+    says: "option '--fail-on <level>' argument 'never' is invalid. Allowed choices are warn, fail, error.",
+  },
+  {
+    what: 'an unknown check id in --only or --skip',
+    args: check('--only', 'mgmt-cidr-conflit'),
+    says: 'unknown check id "mgmt-cidr-conflit" (did you mean mgmt-cidr-conflict, mgmt-cidr-route-conflict?); `wsdoctor list` shows them all',
+  },
+  { what: 'an unknown tag', args: check('--tag', 'netwrk'), says: 'unknown tag "netwrk" (did you mean network?); `wsdoctor list` shows them all' },
+  {
+    what: 'an unknown severity',
+    args: check('--severity', 'critical,urgent'),
+    says: '--severity: unknown value "urgent" (use one or more of critical, high, medium, low, comma-separated)',
+  },
+  {
+    what: 'a selection no check matches',
+    args: check('--severity', 'low'),
+    says: 'no check for a directory target matches --severity low (`wsdoctor list` shows ids, tags and severities)',
+  },
+  { what: 'no target', args: ['check', '--region', 'us-east-1'], says: 'nothing to check: name a target, e.g. --directory d-1234567890, --image-builder <name>, --client or --local' },
+  { what: 'a --timeout that is not a whole number of ms', args: check('--timeout', '1e3'), says: '--timeout must be a whole number from 1 to 600000, not "1e3"' },
+  { what: 'a --max-attempts out of range', args: check('--max-attempts', '50'), says: '--max-attempts must be a whole number from 1 to 20, not "50"' },
+  { what: 'a --deadline of zero', args: check('--deadline', '0'), says: '--deadline must be a whole number from 1 to 3600000, not "0"' },
+  { what: 'an --endpoint-url that is not a URL', args: check('--endpoint-url', 'not a url'), says: '--endpoint-url "not a url" is not a URL (e.g. http://127.0.0.1:5000)' },
+  { what: 'an --endpoint-url that is not http(s)', args: check('--endpoint-url', 'ftp://127.0.0.1'), says: '--endpoint-url must be http or https, not ftp:' },
+  {
+    what: 'an AWS_ENDPOINT_URL without a scheme',
+    args: check(),
+    env: { AWS_ENDPOINT_URL: 'localhost:5000' },
+    says: 'AWS_ENDPOINT_URL must be http or https, not localhost:',
+  },
+  { what: 'a bundle file that does not exist', args: ['check', '--bundle', 'missing.json'], says: 'cannot read bundle missing.json: no such file' },
+  {
+    what: 'an empty bundle file',
+    args: ['check', '--bundle', 'empty.json'],
+    files: { 'empty.json': '' },
+    says: 'empty.json is empty: not a wsdoctor bundle (write one with `wsdoctor collect`)',
+  },
+  {
+    what: 'a bundle cut short in copying',
+    args: ['check', '--bundle', 'cut.json'],
+    files: { 'cut.json': '{"bundleSchemaVersion": 2, "tool": ' },
+    says: 'cut.json is truncated: the text ends before the JSON document is complete (at line 1, column 36); was the whole file copied?',
+  },
+  {
+    what: 'a report where a bundle is expected',
+    args: ['check', '--bundle', 'report.json'],
+    files: { 'report.json': '{"schemaVersion": 1, "results": []}\n' },
+    says: 'report.json is not a wsdoctor bundle: it has no bundleSchemaVersion (it looks like a wsdoctor report; pass the file `wsdoctor collect` wrote)',
+  },
+  {
+    what: 'a huge bundle file',
+    args: ['check', '--bundle', 'huge.json'],
+    files: { 'huge.json': { bytes: 300 * 1024 * 1024 } },
+    says: 'bundle huge.json is 314572800 bytes; wsdoctor reads bundles up to 268435456 bytes',
+  },
+  {
+    what: 'live flags with a bundle file',
+    args: ['check', '--bundle', 'report.json', '--region', 'us-east-1'],
+    says:
+      '--bundle report.json analyzes a saved bundle, with no AWS access: --region does not apply (the bundle holds its targets, ' +
+      'Region and options; WorkSpaces bundle ids look like wsb-…)',
+  },
+  { what: '`collect` without a file to write', args: ['collect', '--directory', 'd-1234567890', '--region', 'us-east-1'], says: "required option '-o, --output <file>' not specified" },
+  { what: 'an unknown option', args: check('--bogus'), says: "unknown option '--bogus'" },
+  { what: 'an option without its value', args: ['check', '--directory'], says: "option '--directory <id>' argument missing" },
+  { what: 'a stray argument', args: ['check', 'd-1234567890'], says: "too many arguments for 'check'. Expected 0 arguments but got 1." },
+  { what: 'an unknown command', args: ['frobnicate'], says: "unknown command 'frobnicate'" },
+  { what: '`explain` without a check id', args: ['explain'], says: "missing required argument 'checkId'" },
+  { what: '`explain` with an unknown check id', args: ['explain', 'nope'], says: 'unknown check id "nope"; `wsdoctor list` shows them all' },
+  {
+    what: '`iam-policy` for an unknown scope',
+    args: ['iam-policy', '--scope', 'galaxy'],
+    says: '--scope: unknown value "galaxy" (use one or more of directory, workspace, image-builder, fleet, client, local, comma-separated)',
+  },
+];
+
+/** The Markdown table the docs carry. */
+export function badInputTable(): string {
+  // Code spans keep <id> and the like from reading as HTML; a double-backtick span may contain a backtick.
+  const code = (text: string) => {
+    const escaped = text.replace(/\|/g, '\\|');
+    return escaped.includes('`') ? `\`\` ${escaped} \`\`` : `\`${escaped}\``;
+  };
+  const shellWord = (arg: string) => (arg === '' ? "''" : /[\s"'`$]/.test(arg) ? `'${arg}'` : arg);
+  const rows = BAD_INPUTS.map((c) => {
+    const env = Object.entries(c.env ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}=${value} `)
+      .join('');
+    const unset = Object.entries(c.env ?? {}).some(([, value]) => value === undefined) ? ' (no credentials set)' : '';
+    return `| ${c.what} | ${code(`${env}wsdoctor ${c.args.map(shellWord).join(' ')}`)}${unset} | ${code(c.says)} |`;
+  });
+  return ['| what is wrong | example | what wsdoctor says (on stderr, exit 2) |', '|---|---|---|', ...rows].join('\n');
+}
