@@ -5,12 +5,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
+import { freePort } from '../helpers/moto.js';
 import { runCli, spawnCli, testEnv } from '../helpers/cli.js';
-import { seedDirectory, type Seeded } from '../helpers/seed.js';
+import { healthyAccountAvailable, startHealthyAccount, type HealthyAccount } from '../helpers/healthy-account.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { silentLoopbackAddress, startDnsServer } from '../helpers/dns-server.js';
+import { seedDirectory } from '../helpers/seed.js';
+import { startSynDropPort } from '../helpers/syn-drop.js';
 
-const enabled = motoAvailable();
+const enabled = healthyAccountAvailable();
 
 interface Result {
   checkId: string;
@@ -20,38 +23,39 @@ interface Result {
 }
 
 describe.runIf(enabled)('wsdoctor check under faults', () => {
-  let moto: Moto;
-  let seeded: Seeded;
+  let account: HealthyAccount;
   let proxy: FaultProxy;
   let iamActionsByCheck: Map<string, string[]>;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    seeded = await seedDirectory(moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    account = await startHealthyAccount();
     const list = JSON.parse((await runCli(['list', '--format', 'json'])).stdout) as { id: string; scope: string; iamActions: string[] }[];
     iamActionsByCheck = new Map(list.filter((c) => c.scope === 'directory').map((c) => [c.id, c.iamActions]));
   });
   afterAll(async () => {
-    await moto?.stop();
+    await account?.stop();
   });
   afterEach(async () => {
     await proxy?.close();
   });
 
   async function withProxy() {
-    proxy = await startFaultProxy(moto.endpoint);
+    proxy = await startFaultProxy(account.endpoint);
     return proxy;
   }
   const args = (endpoint: string, ...extra: string[]) => [
-    'check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', endpoint, '--format', 'json', ...extra,
+    'check', '--directory', account.seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', endpoint, '--format', 'json',
+    ...account.args, ...extra,
   ];
   const results = (stdout: string) => (JSON.parse(stdout) as { results: Result[] }).results;
 
   it('the unfaulted run passes (the baseline every fault below departs from)', async () => {
     await withProxy();
     const result = await runCli(args(proxy.endpoint));
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(results(result.stdout).every((r) => r.status !== 'error')).toBe(true);
+    expect(results(result.stdout).filter((r) => r.status === 'error' || r.status === 'fail')).toEqual([]);
+    expect(results(result.stdout).filter((r) => r.status === 'pass').length).toBeGreaterThanOrEqual(5);
   });
 
   it.each(['ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'workspaces:DescribeWorkspaceDirectories'])(
@@ -85,11 +89,13 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
 
   it('throttling the adaptive retries absorb never surfaces: exit 0', async () => {
     await withProxy();
-    proxy.faults.set('*', { kind: 'throttle', times: 1 });
+    for (const action of ['workspaces:DescribeWorkspaceDirectories', 'ds:DescribeDirectories', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs']) {
+      proxy.faults.set(action, { kind: 'throttle', times: 1 });
+    }
     const result = await runCli(args(proxy.endpoint));
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/throttl/i);
-    expect(proxy.calls.filter((c) => c.outcome === 'throttle').length).toBeGreaterThanOrEqual(3);
+    expect(proxy.calls.filter((c) => c.outcome === 'throttle')).toHaveLength(4);
   });
 
   it('throttling that outlasts the retries is error: throttled, never pass; exit 3', async () => {
@@ -124,8 +130,10 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'timeout' } });
     expect(finding.message).toMatch(/overall deadline \(--deadline 1500 ms\) passed before "vpc" was collected \(it needs "subnets", which was still being collected\)/);
     expect(result.stderr).toMatch(
-      /^wsdoctor: timed out: the run's overall deadline \(--deadline 1500 ms\) passed while waiting on ec2:DescribeSubnets: the report shows what was found before that \(1 check could not finish\)/,
+      /^wsdoctor: timed out: the run's overall deadline \(--deadline 1500 ms\) passed while waiting on (\S+, )*ec2:DescribeSubnets(, \S+)*: the report shows what was found before that \(\d+ checks? could not finish\)/,
     );
+    const unfinished = Number(/\((\d+) checks? could not finish\)/.exec(result.stderr)![1]);
+    expect(unfinished).toBe(results(result.stdout).filter((r) => r.status === 'error').length);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -148,6 +156,36 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     expect(finding.message).toMatch(/the endpoint dropped the connection on ec2:DescribeSubnets/);
   });
 
+  it('a DNS server that never answers and a TCP 53 that drops: --deadline ends the probe, only the DNS checks say so', async (context) => {
+    if (!account.dns) return context.skip();
+    const blackHole = await startDnsServer({ mode: 'drop' }); // reads every query, answers none
+    const synDrop = await startSynDropPort(await silentLoopbackAddress(), 53); // TCP 53 connects hang
+    try {
+      const seeded = await seedDirectory(account.motoEndpoint, 'us-east-1', '10.5.0.0/16', ['10.5.1.0/24', '10.5.2.0/24'], {
+        dnsIps: [blackHole.address, synDrop.host],
+      });
+      const started = Date.now();
+      const result = await runCli(
+        ['check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', account.endpoint, '--format', 'json',
+          '--timeout', '60000', '--deadline', '2500'],
+      );
+      expect(Date.now() - started).toBeLessThan(20_000); // generous: the probe's own bound is 60 s
+      expect(result.code).toBe(3);
+      for (const finding of results(result.stdout)) {
+        if (finding.checkId === 'adc-dns-reachable' || finding.checkId === 'dns-srv-records') {
+          expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'timeout', fact: 'directoryDns' } });
+          expect(finding.message).toMatch(/overall deadline \(--deadline 2500 ms\) passed before "directoryDns" was collected/);
+        } else {
+          expect(finding.status, finding.checkId).not.toBe('error');
+        }
+      }
+      expect(result.stderr).toMatch(/^wsdoctor: timed out: the run's overall deadline \(--deadline 2500 ms\) passed: the report shows/);
+      expect(blackHole.queries.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await Promise.all([blackHole.close(), synDrop.close()]);
+    }
+  });
+
   describe('Ctrl-C', () => {
     async function interrupt(extra: string[]) {
       await withProxy();
@@ -155,6 +193,9 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       const { child, done } = spawnCli(args(proxy.endpoint, ...extra), testEnv());
       child.stdin.end();
       await proxy.stalled('ec2:DescribeSubnets');
+      // Let the calls that are not stalled finish, so the report has something found before the Ctrl-C.
+      await expect.poll(() => proxy.calls.some((c) => c.action === 'workspaces:DescribeIpGroups'), { timeout: 10_000 }).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
       const started = Date.now();
       child.kill('SIGINT');
       const result = await done;
@@ -169,11 +210,14 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       const finding = all.find((r) => r.checkId === 'mgmt-cidr-conflict')!;
       expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'interrupted' } });
       expect(finding.message).toMatch(/^Could not evaluate: interrupted \(Ctrl-C\) before "vpc" was collected \(it needs "subnets"/);
-      // Checks whose facts had settled keep their findings: only those needing EC2 were cut off.
-      for (const f of all) {
-        if (!(iamActionsByCheck.get(f.checkId) ?? []).some((a) => a.startsWith('ec2:'))) expect(f.status).not.toBe('error');
-      }
-      expect(result.stderr).toMatch(/^wsdoctor: interrupted \(Ctrl-C\) while waiting on ec2:DescribeSubnets: the report shows what was found/);
+      // Checks whose facts had settled keep their findings (those reading only WorkSpaces, answered before the
+      // Ctrl-C); only the checks waiting on the stalled call were cut off.
+      const settled = all.filter((f) => (iamActionsByCheck.get(f.checkId) ?? []).every((a) => a.startsWith('workspaces:')));
+      expect(settled.length).toBeGreaterThanOrEqual(2);
+      for (const f of settled) expect(f.status, `${f.checkId}: ${f.message}`).not.toBe('error');
+      expect(result.stderr).toMatch(
+        /^wsdoctor: interrupted \(Ctrl-C\) while waiting on (\S+, )*ec2:DescribeSubnets(, \S+)*: the report shows what was found before that \(\d+ checks? could not finish\)\n$/,
+      );
       await expect.poll(() => proxy.closedWhileStalled, { timeout: 5000 }).toContain('ec2:DescribeSubnets');
     });
 

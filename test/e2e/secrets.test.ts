@@ -7,12 +7,12 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
 import { runCli, testEnv } from '../helpers/cli.js';
-import { sdkConfig, seedDirectory, type Seeded } from '../helpers/seed.js';
+import { sdkConfig } from '../helpers/seed.js';
+import { healthyAccountAvailable, startHealthyAccount, type HealthyAccount } from '../helpers/healthy-account.js';
 import { startFaultProxy, type FaultProxy, type SeenCall } from '../helpers/fault-proxy.js';
 
-const enabled = motoAvailable();
+const enabled = healthyAccountAvailable();
 
 const PLANTED = {
   AWS_ACCESS_KEY_ID: 'AKIAPLANTEDKEY7Q2X9Z',
@@ -27,32 +27,34 @@ const echoRequest = (call: SeenCall) =>
   `x-amz-security-token:${String(call.headers['x-amz-security-token'])}'`;
 
 describe.runIf(enabled)('no secret in any output', () => {
-  let moto: Moto;
-  let seeded: Seeded;
+  let account: HealthyAccount;
   let registrationCode: string;
   let proxy: FaultProxy;
   let dir: string;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    seeded = await seedDirectory(moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
-    const workspaces = new WorkSpacesClient(sdkConfig(moto.endpoint, 'us-east-1'));
-    const { Directories } = await workspaces.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [seeded.directoryId] }));
+    account = await startHealthyAccount();
+    const workspaces = new WorkSpacesClient(sdkConfig(account.motoEndpoint, 'us-east-1'));
+    const { Directories } = await workspaces.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [account.seeded.directoryId] }));
     registrationCode = Directories![0]!.RegistrationCode!;
     expect(registrationCode.length).toBeGreaterThan(8);
     dir = await mkdtemp(join(tmpdir(), 'wsdoctor-secrets-'));
   });
   afterAll(async () => {
-    await moto?.stop();
+    await account?.stop();
   });
   afterEach(async () => {
     await proxy?.close();
   });
 
-  const env = () => testEnv(PLANTED);
+  // GitHub Actions on: failures and errors are also printed as workflow annotations, one more output to search.
+  const env = () => testEnv({ ...PLANTED, GITHUB_ACTIONS: 'true' });
   const secrets = () => [...Object.values(PLANTED), registrationCode].flatMap((s) => [s, encodeURIComponent(s)]);
   const check = (...extra: string[]) =>
-    runCli(['check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', proxy.endpoint, '--debug', ...extra], env());
+    runCli(
+      ['check', '--directory', account.seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', proxy.endpoint, '--debug', ...account.args, ...extra],
+      env(),
+    );
 
   async function expectNoSecret(outputs: string[]) {
     const files = await Promise.all((await readdir(dir)).map((f) => readFile(join(dir, f), 'utf8')));
@@ -62,7 +64,7 @@ describe.runIf(enabled)('no secret in any output', () => {
   }
 
   it('a normal run, in every format, with --debug traces and --output files', async () => {
-    proxy = await startFaultProxy(moto.endpoint);
+    proxy = await startFaultProxy(account.endpoint);
     const json = await check('--format', 'json', '--output', join(dir, 'report.json'));
     const text = await check('--output', join(dir, 'report.txt'));
     const stdout = await check('--format', 'json');
@@ -74,7 +76,7 @@ describe.runIf(enabled)('no secret in any output', () => {
   });
 
   it('an AWS error that echoes the signed request (a credentials problem: exit 2 on stderr)', async () => {
-    proxy = await startFaultProxy(moto.endpoint);
+    proxy = await startFaultProxy(account.endpoint);
     proxy.faults.set('ec2:DescribeSubnets', { kind: 'error', status: 403, code: 'SignatureDoesNotMatch', message: echoRequest });
     const result = await check('--format', 'json');
     expect(result.code).toBe(2);
@@ -84,14 +86,18 @@ describe.runIf(enabled)('no secret in any output', () => {
   });
 
   it('errors that echo the token and the registration code into the report', async () => {
-    proxy = await startFaultProxy(moto.endpoint);
+    proxy = await startFaultProxy(account.endpoint);
     proxy.faults.set('ec2:DescribeSubnets', { kind: 'error', status: 400, code: 'InvalidParameterValue', message: echoRequest });
     const echoCode = () => `directory registration ${registrationCode} is not valid here`;
     proxy.faults.set('ec2:DescribeVpcs', { kind: 'error', status: 400, code: 'InvalidParameterValue', message: echoCode });
-    const json = await check('--format', 'json', '--max-attempts', '1', '--output', join(dir, 'echo.json'));
+    const json = await check(
+      '--format', 'json', '--max-attempts', '1', '--output', join(dir, 'echo.json'),
+      '--report', `junit=${join(dir, 'echo.xml')}`, '--report', `markdown=${join(dir, 'echo.md')}`,
+    );
     const text = await check('--max-attempts', '1');
     expect([json.code, text.code]).toEqual([3, 3]);
-    expect(await readFile(join(dir, 'echo.json'), 'utf8')).toContain('[redacted]');
+    for (const file of ['echo.json', 'echo.xml', 'echo.md']) expect(await readFile(join(dir, file), 'utf8'), file).toContain('[redacted]');
+    expect(json.stdout + json.stderr).toMatch(/^::error .*\[redacted\]/m); // the annotations carry it too, redacted
     expect(text.stdout).toContain('[redacted]');
     await expectNoSecret([json.stdout, json.stderr, text.stdout, text.stderr]);
 

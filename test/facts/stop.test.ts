@@ -10,6 +10,8 @@ import type { FactDefinition } from '../../src/facts/types.js';
 import { freePort } from '../helpers/moto.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { jsonOk } from '../helpers/fake-http.js';
+import { port53Available, silentLoopbackAddress, startDnsServer } from '../helpers/dns-server.js';
+import { startSynDropPort } from '../helpers/syn-drop.js';
 
 const credentials = async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret-key' });
 const DEADLINE = () => new RunStopped('timeout', "timed out: the run's overall deadline (--deadline 100 ms) passed");
@@ -117,5 +119,39 @@ describe('stopping a run', () => {
     expect(await store.settle('workspacesDirectory')).toMatchObject({ ok: false, failure: { kind: 'unreachable', code: 'ECONNRESET' } });
     expect(proxy.calls).toHaveLength(3);
     await aws.destroy();
+  });
+});
+
+describe.runIf(await port53Available())('stopping the DNS probe', () => {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+
+  it('a DNS server that never answers and a TCP 53 that drops: the probe lets go as soon as the run stops', async () => {
+    const blackHole = await startDnsServer({ mode: 'drop' }); // reads every query, answers none
+    const synDrop = await startSynDropPort(await silentLoopbackAddress(), 53); // TCP 53 connects hang; UDP refused
+    closers.push(() => blackHole.close(), () => synDrop.close());
+    const controller = new AbortController();
+    const ctx = {
+      aws: new AwsClients({ region: 'us-east-1', timeoutMs: 60_000, maxAttempts: 1, credentials }),
+      targets: { directoryId: 'd-1234567890' },
+      region: 'us-east-1',
+      timeoutMs: 60_000, // the probe's own bound is far away: only the stop can end it soon
+      signal: controller.signal,
+      get: (async (name: string) =>
+        name === 'workspacesDirectory'
+          ? { DirectoryId: 'd-1234567890', DirectoryType: 'AD_CONNECTOR' }
+          : { DirectoryId: 'd-1234567890', Type: 'ADConnector', Name: 'corp.example.com', DnsIpAddrs: [blackHole.address, synDrop.host] }) as never,
+    };
+    const probe = FACTS.directoryDns.collect(ctx);
+    await expect.poll(() => blackHole.queries.length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    const stoppedAt = performance.now();
+    controller.abort(DEADLINE());
+    const result = await probe;
+    expect(performance.now() - stoppedAt).toBeLessThan(3000); // generous: its own bound is 60 s
+    const byServer = new Map(result.servers.map((s) => [s.address, s]));
+    expect(byServer.get(synDrop.host)!.tcp).toEqual({ result: 'error', code: 'ABORTED' });
+    expect(byServer.get(blackHole.address)!.srv.map((l) => l.result)).toEqual(['timeout', 'timeout']);
   });
 });

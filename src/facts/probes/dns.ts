@@ -64,7 +64,7 @@ export const directoryDns: FactDefinition<'directoryDns'> = {
     "the AD Connector's DNS servers asked from this machine: TCP 53, and the _ldap._tcp and _kerberos._tcp SRV records of the domain",
   iamActions: [],
   dependsOn: ['workspacesDirectory', 'dsDirectory'],
-  async collect({ get, timeoutMs }) {
+  async collect({ get, timeoutMs, signal }) {
     const workspaces = await get('workspacesDirectory');
     // Checked before Directory Service is asked, so directories it does not hold (wsd-…) are simply not applicable.
     if (workspaces.DirectoryType && workspaces.DirectoryType !== 'AD_CONNECTOR') {
@@ -90,7 +90,7 @@ export const directoryDns: FactDefinition<'directoryDns'> = {
       ...(directory.ConnectSettings?.VpcId ? { vpcId: directory.ConnectSettings.VpcId } : {}),
       subnetIds: directory.ConnectSettings?.SubnetIds ?? workspaces.SubnetIds ?? [],
       servers: await Promise.all(
-        [...servers].map(([address, sources]) => probeServer(address, sources, domain, timeoutMs)),
+        [...servers].map(([address, sources]) => probeServer(address, sources, domain, timeoutMs, signal)),
       ),
     };
   },
@@ -122,12 +122,13 @@ function dnsServers(
   return servers;
 }
 
-/** TCP 53 and both SRV lookups, concurrently; the whole server is bounded by `timeoutMs`. */
+/** TCP 53 and both SRV lookups, concurrently; the whole server is bounded by `timeoutMs`, and by the run's stop. */
 async function probeServer(
   address: string,
   sources: string[],
   domain: string,
   timeoutMs: number,
+  signal: AbortSignal,
 ): Promise<DnsServerProbe> {
   // Two tries (the second after timeoutMs/3, then 2/3 left for it) so one lost datagram is not a timeout; c-ares's
   // own timing is approximate, so a hard deadline cancels whatever is still waiting when the bound is reached.
@@ -135,14 +136,18 @@ async function probeServer(
   // Only this server: setServers replaces the system's resolvers, so nothing is asked of anything else.
   resolver.setServers([address]);
   const deadline = setTimeout(() => resolver.cancel(), timeoutMs);
+  const stop = () => resolver.cancel();
+  signal.addEventListener('abort', stop, { once: true });
+  if (signal.aborted) stop();
   try {
     const [tcp, ...srv] = await Promise.all([
-      tcpConnect(address, DNS_PORT, timeoutMs),
+      tcpConnect(address, DNS_PORT, timeoutMs, signal),
       ...LOCATOR_RECORDS.map(({ record, prefix }) => lookupSrv(resolver, record, `${prefix}${domain}`)),
     ]);
     return { address, port: DNS_PORT, sources, tcp, srv };
   } finally {
     clearTimeout(deadline);
+    signal.removeEventListener('abort', stop);
   }
 }
 
@@ -178,15 +183,20 @@ function srvResult(code: string): SrvResult {
   }
 }
 
-function tcpConnect(host: string, port: number, timeoutMs: number): Promise<DnsServerProbe['tcp']> {
+function tcpConnect(host: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<DnsServerProbe['tcp']> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     const done = (tcp: DnsServerProbe['tcp']) => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
       socket.destroy();
       resolve(tcp);
     };
     const timer = setTimeout(() => done({ result: 'timeout', code: 'ETIMEDOUT' }), timeoutMs);
+    // The run stopped (deadline, Ctrl-C): its store no longer waits for this answer, so free the socket now.
+    const stop = () => done({ result: 'error', code: 'ABORTED' });
+    signal.addEventListener('abort', stop, { once: true });
+    if (signal.aborted) stop();
     socket.once('connect', () => done({ result: 'open' }));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const code = error.code ?? 'UNKNOWN';
