@@ -10,7 +10,9 @@ import { runCli, spawnCli, testEnv } from '../helpers/cli.js';
 import { healthyAccountAvailable, startHealthyAccount, type HealthyAccount } from '../helpers/healthy-account.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { silentLoopbackAddress, startDnsServer } from '../helpers/dns-server.js';
-import { seedDirectory } from '../helpers/seed.js';
+import { sdkConfig, seedDirectory } from '../helpers/seed.js';
+import { CreateWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
+import { API_RATE_LIMITS } from '../../src/data/api-rate-limits.js';
 import { startSynDropPort } from '../helpers/syn-drop.js';
 
 const enabled = healthyAccountAvailable();
@@ -96,6 +98,33 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/throttl/i);
     expect(proxy.calls.filter((c) => c.outcome === 'throttle')).toHaveLength(4);
+  });
+
+  it("a large directory, against a WorkSpaces API that throttles at the guide's 2/s (burst 5): nothing is refused", async () => {
+    const seeded = await seedDirectory(account.motoEndpoint, 'us-east-1', '10.6.0.0/16', ['10.6.1.0/24', '10.6.2.0/24'], {
+      ...(account.dns ? { dnsIps: account.dnsIps } : {}),
+    });
+    const workspaces = new WorkSpacesClient(sdkConfig(account.motoEndpoint, 'us-east-1'));
+    const count = 200;
+    for (let i = 0; i < count; i += 25) {
+      const batch = Array.from({ length: Math.min(25, count - i) }, (_, j) => ({
+        DirectoryId: seeded.directoryId, UserName: `user${i + j}`, BundleId: 'wsb-standard1',
+      }));
+      await workspaces.send(new CreateWorkspacesCommand({ Workspaces: batch }));
+    }
+    workspaces.destroy();
+    await withProxy();
+    proxy.faults.set('*', { kind: 'rate', ...API_RATE_LIMITS.workspaces });
+    proxy.faults.set('ec2:*', { kind: 'rate', ...API_RATE_LIMITS.ec2 });
+    const result = await runCli(
+      ['check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', proxy.endpoint, '--format', 'json', ...account.args],
+    );
+    const workspacesCalls = proxy.calls.filter((c) => c.action.startsWith('workspaces:'));
+    expect(proxy.calls.filter((c) => c.action === 'workspaces:DescribeWorkspaces').length).toBeGreaterThanOrEqual(count / 25);
+    expect(workspacesCalls.length).toBeGreaterThan(10); // more than the burst: the pacing had to hold some back
+    expect(proxy.calls.filter((c) => c.outcome === 'rate')).toEqual([]); // the service never had to refuse one
+    expect(result.stdout).not.toMatch(/throttl/i);
+    expect(results(result.stdout).filter((r) => r.status === 'error')).toEqual([]);
   });
 
   it('throttling that outlasts the retries is error: throttled, never pass; exit 3', async () => {

@@ -29,7 +29,7 @@ export interface CannedResponse {
 
 export interface FaultProxy {
   endpoint: string;
-  /** Faults by action; '*' applies to every action without its own entry. */
+  /** Faults by action; "ec2:*" to every action of a service, '*' to every action without a more specific entry. */
   faults: Map<string, Fault>;
   calls: SeenCall[];
   /** Resolves when a call to `action` has been stalled (the request is in, no answer will come). */
@@ -57,7 +57,7 @@ export async function startFaultProxy(
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const action = actionOf(req, body);
-      const fault = faults.get(action) ?? faults.get('*');
+      const fault = faults.get(action) ?? faults.get(`${action.split(':')[0]}:*`) ?? faults.get('*');
       const call: SeenCall = { action, headers: req.headers, body, outcome: 'forwarded' };
       calls.push(call);
       const n = (counts.get(action) ?? 0) + 1;

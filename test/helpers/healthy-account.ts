@@ -23,6 +23,8 @@ export interface HealthyAccount {
   args: string[];
   /** Whether the DNS checks run (a DNS server could be started on loopback port 53). */
   dns: boolean;
+  /** The healthy DNS server's address, for more directories seeded in the same account. */
+  dnsIps: string[];
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startHealthyAccount(region = 'us-east-1'): Promise<Healthy
     seeded,
     args: dns ? [] : ['--skip', 'adc-dns-reachable,dns-srv-records'],
     dns: dns !== undefined,
+    dnsIps: dns ? [dns.address] : [],
     stop: async () => {
       await Promise.all([front.stop(), dns?.close(), moto.stop()]);
     },

@@ -3,6 +3,8 @@
 //   the real service places each WorkSpace in one of the directory's subnets, on a network interface it creates
 //   there. The test creates that interface in moto's EC2 and tells the front where the WorkSpace sits (`place`);
 // - it does not implement DescribeWorkspaceBundles: the front answers it from the bundles the test registers;
+// - it returns every WorkSpace in one answer ("Pagination not yet implemented"): the front pages DescribeWorkspaces
+//   as the API does (Limit at most 25, NextToken), so a large directory takes as many calls as it would on AWS;
 // - it has no IP access control groups: the front answers DescribeIpGroups (paged as the API pages, 25 at most)
 //   from the groups the test registers, and adds the associations to DescribeWorkspaceDirectories' ipGroupIds;
 // - it never refuses a call: `deny` makes the front answer an action the way AWS answers a caller without the
@@ -73,8 +75,12 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     }
     if (action === 'workspaces:DescribeWorkspaces' && answer.status === 200) {
       const out = JSON.parse(answer.body) as { Workspaces?: { WorkspaceId: string }[] };
-      out.Workspaces = out.Workspaces?.map((ws) => ({ ...ws, ...placements.get(ws.WorkspaceId) }));
-      return send(res, 200, answer.contentType, JSON.stringify(out));
+      const all = (out.Workspaces ?? []).map((ws) => ({ ...ws, ...placements.get(ws.WorkspaceId) }));
+      const input = JSON.parse(body || '{}') as { Limit?: number; NextToken?: string };
+      const from = Number(input.NextToken ?? 0);
+      const to = from + Math.min(input.Limit ?? 25, 25);
+      const page = { Workspaces: all.slice(from, to), ...(to < all.length ? { NextToken: String(to) } : {}) };
+      return send(res, 200, answer.contentType, JSON.stringify(page));
     }
     send(res, answer.status, answer.contentType, answer.body);
   });
