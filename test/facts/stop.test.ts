@@ -11,7 +11,7 @@ import { freePort } from '../helpers/moto.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { jsonOk } from '../helpers/fake-http.js';
 import { port53Available, silentLoopbackAddress, startDnsServer } from '../helpers/dns-server.js';
-import { startSynDropPort } from '../helpers/syn-drop.js';
+import { loopbackAddress, tcpDroppingPort, udpListener } from '../helpers/listeners.js';
 
 const credentials = async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret-key' });
 const DEADLINE = () => new RunStopped('timeout', "timed out: the run's overall deadline (--deadline 100 ms) passed");
@@ -130,7 +130,8 @@ describe.runIf(await port53Available())('stopping the DNS probe', () => {
 
   it('a DNS server that never answers and a TCP 53 that drops: the probe lets go as soon as the run stops', async () => {
     const blackHole = await startDnsServer({ mode: 'drop' }); // reads every query, answers none
-    const synDrop = await startSynDropPort(await silentLoopbackAddress(), 53); // TCP 53 connects hang; UDP refused
+    const dropHost = await silentLoopbackAddress();
+    const synDrop = { host: dropHost, ...(await tcpDroppingPort(dropHost, 53)) }; // TCP 53 connects hang; UDP refused
     closers.push(() => blackHole.close(), () => synDrop.close());
     const controller = new AbortController();
     const ctx = {
@@ -153,5 +154,36 @@ describe.runIf(await port53Available())('stopping the DNS probe', () => {
     const byServer = new Map(result.servers.map((s) => [s.address, s]));
     expect(byServer.get(synDrop.host)!.tcp).toEqual({ result: 'error', code: 'ABORTED' });
     expect(byServer.get(blackHole.address)!.srv.map((l) => l.result)).toEqual(['timeout', 'timeout']);
+  });
+});
+
+describe.runIf(await port53Available())('stopping the streaming-port probes', () => {
+  it('ports that drop every handshake and datagram: the probes let go as soon as the run stops', async () => {
+    const host = await loopbackAddress();
+    // Every streaming port of the guide's table on this host: TCP handshakes dropped, UDP datagrams unanswered.
+    const listeners = await Promise.all([
+      ...[4172, 4195, 443].map((port) => tcpDroppingPort(host, port)),
+      ...[4172, 4195].map((port) => udpListener(host, { echo: false, port })),
+    ]);
+    try {
+      const controller = new AbortController();
+      const probes = FACTS.streamingPortProbes.collect({
+        aws: new AwsClients({ region: 'us-east-1', timeoutMs: 60_000, maxAttempts: 1, credentials }),
+        targets: { client: true, probeHosts: [host] },
+        region: 'us-east-1',
+        timeoutMs: 60_000, // the probes' own bound is far away: only the stop can end them soon
+        signal: controller.signal,
+        get: (() => Promise.reject(new Error('needs no other fact'))) as never,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const stoppedAt = performance.now();
+      controller.abort(DEADLINE());
+      const result = await probes;
+      expect(performance.now() - stoppedAt).toBeLessThan(3000); // generous: their own bound is 60 s
+      expect(result.probes).toHaveLength(5);
+      for (const probe of result.probes) expect(probe).toMatchObject({ result: 'error', code: 'ABORTED' });
+    } finally {
+      await Promise.all(listeners.map((l) => l.close()));
+    }
   });
 });

@@ -73,27 +73,27 @@ export async function closedUdpPort(host: string): Promise<number> {
  * never accepts (its event loop is blocked), with its accept queue (backlog 1) filled. The kernel then drops new
  * SYNs, so a connect times out, all on loopback.
  */
-export async function tcpDroppingPort(host: string): Promise<Listener> {
+export async function tcpDroppingPort(host: string, port = 0): Promise<Listener> {
   const child = spawn(
     process.execPath,
     [
       '-e',
       `const server = require('node:net').createServer();
-       server.listen({ port: 0, host: ${JSON.stringify(host)}, backlog: 1 }, () => {
+       server.listen({ port: ${port}, host: ${JSON.stringify(host)}, backlog: 1 }, () => {
          process.stdout.write(server.address().port + '\\n');
          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
        });`,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const port = await new Promise<number>((resolve, reject) => {
+  const bound = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (chunk) => resolve(Number(String(chunk).trim())));
     child.once('exit', (code) => reject(new Error(`the never-accepting listener exited (${code})`)));
   });
   // Fill the accept queue until a handshake stops completing.
   const fillers: Socket[] = [];
   for (let i = 0; i < 8; i++) {
-    const filler = connect({ host, port });
+    const filler = connect({ host, port: bound });
     filler.on('error', () => {});
     fillers.push(filler);
     const completed = await new Promise<boolean>((resolve) => {
@@ -103,7 +103,7 @@ export async function tcpDroppingPort(host: string): Promise<Listener> {
     if (!completed) break;
   }
   return {
-    port,
+    port: bound,
     close: async () => {
       for (const filler of fillers) filler.destroy();
       if (child.exitCode === null) {

@@ -43,11 +43,15 @@ export function classifySocketError(error: unknown): Omit<ProbeOutcome, 'elapsed
   return { result, ...(code ? { code } : {}), ...(message ? { message } : {}) };
 }
 
-/** Runs one probe under a time bound: `start` gets `finish`, which settles the probe once and runs `cleanup`. */
+/**
+ * Runs one probe under a time bound: `start` gets `finish`, which settles the probe once and runs `cleanup`. When
+ * the run stops (`signal`: --deadline, Ctrl-C) the probe settles at once as `error`, and its socket is closed.
+ */
 export function boundedProbe(
   timeoutMs: number,
   onTimeout: () => Omit<ProbeOutcome, 'elapsedMs'>,
   start: (finish: (outcome: Omit<ProbeOutcome, 'elapsedMs'>) => void) => () => void,
+  signal?: AbortSignal,
 ): Promise<ProbeOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
@@ -57,11 +61,15 @@ export function boundedProbe(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
       cleanup();
       resolve({ ...outcome, elapsedMs: Math.round(performance.now() - started) });
     };
+    const stop = () => finish({ result: 'error', code: 'ABORTED', message: 'the run stopped before this probe finished' });
     const timer = setTimeout(() => finish(onTimeout()), timeoutMs);
+    signal?.addEventListener('abort', stop, { once: true });
     cleanup = start(finish);
+    if (signal?.aborted) stop();
     if (settled) cleanup();
   });
 }

@@ -31,13 +31,13 @@ export const streamingPortProbes: FactDefinition<'streamingPortProbes'> = {
   description: "TCP and UDP probes from this machine to the streaming ports of the Region's health check servers",
   iamActions: [],
   dependsOn: [],
-  async collect({ targets, region, timeoutMs }) {
+  async collect({ targets, region, timeoutMs, signal }) {
     const { hosts, origin } = probeTargets(targets.probeHosts, region);
     const jobs = hosts.flatMap((host) =>
       CLIENT_PORTS.flatMap(({ port, protocols }) => protocols.map((protocol) => ({ host, port, protocol }))),
     );
     const probes = await Promise.all(
-      jobs.map(async (job): Promise<PortProbe> => ({ ...job, ...(await PROBE[job.protocol](job.host, job.port, timeoutMs)) })),
+      jobs.map(async (job): Promise<PortProbe> => ({ ...job, ...(await PROBE[job.protocol](job.host, job.port, timeoutMs, signal)) })),
     );
     return { targets: origin, hosts, probes };
   },

@@ -3,7 +3,7 @@
 import { connect } from 'node:net';
 import { boundedProbe, classifySocketError, type ProbeOutcome } from './outcome.js';
 
-export function probeTcp(host: string, port: number, timeoutMs: number): Promise<ProbeOutcome> {
+export function probeTcp(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ProbeOutcome> {
   return boundedProbe(
     timeoutMs,
     () => ({ result: 'timeout', message: `no answer to the TCP handshake within ${timeoutMs} ms` }),
@@ -13,5 +13,6 @@ export function probeTcp(host: string, port: number, timeoutMs: number): Promise
       socket.once('error', (error) => finish(classifySocketError(error)));
       return () => socket.destroy();
     },
+    signal,
   );
 }

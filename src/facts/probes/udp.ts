@@ -8,7 +8,7 @@ import { boundedProbe, classifySocketError, type ProbeOutcome } from './outcome.
 
 const PAYLOAD = Buffer.from('wsdoctor udp probe\n');
 
-export function probeUdp(host: string, port: number, timeoutMs: number): Promise<ProbeOutcome> {
+export function probeUdp(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ProbeOutcome> {
   let socket: Socket | undefined;
   return boundedProbe(
     timeoutMs,
@@ -32,6 +32,7 @@ export function probeUdp(host: string, port: number, timeoutMs: number): Promise
         socket?.close();
       };
     },
+    signal,
   );
 }
 
