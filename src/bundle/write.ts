@@ -7,6 +7,7 @@ import type { FactName } from '../facts/types.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { BUNDLE_SCHEMA_VERSION, type Bundle, type FactRecord } from './schema.js';
 import { assertNoSecrets } from './secrets.js';
+import { redact } from '../engine/secrets.js';
 
 export function toBundle(collection: Collection, note?: string): Bundle {
   const names = withDependencies(Object.keys(collection.facts) as FactName[]);
@@ -29,6 +30,9 @@ export function toBundle(collection: Collection, note?: string): Bundle {
 
 /** `secretValues`: credential values that must not appear anywhere in the file (see secrets.ts). */
 export async function writeBundle(path: string, bundle: Bundle, secretValues: readonly string[]): Promise<void> {
-  assertNoSecrets(bundle, secretValues);
-  await writeFileAtomic(path, `${JSON.stringify(bundle, null, 2)}\n`);
+  // An AWS error message may echo a credential (a SignatureDoesNotMatch canonical request carries the session
+  // token): such echoes are blanked here as in every other output, and what is left gets the last look.
+  const text = redact(`${JSON.stringify(bundle, null, 2)}\n`);
+  assertNoSecrets(JSON.parse(text), secretValues);
+  await writeFileAtomic(path, text);
 }

@@ -49,7 +49,7 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
     await emitReport(report, emit);
     const errors = report.summary.error;
     const unfinished = `${errors} check${errors === 1 ? '' : 's'} could not finish`;
-    return { exitCode: exitCodeFor(report.results, options.failOn), unfinished, waitingOn };
+    return { exitCode: exitCodeFor(report.results, options.failOn), wrote: 'the report', unfinished, waitingOn };
   });
 }
 

@@ -32,7 +32,7 @@ export async function runCollectCommand(options: CollectCommandOptions, hooks: R
     await writeBundle(options.output, bundle, knownSecretValues(secretValues));
     const failed = failedFacts(bundle).length;
     const unfinished = `${failed} fact${failed === 1 ? '' : 's'} could not be collected`;
-    return { exitCode: summarize(bundle, options.output), unfinished, waitingOn };
+    return { exitCode: summarize(bundle, options.output), wrote: 'the bundle', unfinished, waitingOn };
   });
 }
 

@@ -44,6 +44,8 @@ export function controlRun(deadlineMs: number): RunControl {
 /** What a live command reports back once its output is written. */
 export interface ControlledOutcome {
   exitCode: number;
+  /** What the command wrote: "the report", "the bundle". */
+  wrote: string;
   /** What the stop left undone, in words, e.g. "3 checks could not finish". */
   unfinished: string;
   /** The AWS calls in flight when the run stopped. */
@@ -61,11 +63,11 @@ export async function runControlled(
 ): Promise<number> {
   const control = controlRun(deadlineMs ?? DEFAULT_DEADLINE_MS);
   try {
-    const { exitCode, unfinished, waitingOn } = await work(control.signal);
+    const { exitCode, wrote, unfinished, waitingOn } = await work(control.signal);
     if (control.signal.aborted) {
       const reason = control.signal.reason as RunStopped;
       const waiting = waitingOn.length ? ` while waiting on ${waitingOn.join(', ')}` : '';
-      printError(`${reason.message}${waiting}: the report shows what was found before that (${unfinished})`);
+      printError(`${reason.message}${waiting}: ${wrote} shows what was found before that (${unfinished})`);
     }
     return control.interrupted ? EXIT.interrupted : exitCode;
   } catch (error) {

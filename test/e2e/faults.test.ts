@@ -13,7 +13,7 @@ import { silentLoopbackAddress, startDnsServer } from '../helpers/dns-server.js'
 import { sdkConfig, seedDirectory } from '../helpers/seed.js';
 import { CreateWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
 import { API_RATE_LIMITS } from '../../src/data/api-rate-limits.js';
-import { startSynDropPort } from '../helpers/syn-drop.js';
+import { loopbackAddress, tcpDroppingPort, udpListener } from '../helpers/listeners.js';
 
 const enabled = healthyAccountAvailable();
 
@@ -188,7 +188,8 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
   it('a DNS server that never answers and a TCP 53 that drops: --deadline ends the probe, only the DNS checks say so', async (context) => {
     if (!account.dns) return context.skip();
     const blackHole = await startDnsServer({ mode: 'drop' }); // reads every query, answers none
-    const synDrop = await startSynDropPort(await silentLoopbackAddress(), 53); // TCP 53 connects hang
+    const dropHost = await silentLoopbackAddress();
+    const synDrop = { host: dropHost, ...(await tcpDroppingPort(dropHost, 53)) }; // TCP 53 connects hang
     try {
       const seeded = await seedDirectory(account.motoEndpoint, 'us-east-1', '10.5.0.0/16', ['10.5.1.0/24', '10.5.2.0/24'], {
         dnsIps: [blackHole.address, synDrop.host],
@@ -215,11 +216,36 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     }
   });
 
+  it('client streaming ports that drop everything: --deadline ends the probes, the report says so; exit 3', async (context) => {
+    if (!account.dns) return context.skip(); // binding port 443 takes the same privilege as port 53
+    const host = await loopbackAddress();
+    const listeners = await Promise.all([
+      ...[4172, 4195, 443].map((port) => tcpDroppingPort(host, port)),
+      ...[4172, 4195].map((port) => udpListener(host, { echo: false, port })),
+    ]);
+    try {
+      const started = Date.now();
+      const result = await runCli(
+        ['check', '--client', '--probe-host', host, '--region', 'us-east-1', '--format', 'json', '--timeout', '60000', '--deadline', '1500'],
+      );
+      expect(Date.now() - started).toBeLessThan(20_000); // generous: the probes' own bound is 60 s
+      expect(result.code).toBe(3);
+      const all = results(result.stdout);
+      expect(all.length).toBeGreaterThan(0);
+      for (const finding of all) {
+        expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'timeout', fact: 'streamingPortProbes' } });
+      }
+      expect(result.stderr).toMatch(/^wsdoctor: timed out: the run's overall deadline \(--deadline 1500 ms\) passed: the report shows/);
+    } finally {
+      await Promise.all(listeners.map((l) => l.close()));
+    }
+  });
+
   describe('Ctrl-C', () => {
-    async function interrupt(extra: string[]) {
+    async function interrupt(extra: string[], command = args) {
       await withProxy();
       proxy.faults.set('ec2:DescribeSubnets', { kind: 'stall' });
-      const { child, done } = spawnCli(args(proxy.endpoint, ...extra), testEnv());
+      const { child, done } = spawnCli(command(proxy.endpoint, ...extra), testEnv());
       child.stdin.end();
       await proxy.stalled('ec2:DescribeSubnets');
       // Let the calls that are not stalled finish, so the report has something found before the Ctrl-C.
@@ -260,6 +286,24 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       const report = JSON.parse(await readFile(out, 'utf8'));
       expect(report.summary.error).toBeGreaterThanOrEqual(1);
       expect(await readdir(dir)).toEqual(['report.json']);
+    });
+
+    it('collect writes a whole bundle of what it had, which check --bundle reads: the cut-off facts say interrupted', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-sigint-bundle-'));
+      const out = join(dir, 'bundle.json');
+      const collectArgs = (endpoint: string, ...extra: string[]) => [
+        'collect', '--directory', account.seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', endpoint, ...account.args, ...extra,
+      ];
+      const result = await interrupt(['-o', out], collectArgs);
+      expect(result.code).toBe(130);
+      expect(result.stderr).toMatch(/^wsdoctor: interrupted \(Ctrl-C\) while waiting on .*: the bundle shows what was found before that \(\d+ facts? could not be collected\)/m);
+      expect(await readdir(dir)).toEqual(['bundle.json']);
+      const bundle = JSON.parse(await readFile(out, 'utf8'));
+      expect(bundle.facts.subnets).toMatchObject({ ok: false, failure: { kind: 'interrupted' } });
+      expect(bundle.facts.workspacesDirectory).toMatchObject({ ok: true });
+      const analyzed = await runCli(['check', '--bundle', out, '--format', 'json']);
+      expect(analyzed.code).toBe(3);
+      expect(results(analyzed.stdout).find((r) => r.checkId === 'mgmt-cidr-conflict')).toMatchObject({ status: 'error', evidence: { reason: 'interrupted' } });
     });
   });
 });

@@ -101,6 +101,16 @@ describe.runIf(enabled)('no secret in any output', () => {
     expect(text.stdout).toContain('[redacted]');
     await expectNoSecret([json.stdout, json.stderr, text.stdout, text.stderr]);
 
+    // A support bundle collected under the same errors: the file a user sends on.
+    const collect = await runCli(
+      ['collect', '--directory', account.seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', proxy.endpoint, '--debug',
+        '--max-attempts', '1', ...account.args, '-o', join(dir, 'bundle.json')],
+      env(),
+    );
+    expect(collect.code).toBe(3);
+    expect(await readFile(join(dir, 'bundle.json'), 'utf8')).toContain('[redacted]');
+    await expectNoSecret([collect.stdout, collect.stderr]);
+
     proxy.faults.set('ec2:DescribeSubnets', { kind: 'error', status: 400, code: 'InvalidParameterValue', message: echoCode });
     const code = await check('--max-attempts', '1');
     expect(code.stdout).toMatch(/directory registration\s+\[redacted\] is not valid here/);
