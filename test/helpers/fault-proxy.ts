@@ -20,6 +20,8 @@ export interface SeenCall {
   body: string;
   /** What the proxy did: forwarded, or the fault it injected. */
   outcome: 'forwarded' | Fault['kind'];
+  /** When the request arrived (performance.now(), ms). */
+  at: number;
 }
 
 export interface CannedResponse {
@@ -58,7 +60,7 @@ export async function startFaultProxy(
       const body = Buffer.concat(chunks).toString('utf8');
       const action = actionOf(req, body);
       const fault = faults.get(action) ?? faults.get(`${action.split(':')[0]}:*`) ?? faults.get('*');
-      const call: SeenCall = { action, headers: req.headers, body, outcome: 'forwarded' };
+      const call: SeenCall = { action, headers: req.headers, body, outcome: 'forwarded', at: performance.now() };
       calls.push(call);
       const n = (counts.get(action) ?? 0) + 1;
       counts.set(action, n);
