@@ -10,7 +10,9 @@ import {
   CreateVpcCommand,
   CreateVpcPeeringConnectionCommand,
   DeleteNetworkInterfaceCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
   DetachNetworkInterfaceCommand,
   EC2Client,
   ModifySubnetAttributeCommand,
@@ -150,11 +152,15 @@ export async function launchWorkspace(
   );
   if (!PendingRequests?.[0]?.WorkspaceId) throw new Error(`CreateWorkspaces failed: ${JSON.stringify(FailedRequests)}`);
   const workspaceId = PendingRequests[0].WorkspaceId;
-  const { NetworkInterface } = await ec2.send(
-    new CreateNetworkInterfaceCommand({ SubnetId: subnetId, Description: `primary interface (eth1) of WorkSpace ${workspaceId}` }),
-  );
   const { Instances } = await ec2.send(
     new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 't3.medium', MinCount: 1, MaxCount: 1, SubnetId: subnetId }),
+  );
+  const { NetworkInterface } = await ec2.send(
+    new CreateNetworkInterfaceCommand({
+      SubnetId: subnetId,
+      PrivateIpAddress: await unusedAddress(ec2, subnetId),
+      Description: `primary interface (eth1) of WorkSpace ${workspaceId}`,
+    }),
   );
   const { AttachmentId } = await ec2.send(
     new AttachNetworkInterfaceCommand({
@@ -170,6 +176,30 @@ export async function launchWorkspace(
     networkInterfaceId: NetworkInterface!.NetworkInterfaceId!,
     attachmentId: AttachmentId!,
   };
+}
+
+/**
+ * The highest address of the subnet that no interface there carries, as AWS never gives two interfaces of a subnet
+ * one private IP. moto does not ensure it: an interface created without an address gets a random one anywhere in the
+ * subnet's CIDR, checked against nothing, so it can land on the address of an instance's interface — and
+ * ws-eni-present then rightly reads the WorkSpace's IP as carried by that in-use interface (a test flaked on it).
+ * moto gives instances addresses from the bottom of the subnet up, so taking them from the top keeps clear of
+ * instances launched later too. The last address is the one AWS reserves.
+ */
+async function unusedAddress(ec2: EC2Client, subnetId: string): Promise<string> {
+  const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId] }));
+  const { NetworkInterfaces } = await ec2.send(
+    new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'subnet-id', Values: [subnetId] }] }),
+  );
+  const taken = new Set(NetworkInterfaces!.flatMap((nic) => nic.PrivateIpAddresses!.map((a) => a.PrivateIpAddress)));
+  const cidr = Subnets![0]!.CidrBlock!;
+  const toNumber = (ip: ipaddr.IPv4) => ip.toByteArray().reduce((n, byte) => n * 256 + byte, 0);
+  const first = toNumber(ipaddr.IPv4.networkAddressFromCIDR(cidr)) + 4; // AWS reserves the first four
+  for (let n = toNumber(ipaddr.IPv4.broadcastAddressFromCIDR(cidr)) - 1; n >= first; n--) {
+    const address = new ipaddr.IPv4([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]).toString();
+    if (!taken.has(address)) return address;
+  }
+  throw new Error(`no free address left in subnet ${subnetId} (${cidr})`);
 }
 
 /** What the guide warns against: someone detaches a WorkSpace's network interface and, optionally, deletes it. */
