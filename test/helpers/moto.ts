@@ -1,4 +1,4 @@
-// moto_server on a free loopback port, for the end-to-end suite. Where moto_server is missing the suite says so
+// moto_server on a loopback port of its own, for the end-to-end suite. Where moto_server is missing the suite says so
 // loudly and skips, unless WSDOCTOR_E2E=required (CI), where a missing emulator fails the run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -22,6 +22,7 @@ export function motoAvailable(): boolean {
   return found;
 }
 
+/** A loopback port nothing listens on at the time of the call: for a dead endpoint, not for a server to bind later. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -35,24 +36,26 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startMoto(): Promise<Moto> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+  // Port 0: moto_server binds a port the OS picks and announces it. Picking a free port here and handing it over
+  // would leave a gap in which another test file's moto_server could take it, and this file would then talk to that
+  // server (its own exiting on the bind error unnoticed) — the announced port is the one this child bound.
+  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const endpoint = `http://127.0.0.1:${port}`;
+  const answers = (url: string) =>
+    fetch(`${url}/moto-api/data.json`).then(
+      (response) => response.ok,
+      () => false, // not answering yet
+    );
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${endpoint}/moto-api/data.json`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
+  let endpoint: string | undefined;
+  while (!endpoint || !(await answers(endpoint))) {
     if (child.exitCode !== null) throw new Error(`moto_server exited: ${stderr.slice(-500)}`);
-    if (Date.now() > deadline) throw new Error(`moto_server did not start on ${endpoint}: ${stderr.slice(-500)}`);
+    if (Date.now() > deadline) throw new Error(`moto_server did not start: ${stderr.slice(-500)}`);
     await new Promise((r) => setTimeout(r, 100));
+    endpoint ??= /Running on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
   }
   return {
     endpoint,
