@@ -52,7 +52,8 @@ const SHAPES: [RedactedKind | 'ec2Name', RegExp][] = [
   // The lengths the WorkSpaces API accepts (as src/cli/validate.ts), not only today's 10 and 9 characters.
   ['directoryId', /(?<![A-Za-z0-9-])(?:d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})(?![A-Za-z0-9])/],
   ['workspaceId', /(?<![A-Za-z0-9-])ws-[0-9a-z]{8,63}(?![A-Za-z0-9])/],
-  ['accountId', /(?<!\d)\d{12}(?!\d)/],
+  // Not inside a word: the hex of a resource id (rtbassoc-c166c595911900881) can hold twelve digits in a row.
+  ['accountId', /(?<![A-Za-z0-9])\d{12}(?![A-Za-z0-9])/],
   ['publicIp', IPV4_TOKEN],
   ['publicIp', IPV6_TOKEN],
 ];

@@ -86,6 +86,8 @@ function customerBundle(): Bundle {
         value: [
           {
             RouteTableId: 'rtb-0123456789abcdef0',
+            // Twelve digits in a row inside a resource id's hex (moto made this one): not an account id.
+            Associations: [{ RouteTableAssociationId: 'rtbassoc-c166c595911900881', Main: true }],
             Routes: [
               { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' },
               { DestinationCidrBlock: '81.2.69.0/24', GatewayId: 'vgw-0123456789abcdef0' },
@@ -163,6 +165,7 @@ describe('redactBundle', () => {
     expect(facts.workspacesDirectory.value.DnsIpAddresses).toEqual(['10.0.0.10', '10.0.1.10']);
     expect(facts.vpc.value.VpcId).toBe('vpc-0abc1234def567890');
     expect(facts.routeTables.value[0].Routes[1].GatewayId).toBe('vgw-0123456789abcdef0');
+    expect(facts.routeTables.value[0].Associations[0].RouteTableAssociationId).toBe('rtbassoc-c166c595911900881');
     expect(redacted.region).toBe('us-east-1');
     expect(redacted.collectedAt).toBe(original.collectedAt);
   });
