@@ -4,7 +4,7 @@
 // Always port 53: AD Connector takes DNS servers as plain IPs, so there is no other port to test.
 // The fact records what happened (answers, error codes); the checks decide what it means.
 import { Resolver } from 'node:dns/promises';
-import { connect } from 'node:net';
+import { probeTcp } from './tcp.js';
 import { isIpAddress } from '../../net/cidr.js';
 import { FactError } from '../failure.js';
 import type { FactDefinition, FactTypes } from '../types.js';
@@ -183,32 +183,9 @@ function srvResult(code: string): SrvResult {
   }
 }
 
-function tcpConnect(host: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<DnsServerProbe['tcp']> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (tcp: DnsServerProbe['tcp']) => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-      socket.destroy();
-      resolve(tcp);
-    };
-    const timer = setTimeout(() => done({ result: 'timeout', code: 'ETIMEDOUT' }), timeoutMs);
-    // The run stopped (deadline, Ctrl-C): its store no longer waits for this answer, so free the socket now.
-    const stop = () => done({ result: 'error', code: 'ABORTED' });
-    signal.addEventListener('abort', stop, { once: true });
-    if (signal.aborted) stop();
-    socket.once('connect', () => done({ result: 'open' }));
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      const code = error.code ?? 'UNKNOWN';
-      const result: TcpResult =
-        code === 'ECONNREFUSED'
-          ? 'refused'
-          : ['ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL'].includes(code)
-            ? 'unreachable'
-            : code === 'ETIMEDOUT'
-              ? 'timeout'
-              : 'error';
-      done({ result, code });
-    });
-  });
+/** The TCP half of "DNS unavailable (TCP port 53)": the shared TCP probe, in this fact's words. */
+async function tcpConnect(host: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<DnsServerProbe['tcp']> {
+  const { result, code } = await probeTcp(host, port, timeoutMs, signal);
+  const tcp: TcpResult = result === 'open' || result === 'refused' || result === 'timeout' || result === 'unreachable' ? result : 'error';
+  return { result: tcp, ...(code ? { code } : result === 'timeout' ? { code: 'ETIMEDOUT' } : {}) };
 }
