@@ -1,7 +1,12 @@
 // CIDR parsing, overlap and classification on top of ipaddr.js (no hand-written bit math).
-import ipaddr from 'ipaddr.js';
+import { createRequire } from 'node:module';
+import type * as IpAddr from 'ipaddr.js';
 
-export type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+// ipaddr.js is CommonJS: `require` loads it in about 1 ms, where `import` first runs Node's CommonJS export
+// scanner over its 38 kB (10–30 ms of every start-up that loads the checks, e.g. `wsdoctor list`; bench/).
+const ipaddr = createRequire(import.meta.url)('ipaddr.js') as typeof IpAddr;
+
+export type Cidr = [IpAddr.IPv4 | IpAddr.IPv6, number];
 
 /** Strict dotted-quad IPv4 (ipaddr.js alone accepts forms like "010.0.0.1"). */
 export function isIpv4(text: string): boolean {
