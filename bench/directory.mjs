@@ -1,0 +1,193 @@
+// Benchmarks 2 and 3: `wsdoctor check --directory` against moto_server behind a proxy that adds a realistic
+// per-call delay, side by side with a shell script making the same Describe calls with the aws CLI; and the
+// calls per operation the proxy counted during the wsdoctor run.
+// Targets: wsdoctor ≥ 5× faster than the script; wsdoctor's wall time ≤ 1.5× the critical path (Node start +
+// the chain of dependent AWS calls + the slowest probe); no repeated inputs, pages of maximum size.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { summarizeCalls } from './api-calls.mjs';
+import { seedDirectory, startMoto } from './emulator.mjs';
+import { BIN, ROOT, median, ms, ratio, run, runExpecting } from './measure.mjs';
+import { startProxy } from './proxy.mjs';
+import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
+
+const DELAY_MS = 30;
+const REGION = 'us-east-1';
+const CLI_SCRIPT = join(ROOT, 'bench', 'aws-cli-directory.sh');
+
+export function awsCliAvailable() {
+  return spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * The longest chain of facts that wait on one another among those a directory run collects, read from the
+ * built registry (each fact's `dependsOn`). Facts that call AWS (they declare IAM actions) cost a round trip each.
+ */
+export async function dependencyChain() {
+  const dist = (path) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
+  const [{ CHECKS }, { FACTS, withDependencies }, { selectChecks }, { factsNeeded }] = await Promise.all([
+    dist('checks/index.js'),
+    dist('src/facts/index.js'),
+    dist('src/engine/registry.js'),
+    dist('src/engine/runner.js'),
+  ]);
+  const checks = selectChecks(CHECKS, { scopes: ['directory'] });
+  const names = withDependencies([...factsNeeded(checks), 'workspacesDirectory']);
+  const longest = new Map();
+  for (const name of names) {
+    const own = FACTS[name].iamActions.length > 0 ? [name] : [];
+    const before = FACTS[name].dependsOn.map((d) => longest.get(d)).reduce((a, b) => (b.length > a.length ? b : a), []);
+    longest.set(name, [...before, ...own]);
+  }
+  const chain = [...longest.values()].reduce((a, b) => (b.length > a.length ? b : a), []);
+  return { chain, checks: checks.map((c) => c.meta.id) };
+}
+
+/** Where one wsdoctor run's time went, from the proxy's timestamps (same clock as the spawn). */
+function timeline(result, calls) {
+  if (calls.length === 0) return undefined;
+  const first = Math.min(...calls.map((c) => c.startedAt));
+  const last = Math.max(...calls.map((c) => c.endedAt));
+  let busy = 0;
+  let reach = first;
+  for (const call of [...calls].sort((a, b) => a.startedAt - b.startedAt)) {
+    busy += Math.max(0, call.endedAt - Math.max(reach, call.startedAt));
+    reach = Math.max(reach, call.endedAt);
+  }
+  return {
+    beforeFirstCall: first - result.startedAt,
+    awsWindow: last - first,
+    waitingOnAws: busy,
+    afterLastCall: result.startedAt + result.ms - last,
+  };
+}
+
+export async function benchDirectory(options) {
+  const wsdoctorRuns = options.quick ? 1 : 9;
+  const cliRuns = options.quick ? 1 : 3;
+  const withCli = awsCliAvailable();
+  const moto = await startMoto();
+  const proxy = await startProxy({ upstream: moto.endpoint, delayMs: DELAY_MS });
+  try {
+    const seeded = await seedDirectory(moto.endpoint, REGION);
+    const args = ['check', '--directory', seeded.directoryId, '--region', REGION, '--endpoint-url', proxy.endpoint, '--format', 'json'];
+
+    const node = [];
+    const runs = [];
+    const cli = [];
+    for (let i = 0; i < wsdoctorRuns; i++) {
+      node.push((await runExpecting([0], process.execPath, ['-e', '0'])).ms);
+      proxy.reset();
+      const result = await runExpecting([0, 1, 3], process.execPath, [BIN, ...args]);
+      const report = JSON.parse(result.stdout);
+      if (report.target?.id !== seeded.directoryId) throw new Error('wsdoctor reported on another target');
+      runs.push({ result, report, calls: proxy.calls() });
+      if (withCli && i < cliRuns) {
+        proxy.reset();
+        const script = await runExpecting([0], 'bash', [CLI_SCRIPT, seeded.directoryId, REGION, proxy.endpoint]);
+        cli.push({ ms: script.ms, calls: proxy.calls() });
+      }
+    }
+
+    const first = runs[0];
+    const operations = [...new Set(first.calls.map((c) => c.operation))].sort();
+    if (operations.length === 0) throw new Error('the proxy saw no AWS call from wsdoctor');
+    if (withCli) {
+      const scripted = [...new Set(cli[0].calls.map((c) => c.operation))].sort();
+      if (scripted.join() !== operations.join()) {
+        throw new Error(
+          `bench/aws-cli-directory.sh makes other calls than wsdoctor: script ${scripted.join(', ')}; ` +
+            `wsdoctor ${operations.join(', ')}. Update the script to the facts the directory checks read.`,
+        );
+      }
+    }
+    const errored = first.report.results.filter((r) => r.status === 'error').map((r) => `${r.checkId}: ${r.message}`);
+
+    const wsdoctorMs = median(runs.map((r) => r.result.ms));
+    const nodeMs = median(node);
+    const { chain, checks } = await dependencyChain();
+    const motoMs = median(runs.flatMap((r) => r.calls.map((c) => c.upstreamMs ?? 0)));
+    const perCall = DELAY_MS + motoMs;
+    const probeMs = 0; // no directory check probes the network yet (see the note below the table)
+    const criticalMs = nodeMs + chain.length * perCall + probeMs;
+    const cliMs = withCli ? median(cli.map((c) => c.ms)) : undefined;
+    const speedup = withCli ? cliMs / wsdoctorMs : undefined;
+    const overCritical = wsdoctorMs / criticalMs;
+    const missed = [];
+    if (withCli && speedup < 5) missed.push(`wsdoctor only ${ratio(speedup)} faster than the aws CLI script`);
+    if (overCritical > 1.5) missed.push(`wsdoctor at ${ratio(overCritical)} of the critical path`);
+    const t = timeline(first.result, first.calls);
+    const calls = summarizeCalls(first.calls);
+    const identical = runs.every((r) => r.calls.length === first.calls.length);
+
+    const markdown = `## 2. A directory check against the emulator, ${DELAY_MS} ms per AWS call
+
+${machineLine()} moto_server behind \`bench/proxy.mjs\` (${DELAY_MS} ms added to every call). Checks run: ${checks
+      .map((c) => `\`${c}\``)
+      .join(', ')}. Median of ${wsdoctorRuns} wsdoctor runs and ${withCli ? cliRuns : 0} script runs, interleaved.
+
+${table(
+  ['', 'median wall time', 'ratio', 'target', ''],
+  [
+    ['`wsdoctor check --directory … --format json`', ms(wsdoctorMs), '1.00×', '—', '—'],
+    withCli
+      ? ['`bench/aws-cli-directory.sh` (aws CLI, same calls)', ms(cliMs), `${ratio(speedup)} slower`, 'wsdoctor ≥ 5× faster', verdict(speedup >= 5)]
+      : ['aws CLI script', 'not run: `aws` is not on PATH', '—', 'wsdoctor ≥ 5× faster', 'not measured'],
+    [
+      `critical path: Node start ${ms(nodeMs)} + ${chain.length} dependent calls × ${ms(perCall)} (${DELAY_MS} ms delay + ${ms(motoMs)} moto) + slowest probe ${ms(probeMs)}`,
+      ms(criticalMs),
+      `wsdoctor at ${ratio(overCritical)}`,
+      '≤ 1.5×',
+      verdict(overCritical <= 1.5),
+    ],
+  ],
+)}
+
+The chain: ${chain.map((f) => `\`${f}\``).join(' → ')} (each fact waits for the one before it). No directory check
+probes the network yet, so the probe term is 0.
+${
+  t
+    ? `
+Where one wsdoctor run's ${ms(first.result.ms)} went (proxy timestamps): ${ms(t.beforeFirstCall)} from spawn to the
+first AWS call (Node, commander, the checks, loading the SDK, credentials), ${ms(t.awsWindow)} from the first call
+to the last answer, of which ${ms(t.waitingOnAws)} with a call in flight (the rest is the process busy between calls,
+loading the next service's SDK client), and ${ms(t.afterLastCall)} after the last answer (analysis, report, exit).
+`
+    : ''
+}${errored.length ? `\nChecks that reported \`error\` against the emulator: ${errored.join('; ')}.\n` : ''}
+Reproduce: \`npm run build && node bench/directory.mjs\` (needs \`moto_server\`; the aws CLI column needs \`aws\`).`;
+
+    const apiMarkdown = `## 3. API calls per run
+
+${machineLine()} Counted at the proxy during one \`wsdoctor check --directory\` run of section 2${
+      identical ? ' (every run made the same number of calls)' : ' (**runs differed in their number of calls**)'
+    }: ${calls.total} calls.
+
+${calls.markdown}
+
+Targets: no operation called twice for the same input — ${verdict(calls.violations.every((v) => !v.includes('repeated')))};
+pages of maximum size — ${verdict(calls.violations.every((v) => v.includes('repeated')))}.${
+      calls.violations.length ? `\n\nViolations: ${calls.violations.join('; ')}.` : ''
+    } Calls at 5,000 WorkSpaces are in section 5.
+
+Reproduce: \`npm run build && node bench/directory.mjs\`.`;
+    missed.push(...calls.violations);
+    return {
+      markdown,
+      apiMarkdown,
+      missed,
+      figures: { wsdoctorMs, cliMs, nodeMs, criticalMs, chain, calls: calls.perOperation },
+    };
+  } finally {
+    await proxy.close();
+    await moto.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const options = benchOptions();
+  const result = await benchDirectory(options);
+  publish(options, 'directory', { markdown: result.markdown, missed: result.missed });
+  publish(options, 'api-calls', { markdown: result.apiMarkdown });
+}

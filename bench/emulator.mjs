@@ -1,0 +1,114 @@
+// moto_server on a free loopback port, and the AWS state the benchmarks run against, built with the real SDK the
+// way an admin would (write calls are fine here: this is seeding, not wsdoctor).
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { ConnectDirectoryCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import {
+  CreateWorkspacesCommand,
+  RegisterWorkspaceDirectoryCommand,
+  WorkSpacesClient,
+} from '@aws-sdk/client-workspaces';
+
+// The SDK warns about Node 20 on the first call; the seeding output is not the place for it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export const FAKE_CREDENTIALS = { accessKeyId: 'AKIAWSDOCTORBENCHKEY', secretAccessKey: 'wsdoctor-bench-secret-key' };
+
+export function motoAvailable() {
+  return spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
+}
+
+export async function freePort(host = '127.0.0.1') {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startMoto() {
+  if (!motoAvailable()) throw new Error('moto_server is not on PATH: the AWS benchmarks need it');
+  const port = await freePort();
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${endpoint}/moto-api/data.json`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`moto_server exited: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`moto_server did not start on ${endpoint}: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    endpoint,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function clients(endpoint, region) {
+  const config = { region, endpoint, credentials: FAKE_CREDENTIALS };
+  return {
+    ec2: new EC2Client(config),
+    ds: new DirectoryServiceClient(config),
+    workspaces: new WorkSpacesClient(config),
+  };
+}
+
+/** A VPC, two subnets in two AZs, an AD Connector, and the directory registered with WorkSpaces. */
+export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16' } = {}) {
+  const { ec2, ds, workspaces } = clients(endpoint, region);
+  const base = vpcCidr.split('.').slice(0, 2).join('.');
+  const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr }));
+  const subnetIds = [];
+  for (const [i, az] of ['a', 'b'].entries()) {
+    const { Subnet } = await ec2.send(
+      new CreateSubnetCommand({ VpcId: Vpc.VpcId, CidrBlock: `${base}.${i + 1}.0/24`, AvailabilityZone: `${region}${az}` }),
+    );
+    subnetIds.push(Subnet.SubnetId);
+  }
+  const { DirectoryId } = await ds.send(
+    new ConnectDirectoryCommand({
+      Name: 'corp.example.com',
+      Password: 'Passw0rd-not-real',
+      Size: 'Small',
+      ConnectSettings: {
+        VpcId: Vpc.VpcId,
+        SubnetIds: subnetIds,
+        CustomerDnsIps: ['127.0.0.1'],
+        CustomerUserName: 'svc-adconnector',
+      },
+    }),
+  );
+  await workspaces.send(new RegisterWorkspaceDirectoryCommand({ DirectoryId, SubnetIds: subnetIds }));
+  return { directoryId: DirectoryId, vpcId: Vpc.VpcId, subnetIds };
+}
+
+/** `count` WorkSpaces in the directory, 25 per CreateWorkspaces call (the API's maximum). */
+export async function seedWorkspaces(endpoint, region, directoryId, count) {
+  const { workspaces } = clients(endpoint, region);
+  for (let made = 0; made < count; made += 25) {
+    const batch = Array.from({ length: Math.min(25, count - made) }, (_, i) => ({
+      DirectoryId: directoryId,
+      UserName: `user${String(made + i).padStart(5, '0')}`,
+      BundleId: 'wsb-bh8rsxt14',
+    }));
+    const out = await workspaces.send(new CreateWorkspacesCommand({ Workspaces: batch }));
+    if (out.FailedRequests?.length) {
+      throw new Error(`seeding WorkSpaces failed: ${JSON.stringify(out.FailedRequests[0])}`);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+// A loopback HTTP proxy in front of moto_server that makes the emulator behave, for timing purposes, like AWS:
+//  - every call waits `delayMs` before it is answered (moto answers in a few ms; AWS round trips take tens);
+//  - calls are counted per service and operation (operation from X-Amz-Target for JSON services, from the
+//    `Action=` form parameter for EC2's query protocol; service from the SigV4 credential scope), with the
+//    request body kept as the call's input so repeated inputs and page sizes can be reported;
+//  - a per-service token bucket (rate/s, burst) answers 400 ThrottlingException when exceeded, as WorkSpaces does;
+//  - DescribeWorkspaces is served in AWS-sized pages (Limit ≤ 25, NextToken): moto returns every WorkSpace in one
+//    response, which would make the call count and the rate limit's floor meaningless at 1,000 or 5,000 WorkSpaces.
+//    The first page takes moto's full answer as a snapshot and later pages are cut from it, as a paginated
+//    listing is; each page is still one call, delayed and rate-limited like any other.
+// It listens on 127.0.0.1 only and forwards only to the upstream it is given (moto on loopback).
+import { createHash, randomUUID } from 'node:crypto';
+import { Agent, createServer, request } from 'node:http';
+
+/** JSON-protocol operations moto answers unpaged, served here in pages of at most `max` items. */
+const PAGED_BY_PROXY = {
+  'workspaces:DescribeWorkspaces': { items: 'Workspaces', pageSize: 'Limit', max: 25 },
+};
+
+export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
+  const target = new URL(upstream);
+  if (!isLoopback(target.hostname)) throw new Error(`the proxy forwards to loopback only, not ${target.hostname}`);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const buckets = new Map();
+  const snapshots = new Map();
+  let calls = [];
+  let limits = { ...rateLimits };
+
+  const server = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const call = describeCall(req, body);
+    call.startedAt = performance.now();
+    calls.push(call);
+    try {
+      await sleep(delayMs);
+      if (!takeToken(buckets, limits[call.service], call.service)) {
+        call.throttled = true;
+        return reply(res, throttlingResponse(call));
+      }
+      const upstreamStarted = performance.now();
+      const paged = PAGED_BY_PROXY[call.operation];
+      const answer = paged
+        ? await servePage(paged, call, body, req, snapshots, (b) => forward(target, agent, req, b))
+        : await forward(target, agent, req, body);
+      call.upstreamMs = performance.now() - upstreamStarted;
+      call.status = answer.status;
+      reply(res, answer);
+    } catch (error) {
+      call.status = 502;
+      reply(res, { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from(String(error)) });
+    } finally {
+      call.endedAt = performance.now();
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    /** Every call since the last reset, in arrival order. */
+    calls: () => calls.slice(),
+    reset() {
+      calls = [];
+      buckets.clear();
+      snapshots.clear();
+    },
+    setRateLimits(next) {
+      limits = { ...next };
+      buckets.clear();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        agent.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Service, operation, input and page size of one request, read the way AWS reads them. */
+function describeCall(req, body) {
+  const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+  const service = scope?.[1] ?? 'unknown';
+  let operation = 'Unknown';
+  let pageSize;
+  let byIds = false;
+  const amzTarget = req.headers['x-amz-target'];
+  if (amzTarget) {
+    operation = String(amzTarget).split('.').pop();
+    try {
+      const input = JSON.parse(body.toString('utf8') || '{}');
+      pageSize = input.Limit ?? input.MaxResults;
+      byIds = Object.entries(input).some(([key, value]) => key.endsWith('Ids') && value?.length > 0);
+    } catch {
+      // not JSON: counted, page size unknown
+    }
+  } else {
+    const form = new URLSearchParams(body.toString('utf8') || new URL(req.url, 'http://x').search);
+    operation = form.get('Action') ?? 'Unknown';
+    const maxResults = form.get('MaxResults');
+    if (maxResults !== null) pageSize = Number(maxResults);
+    byIds = [...form.keys()].some((key) => /Ids?\.\d+$/.test(key));
+  }
+  return {
+    service,
+    operation: `${service}:${operation}`,
+    input: createHash('sha1').update(body).digest('hex'),
+    pageSize,
+    /** Asked for named resources (SubnetId.1=…, DirectoryIds): one answer, no paging. */
+    byIds,
+    throttled: false,
+  };
+}
+
+function takeToken(buckets, limit, service) {
+  if (!limit) return true;
+  const now = performance.now();
+  let bucket = buckets.get(service);
+  if (!bucket) {
+    bucket = { tokens: limit.burst, at: now };
+    buckets.set(service, bucket);
+  }
+  bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.rate);
+  bucket.at = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
+
+function throttlingResponse(call) {
+  if (call.service === 'ec2') {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>RequestLimitExceeded</Code>' +
+      `<Message>Request limit exceeded.</Message></Error></Errors><RequestID>${randomUUID()}</RequestID></Response>`;
+    return { status: 503, headers: { 'content-type': 'text/xml' }, body: Buffer.from(xml) };
+  }
+  return jsonError(400, 'ThrottlingException', 'Rate exceeded');
+}
+
+function jsonError(status, type, message) {
+  return {
+    status,
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-errortype': type,
+      'x-amzn-requestid': randomUUID(),
+    },
+    body: Buffer.from(JSON.stringify({ __type: type, message })),
+  };
+}
+
+async function servePage(paged, call, body, req, snapshots, fetchUpstream) {
+  const input = JSON.parse(body.toString('utf8') || '{}');
+  const limit = input[paged.pageSize] ?? paged.max;
+  if (!(Number.isInteger(limit) && limit >= 1 && limit <= paged.max)) {
+    return jsonError(400, 'InvalidParameterValuesException', `${paged.pageSize} must be between 1 and ${paged.max}`);
+  }
+  let snapshot;
+  let offset = 0;
+  if (input.NextToken) {
+    const [id, at] = String(input.NextToken).split(':');
+    snapshot = snapshots.get(id);
+    offset = Number(at);
+    if (!snapshot) return jsonError(400, 'InvalidParameterValuesException', 'NextToken is not valid');
+  } else {
+    const { [paged.pageSize]: _limit, NextToken: _token, ...unpaged } = input;
+    const answer = await fetchUpstream(Buffer.from(JSON.stringify(unpaged)));
+    if (answer.status !== 200) return answer;
+    snapshot = { id: randomUUID(), answer, items: JSON.parse(answer.body.toString('utf8'))[paged.items] ?? [] };
+    snapshots.set(snapshot.id, snapshot);
+  }
+  const page = snapshot.items.slice(offset, offset + limit);
+  const next = offset + limit < snapshot.items.length ? `${snapshot.id}:${offset + limit}` : undefined;
+  call.items = page.length;
+  const out = Buffer.from(JSON.stringify({ [paged.items]: page, ...(next ? { NextToken: next } : {}) }));
+  return { status: 200, headers: { ...snapshot.answer.headers, 'content-length': String(out.length) }, body: out };
+}
+
+function forward(target, agent, req, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
+    const out = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
+      async (res) => {
+        const chunks = [];
+        for await (const chunk of res) chunks.push(chunk);
+        const { connection: _c, 'keep-alive': _k, 'transfer-encoding': _t, ...kept } = res.headers;
+        resolve({ status: res.statusCode ?? 502, headers: kept, body: Buffer.concat(chunks) });
+      },
+    );
+    out.on('error', reject);
+    out.end(body);
+  });
+}
+
+function reply(res, { status, headers, body }) {
+  res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+function isLoopback(hostname) {
+  return hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+const sleep = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());

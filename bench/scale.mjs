@@ -1,0 +1,156 @@
+// Benchmark 5, scale: directories with 1, 1,000 and 5,000 WorkSpaces in the emulator. For each: wsdoctor's wall
+// time and peak memory (max RSS of the wsdoctor process), then the same run with the WorkSpaces API limited at
+// the proxy to 2 calls/s with bursts of 5 (the limit the troubleshooting guide gives): throttling errors in the
+// report, and wall time against the limit's floor (WorkSpaces calls needed / rate).
+// Targets: peak memory < 200 MB at 5,000; zero throttling errors; wall time ≤ 1.2× the floor.
+import { pathToFileURL } from 'node:url';
+import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient, paginateDescribeWorkspaces } from '@aws-sdk/client-workspaces';
+import { summarizeCalls } from './api-calls.mjs';
+import { FAKE_CREDENTIALS, seedDirectory, seedWorkspaces, startMoto } from './emulator.mjs';
+import { BIN, ms, ratio, runExpecting, seconds } from './measure.mjs';
+import { startProxy } from './proxy.mjs';
+import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
+
+const DELAY_MS = 30;
+const REGION = 'us-east-1';
+const WORKSPACES_LIMIT = { rate: 2, burst: 5 };
+const MEMORY_TARGET_MB = 200;
+const FLOOR_TARGET = 1.2;
+
+/** Findings that say wsdoctor could not look because it was throttled. */
+function throttlingErrors(report) {
+  return report.results.filter(
+    (r) => r.status === 'error' && (r.evidence?.reason === 'throttled' || /throttl/i.test(r.message)),
+  );
+}
+
+/**
+ * The instruments before the measurement: the proxy must serve `size` WorkSpaces in pages of 25 and answer
+ * ThrottlingException past the burst, or every figure below would be wrong. Fails loudly otherwise.
+ */
+async function verifyProxy(proxy, directoryId, size) {
+  const client = new WorkSpacesClient({ region: REGION, endpoint: proxy.endpoint, credentials: FAKE_CREDENTIALS, maxAttempts: 1 });
+  proxy.setRateLimits({});
+  let pages = 0;
+  let items = 0;
+  for await (const page of paginateDescribeWorkspaces({ client, pageSize: 25 }, { DirectoryId: directoryId })) {
+    pages++;
+    items += page.Workspaces?.length ?? 0;
+  }
+  if (items !== size || pages !== Math.max(1, Math.ceil(size / 25))) {
+    throw new Error(`the proxy served ${items} WorkSpaces in ${pages} pages; expected ${size} in pages of 25`);
+  }
+  proxy.setRateLimits({ workspaces: WORKSPACES_LIMIT });
+  const answers = await Promise.allSettled(
+    Array.from({ length: WORKSPACES_LIMIT.burst + 1 }, () =>
+      client.send(new DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [directoryId] })),
+    ),
+  );
+  const throttled = answers.filter((a) => a.status === 'rejected' && a.reason?.name === 'ThrottlingException');
+  if (throttled.length !== 1) throw new Error(`the proxy's rate limit let ${answers.length - throttled.length} of ${answers.length} calls through at once`);
+  client.destroy();
+}
+
+async function measureOnce(proxy, directoryId) {
+  proxy.reset();
+  const args = ['check', '--directory', directoryId, '--region', REGION, '--endpoint-url', proxy.endpoint, '--format', 'json'];
+  const result = await runExpecting([0, 1, 3], process.execPath, [BIN, ...args], { memory: true });
+  const report = JSON.parse(result.stdout);
+  const calls = proxy.calls();
+  return { result, report, calls, summary: summarizeCalls(calls) };
+}
+
+export async function benchScale(options) {
+  const sizes = options.quick ? [1, 60] : [1, 1000, 5000];
+  const moto = await startMoto();
+  const proxy = await startProxy({ upstream: moto.endpoint, delayMs: DELAY_MS });
+  try {
+    const rows = [];
+    const limitedRows = [];
+    const missed = [];
+    let largest;
+    for (const [i, size] of sizes.entries()) {
+      // One VPC per directory, so their networks do not mix.
+      const seeded = await seedDirectory(moto.endpoint, REGION, { vpcCidr: `10.${100 + i}.0.0/16` });
+      await seedWorkspaces(moto.endpoint, REGION, seeded.directoryId, size);
+      await verifyProxy(proxy, seeded.directoryId, size);
+
+      proxy.setRateLimits({});
+      const free = await measureOnce(proxy, seeded.directoryId);
+      proxy.setRateLimits({ workspaces: WORKSPACES_LIMIT }); // starts with a full bucket
+      const limited = await measureOnce(proxy, seeded.directoryId);
+
+      const wsCalls = limited.calls.filter((c) => c.service === 'workspaces');
+      const needed = wsCalls.filter((c) => !c.throttled).length;
+      const floorMs = (needed / WORKSPACES_LIMIT.rate) * 1000;
+      const overFloor = limited.result.ms / floorMs;
+      const throttled = throttlingErrors(limited.report);
+      const describeWorkspaces = free.summary.perOperation['workspaces:DescribeWorkspaces'] ?? 0;
+      rows.push([
+        size.toLocaleString('en-US'),
+        seconds(free.result.ms),
+        `${free.result.peakRssMb.toFixed(0)} MB`,
+        size === sizes.at(-1) ? `< ${MEMORY_TARGET_MB} MB` : '—',
+        size === sizes.at(-1) ? verdict(free.result.peakRssMb < MEMORY_TARGET_MB) : '—',
+        String(free.calls.length),
+        String(describeWorkspaces),
+      ]);
+      const floorApplies = size >= 1000;
+      limitedRows.push([
+        size.toLocaleString('en-US'),
+        seconds(limited.result.ms),
+        `${needed} → ${seconds(floorMs)}`,
+        ratio(overFloor),
+        floorApplies ? `≤ ${FLOOR_TARGET}×` : '(floor below start-up)',
+        floorApplies ? verdict(overFloor <= FLOOR_TARGET) : '—',
+        String(limited.summary.throttled),
+        `${throttled.length} ${verdict(throttled.length === 0)}`,
+      ]);
+      if (size === sizes.at(-1) && free.result.peakRssMb >= MEMORY_TARGET_MB) {
+        missed.push(`peak memory ${free.result.peakRssMb.toFixed(0)} MB at ${size} WorkSpaces`);
+      }
+      if (floorApplies && overFloor > FLOOR_TARGET) missed.push(`${ratio(overFloor)} of the rate limit's floor at ${size}`);
+      if (throttled.length) missed.push(`${throttled.length} throttling error(s) in the report at ${size}`);
+      largest = { size, free, limited, throttled };
+    }
+    const readsWorkspaces = (largest.free.summary.perOperation['workspaces:DescribeWorkspaces'] ?? 0) > 0;
+    const markdown = `## 5. Scale: 1, 1,000 and 5,000 WorkSpaces
+
+${machineLine()} One wsdoctor run per size and setting, moto_server behind \`bench/proxy.mjs\` (${DELAY_MS} ms per call;
+DescribeWorkspaces served in pages of at most 25, as AWS does — moto answers unpaged).
+
+Without a rate limit:
+
+${table(['WorkSpaces', 'wall time', 'peak RSS (wsdoctor)', 'target', '', 'AWS calls', 'DescribeWorkspaces calls'], rows)}
+
+With the WorkSpaces API limited at the proxy to ${WORKSPACES_LIMIT.rate}/s, burst ${WORKSPACES_LIMIT.burst}:
+
+${table(
+  ['WorkSpaces', 'wall time', 'WorkSpaces calls → floor', 'wall / floor', 'target', '', 'throttled answers (proxy)', 'throttling errors in the report'],
+  limitedRows,
+)}
+
+Calls at ${largest.size.toLocaleString('en-US')} WorkSpaces, rate-limited run (section 3's rules):
+
+${largest.limited.summary.markdown}
+${
+  readsWorkspaces
+    ? ''
+    : `
+**No check read the directory's WorkSpaces in this build** (no DescribeWorkspaces call at any size): the
+figures above measure the directory checks only, and the rate limit had nothing to throttle beyond them.
+`
+}${largest.limited.summary.violations.length ? `\nViolations: ${largest.limited.summary.violations.join('; ')}.\n` : ''}
+Reproduce: \`npm run build && node bench/scale.mjs\` (seeds the WorkSpaces through the SDK; several minutes).`;
+    missed.push(...largest.limited.summary.violations);
+    return { markdown, missed, readsWorkspaces };
+  } finally {
+    await proxy.close();
+    await moto.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const options = benchOptions();
+  publish(options, 'scale', await benchScale(options));
+}
