@@ -29,17 +29,32 @@ export const MAX_PAGE_SIZE = {
   'workspaces:DescribeConnectionAliases': 25,
 };
 
-/** Per operation: calls, throttled answers, repeated inputs, page sizes asked, and whether the rules hold. */
+/**
+ * Per operation: calls, throttled answers, other error answers, repeated inputs (among successful calls), page
+ * sizes asked, and whether the rules hold.
+ */
 export function summarizeCalls(calls) {
   const byOperation = new Map();
   for (const call of calls) {
-    const entry = byOperation.get(call.operation) ?? { calls: 0, throttled: 0, inputs: new Map(), pageSizes: new Set(), unpaged: 0, byIds: 0 };
+    const entry = byOperation.get(call.operation) ?? {
+      calls: 0,
+      throttled: 0,
+      failed: 0,
+      inputs: new Map(),
+      pageSizes: new Set(),
+      unpaged: 0,
+      byIds: 0,
+      errors: new Set(),
+    };
     byOperation.set(call.operation, entry);
     entry.calls++;
-    if (call.throttled) {
-      entry.throttled++;
-      continue; // a throttled call never reached the service: its retry is not a repeat
+    if (call.throttled) entry.throttled++;
+    else if (call.status !== 200) {
+      entry.failed++;
+      entry.errors.add(call.error);
     }
+    // A throttled or failed call got no answer to use: retrying it is not asking twice.
+    if (call.status !== 200 || call.throttled) continue;
     entry.inputs.set(call.input, (entry.inputs.get(call.input) ?? 0) + 1);
     if (call.pageSize !== undefined) entry.pageSizes.add(call.pageSize);
     else if (call.byIds) entry.byIds++;
@@ -63,13 +78,13 @@ export function summarizeCalls(calls) {
       const asked = [...(sizes.length ? [`${sizes.join(', ')} of max ${max}`] : []), ...(entry.byIds ? ['by explicit ids (one answer)'] : [])];
       pages = problems.length ? `**${problems.join('; ')}**` : asked.join('; ');
     }
-    return [`\`${operation}\``, String(entry.calls), String(entry.throttled), String(repeated), pages];
+    return [`\`${operation}\``, String(entry.calls), String(entry.throttled), entry.failed ? `${entry.failed} (${[...entry.errors].join(', ')})` : '0', String(repeated), pages];
   });
   return {
     total: calls.length,
     throttled: calls.filter((c) => c.throttled).length,
     perOperation: Object.fromEntries([...byOperation].map(([op, e]) => [op, e.calls])),
     violations,
-    markdown: table(['operation', 'calls', 'throttled (400)', 'repeated inputs', 'page size'], rows),
+    markdown: table(['operation', 'calls', 'throttled', 'other errors', 'repeated inputs', 'page size'], rows),
   };
 }

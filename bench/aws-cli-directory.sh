@@ -12,3 +12,10 @@ aws_() { aws --region "$region" --endpoint-url "$endpoint" --output text "$@"; }
 subnets=$(aws_ workspaces describe-workspace-directories --directory-ids "$directory" --query 'Directories[0].SubnetIds')
 vpc=$(aws_ ec2 describe-subnets --subnet-ids $subnets --query 'Subnets[0].VpcId')
 aws_ ec2 describe-vpcs --vpc-ids "$vpc" --query 'Vpcs[0].CidrBlockAssociationSet[].CidrBlock' >/dev/null
+aws_ ec2 describe-route-tables --filters "Name=vpc-id,Values=$vpc" --query 'RouteTables[].Routes[]' >/dev/null
+aws_ ec2 describe-network-interfaces --filters "Name=subnet-id,Values=$(echo $subnets | tr ' ' ',')" \
+  --query 'NetworkInterfaces[].[NetworkInterfaceId,PrivateIpAddress,Status]' >/dev/null
+bundles=$(aws_ workspaces describe-workspaces --directory-id "$directory" --query 'Workspaces[].BundleId' | tr '\t' '\n' | sort -u)
+if [ -n "$bundles" ] && [ "$bundles" != None ]; then
+  aws_ workspaces describe-workspace-bundles --bundle-ids $bundles >/dev/null
+fi

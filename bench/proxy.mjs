@@ -37,7 +37,9 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
       await sleep(delayMs);
       if (!takeToken(buckets, limits[call.service], call.service)) {
         call.throttled = true;
-        return reply(res, throttlingResponse(call));
+        const throttled = throttlingResponse(call);
+        call.status = throttled.status;
+        return reply(res, throttled);
       }
       const upstreamStarted = performance.now();
       const paged = PAGED_BY_PROXY[call.operation];
@@ -46,6 +48,7 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
         : await forward(target, agent, req, body);
       call.upstreamMs = performance.now() - upstreamStarted;
       call.status = answer.status;
+      if (answer.status !== 200) call.error = errorCode(answer);
       reply(res, answer);
     } catch (error) {
       call.status = 502;
@@ -196,6 +199,15 @@ function forward(target, agent, req, body) {
     out.on('error', reject);
     out.end(body);
   });
+}
+
+/** The AWS error code of an error answer (JSON `__type` / x-amzn-errortype, or the query protocol's <Code>). */
+function errorCode({ status, headers, body }) {
+  const text = body.toString('utf8');
+  if (/^\s*<!doctype html/i.test(text)) return `${status} HTML error page from moto`;
+  const code =
+    headers['x-amzn-errortype'] ?? /"__type"\s*:\s*"([^"]+)"/.exec(text)?.[1] ?? /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
+  return `${status} ${String(code ?? text.slice(0, 80)).split(':')[0].split('#').pop()}`;
 }
 
 function reply(res, { status, headers, body }) {
