@@ -67,7 +67,13 @@ export function summarizeCalls(calls) {
     const max = MAX_PAGE_SIZE[operation];
     const sizes = [...entry.pageSizes].sort((a, b) => a - b);
     let pages;
-    if (max === undefined) pages = sizes.length ? `${sizes.join(', ')} (no documented maximum)` : 'no page size parameter';
+    if (max === undefined) {
+      pages = sizes.length
+        ? `${sizes.join(', ')} (no documented maximum)`
+        : entry.byIds
+          ? 'by explicit ids (one answer)'
+          : 'no page size parameter';
+    }
     else {
       const small = sizes.filter((size) => size < max);
       const problems = [

@@ -2,13 +2,15 @@
 # What people do today instead of `wsdoctor check --directory`: the same Describe calls with the aws CLI, one
 # process per call, each call's input taken from the previous answer. bench/directory.mjs runs it against the
 # same proxy as wsdoctor and fails if the two make different sets of operations, so keep it in step with the
-# facts the directory checks read.
+# facts the directory checks read. (The checks' DNS lookups are not scripted: these machines have no dig.)
 # Usage: aws-cli-directory.sh <directory-id> <region> <endpoint-url>
 set -euo pipefail
 directory=$1 region=$2 endpoint=$3
 
 aws_() { aws --region "$region" --endpoint-url "$endpoint" --output text "$@"; }
 
+aws_ ds describe-directories --directory-ids "$directory" --query 'DirectoryDescriptions[0].DnsIpAddrs' >/dev/null
+aws_ workspaces describe-ip-groups --query 'Result[].GroupId' >/dev/null
 subnets=$(aws_ workspaces describe-workspace-directories --directory-ids "$directory" --query 'Directories[0].SubnetIds')
 vpc=$(aws_ ec2 describe-subnets --subnet-ids $subnets --query 'Subnets[0].VpcId')
 aws_ ec2 describe-vpcs --vpc-ids "$vpc" --query 'Vpcs[0].CidrBlockAssociationSet[].CidrBlock' >/dev/null

@@ -68,8 +68,11 @@ function clients(endpoint, region) {
   };
 }
 
-/** A VPC, two subnets in two AZs, an AD Connector, and the directory registered with WorkSpaces. */
-export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16' } = {}) {
+/**
+ * A VPC, two subnets in two AZs, an AD Connector (its DNS servers: `dnsIps`), and the directory registered with
+ * WorkSpaces.
+ */
+export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16', dnsIps = ['127.0.0.1'] } = {}) {
   const { ec2, ds, workspaces } = clients(endpoint, region);
   const base = vpcCidr.split('.').slice(0, 2).join('.');
   const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr }));
@@ -88,7 +91,7 @@ export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16'
       ConnectSettings: {
         VpcId: Vpc.VpcId,
         SubnetIds: subnetIds,
-        CustomerDnsIps: ['127.0.0.1'],
+        CustomerDnsIps: dnsIps,
         CustomerUserName: 'svc-adconnector',
       },
     }),

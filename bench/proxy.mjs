@@ -7,7 +7,9 @@
 //  - DescribeWorkspaces is served in AWS-sized pages (Limit ≤ 25, NextToken): moto returns every WorkSpace in one
 //    response, which would make the call count and the rate limit's floor meaningless at 1,000 or 5,000 WorkSpaces.
 //    The first page takes moto's full answer as a snapshot and later pages are cut from it, as a paginated
-//    listing is; each page is still one call, delayed and rate-limited like any other.
+//    listing is; each page is still one call, delayed and rate-limited like any other;
+//  - DescribeIpGroups and DescribeWorkspaceBundles, which moto does not implement (it answers HTTP 500, and the
+//    SDK's retries of that would be what gets measured), are answered as for an account that has none.
 // It listens on 127.0.0.1 only and forwards only to the upstream it is given (moto on loopback).
 import { createHash, randomUUID } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
@@ -15,6 +17,12 @@ import { Agent, createServer, request } from 'node:http';
 /** JSON-protocol operations moto answers unpaged, served here in pages of at most `max` items. */
 const PAGED_BY_PROXY = {
   'workspaces:DescribeWorkspaces': { items: 'Workspaces', pageSize: 'Limit', max: 25 },
+};
+
+/** Operations moto lacks, answered here with the empty result AWS gives an account that has none. */
+const ANSWERED_BY_PROXY = {
+  'workspaces:DescribeIpGroups': { Result: [] },
+  'workspaces:DescribeWorkspaceBundles': { Bundles: [] },
 };
 
 export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
@@ -43,9 +51,12 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
       }
       const upstreamStarted = performance.now();
       const paged = PAGED_BY_PROXY[call.operation];
-      const answer = paged
-        ? await servePage(paged, call, body, req, snapshots, (b) => forward(target, agent, req, b))
-        : await forward(target, agent, req, body);
+      const empty = ANSWERED_BY_PROXY[call.operation];
+      const answer = empty
+        ? jsonAnswer(empty)
+        : paged
+          ? await servePage(paged, call, body, snapshots, (b) => forward(target, agent, req, b))
+          : await forward(target, agent, req, body);
       call.upstreamMs = performance.now() - upstreamStarted;
       call.status = answer.status;
       if (answer.status !== 200) call.error = errorCode(answer);
@@ -145,6 +156,14 @@ function throttlingResponse(call) {
   return jsonError(400, 'ThrottlingException', 'Rate exceeded');
 }
 
+function jsonAnswer(value) {
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() },
+    body: Buffer.from(JSON.stringify(value)),
+  };
+}
+
 function jsonError(status, type, message) {
   return {
     status,
@@ -157,7 +176,7 @@ function jsonError(status, type, message) {
   };
 }
 
-async function servePage(paged, call, body, req, snapshots, fetchUpstream) {
+async function servePage(paged, call, body, snapshots, fetchUpstream) {
   const input = JSON.parse(body.toString('utf8') || '{}');
   const limit = input[paged.pageSize] ?? paged.max;
   if (!(Number.isInteger(limit) && limit >= 1 && limit <= paged.max)) {
