@@ -1,7 +1,8 @@
 // Benchmark 4, probe fan-out: `wsdoctor check --client` against 50 probe targets on loopback that never answer
 // (10 hosts × the 5 streaming-port probes per host: TCP 4172, 4195, 443 and UDP 4172, 4195), with a 1 s timeout.
 // Target: at most 1.3 s of probing — the run's wall time less that of the same run against targets that answer
-// at once (nothing listening: TCP refused, ICMP port unreachable), which leaves start-up and reporting out.
+// at once (nothing listening: TCP refused, ICMP port unreachable), which leaves start-up and reporting out; and
+// the report's own duration (collection and analysis), whichever is longer.
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { BIN, median, ms, ratio, runExpecting, seconds } from './measure.mjs';
@@ -52,6 +53,7 @@ had not landed on main when these figures were taken). \`bench/probes.mjs\` runs
   try {
     const slow = [];
     const fast = [];
+    const durations = [];
     let report;
     for (let i = 0; i < runs; i++) {
       const answering = await runExpecting([0, 1, 3], process.execPath, [BIN, ...clientArgs(ANSWERING_HOSTS)]);
@@ -59,12 +61,14 @@ had not landed on main when these figures were taken). \`bench/probes.mjs\` runs
       const result = await runExpecting([0, 1, 3], process.execPath, [BIN, ...clientArgs(SILENT_HOSTS)]);
       slow.push(result.ms);
       report = JSON.parse(result.stdout);
+      durations.push(report.durationMs);
       const passed = probesIn(report).filter((r) => r.status === 'pass');
       if (passed.length) throw new Error(`a probe to a silent target passed: ${passed.map((r) => r.resource).join(', ')}`);
     }
     const silentMs = median(slow);
     const answeringMs = median(fast);
-    const probingMs = silentMs - answeringMs;
+    const durationMs = median(durations);
+    const probingMs = Math.max(silentMs - answeringMs, durationMs);
     const missed = probingMs > TARGET_MS ? [`${seconds(probingMs)} of probing for 50 silent targets`] : [];
     const markdown = `## 4. Probe fan-out: 50 targets that never answer, --timeout ${TIMEOUT_MS}
 
@@ -77,12 +81,13 @@ ${table(
   [
     [`\`wsdoctor check --client --probe-host …×${SILENT_HOSTS.length} --timeout ${TIMEOUT_MS}\`, silent targets`, ms(silentMs), '—', '—'],
     ['same, targets that answer at once (nothing listening)', ms(answeringMs), '—', '—'],
-    ['probing: the difference', ms(probingMs), `≤ ${ms(TARGET_MS)}`, verdict(probingMs <= TARGET_MS)],
-    ['probing against one timeout', ratio(probingMs / TIMEOUT_MS), '≤ 1.30×', verdict(probingMs <= TARGET_MS)],
+    ['the difference', ms(silentMs - answeringMs), '—', '—'],
+    ['the report\'s own duration (`durationMs`, silent run)', ms(durationMs), '—', '—'],
+    ['**probing**: the longer of the two', `${ms(probingMs)} (${ratio(probingMs / TIMEOUT_MS)} the timeout)`, `≤ ${ms(TARGET_MS)}`, verdict(probingMs <= TARGET_MS)],
   ],
 )}
 
-The report's own duration for the silent run: ${ms(report.durationMs)}. No probe to a silent target passed.
+No probe to a silent target passed (TCP: \`fail\`, closed; UDP: \`warn\`, no reply).
 
 Reproduce: \`npm run build && node bench/probes.mjs\` (needs python3 for the never-accepting TCP listener; binds port 443 on loopback).`;
     return { markdown, missed };

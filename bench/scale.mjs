@@ -123,7 +123,9 @@ Without a rate limit:
 
 ${table(['WorkSpaces', 'wall time', 'peak RSS (wsdoctor)', 'target', '', 'AWS calls', 'DescribeWorkspaces calls'], rows)}
 
-With the WorkSpaces API limited at the proxy to ${WORKSPACES_LIMIT.rate}/s, burst ${WORKSPACES_LIMIT.burst}:
+With the WorkSpaces API limited at the proxy to ${WORKSPACES_LIMIT.rate}/s, burst ${WORKSPACES_LIMIT.burst}. The floor is the
+WorkSpaces calls the run needs (those the proxy let through) ÷ ${WORKSPACES_LIMIT.rate}/s; the first ${WORKSPACES_LIMIT.burst} ride the burst, so no client could
+finish more than ${seconds((WORKSPACES_LIMIT.burst / WORKSPACES_LIMIT.rate) * 1000)} sooner. Below 1,000 WorkSpaces the floor is shorter than start-up and is not judged.
 
 ${table(
   ['WorkSpaces', 'wall time', 'WorkSpaces calls → floor', 'wall / floor', 'target', '', 'throttled answers (proxy)', 'throttling errors in the report'],
