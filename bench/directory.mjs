@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { summarizeCalls } from './api-calls.mjs';
 import { startDnsServer } from './dns-server.mjs';
-import { seedDirectory, startMoto } from './emulator.mjs';
+import { DIRECTORY_DOMAIN, seedDirectory, startMoto } from './emulator.mjs';
 import { BIN, ROOT, median, ms, ratio, run, runExpecting } from './measure.mjs';
 import { startProxy } from './proxy.mjs';
 import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
 
 const DELAY_MS = 30;
 const REGION = 'us-east-1';
-const DOMAIN = 'corp.example.com';
 /** The AD Connector's DNS server: answers the locator SRV records after the same delay as an AWS call. */
 const DNS_SERVER = '127.53.0.1';
 const CLI_SCRIPT = join(ROOT, 'bench', 'aws-cli-directory.sh');
@@ -73,7 +72,7 @@ export async function benchDirectory(options) {
   const withCli = awsCliAvailable();
   const moto = await startMoto();
   const proxy = await startProxy({ upstream: moto.endpoint, delayMs: DELAY_MS });
-  const dns = await startDnsServer({ host: DNS_SERVER, domain: DOMAIN, delayMs: DELAY_MS });
+  const dns = await startDnsServer({ host: DNS_SERVER, domain: DIRECTORY_DOMAIN, delayMs: DELAY_MS });
   try {
     const seeded = await seedDirectory(moto.endpoint, REGION, { dnsIps: [DNS_SERVER] });
     const args = ['check', '--directory', seeded.directoryId, '--region', REGION, '--endpoint-url', proxy.endpoint, '--format', 'json'];

@@ -13,6 +13,9 @@ import {
 // The SDK warns about Node 20 on the first call; the seeding output is not the place for it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/** The seeded AD Connector's domain (what its DNS server must answer for). */
+export const DIRECTORY_DOMAIN = 'corp.example.com';
+
 export const FAKE_CREDENTIALS = { accessKeyId: 'AKIAWSDOCTORBENCHKEY', secretAccessKey: 'wsdoctor-bench-secret-key' };
 
 export function motoAvailable() {
@@ -72,7 +75,7 @@ function clients(endpoint, region) {
  * A VPC, two subnets in two AZs, an AD Connector (its DNS servers: `dnsIps`), and the directory registered with
  * WorkSpaces.
  */
-export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16', dnsIps = ['127.0.0.1'] } = {}) {
+export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16', dnsIps }) {
   const { ec2, ds, workspaces } = clients(endpoint, region);
   const base = vpcCidr.split('.').slice(0, 2).join('.');
   const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr }));
@@ -85,7 +88,7 @@ export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16'
   }
   const { DirectoryId } = await ds.send(
     new ConnectDirectoryCommand({
-      Name: 'corp.example.com',
+      Name: DIRECTORY_DOMAIN,
       Password: 'Passw0rd-not-real',
       Size: 'Small',
       ConnectSettings: {

@@ -6,7 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient, paginateDescribeWorkspaces } from '@aws-sdk/client-workspaces';
 import { summarizeCalls } from './api-calls.mjs';
-import { FAKE_CREDENTIALS, seedDirectory, seedWorkspaces, startMoto } from './emulator.mjs';
+import { startDnsServer } from './dns-server.mjs';
+import { DIRECTORY_DOMAIN, FAKE_CREDENTIALS, seedDirectory, seedWorkspaces, startMoto } from './emulator.mjs';
 import { BIN, ms, ratio, runExpecting, seconds } from './measure.mjs';
 import { startProxy } from './proxy.mjs';
 import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
@@ -16,6 +17,8 @@ const REGION = 'us-east-1';
 const WORKSPACES_LIMIT = { rate: 2, burst: 5 };
 const MEMORY_TARGET_MB = 200;
 const FLOOR_TARGET = 1.2;
+/** The directories' DNS server (a healthy one, so the DNS probes answer at once). */
+const DNS_SERVER = '127.53.0.2';
 
 /** Findings that say wsdoctor could not look because it was throttled. */
 function throttlingErrors(report) {
@@ -64,6 +67,7 @@ export async function benchScale(options) {
   const sizes = options.quick ? [1, 60] : [1, 1000, 5000];
   const moto = await startMoto();
   const proxy = await startProxy({ upstream: moto.endpoint, delayMs: DELAY_MS });
+  const dns = await startDnsServer({ host: DNS_SERVER, domain: DIRECTORY_DOMAIN });
   try {
     const rows = [];
     const limitedRows = [];
@@ -71,7 +75,7 @@ export async function benchScale(options) {
     let largest;
     for (const [i, size] of sizes.entries()) {
       // One VPC per directory, so their networks do not mix.
-      const seeded = await seedDirectory(moto.endpoint, REGION, { vpcCidr: `10.${100 + i}.0.0/16` });
+      const seeded = await seedDirectory(moto.endpoint, REGION, { vpcCidr: `10.${100 + i}.0.0/16`, dnsIps: [DNS_SERVER] });
       await seedWorkspaces(moto.endpoint, REGION, seeded.directoryId, size);
       await verifyProxy(proxy, seeded.directoryId, size);
 
@@ -147,6 +151,7 @@ Reproduce: \`npm run build && node bench/scale.mjs\` (seeds the WorkSpaces throu
     missed.push(...largest.limited.summary.violations);
     return { markdown, missed, readsWorkspaces };
   } finally {
+    await dns.stop();
     await proxy.close();
     await moto.stop();
   }
