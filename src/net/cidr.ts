@@ -1,4 +1,5 @@
-// CIDR parsing, overlap and classification on top of ipaddr.js (no hand-written bit math).
+// Addresses and CIDRs: parsing, overlap and classification on top of ipaddr.js (no hand-written bit math). The
+// one module that loads ipaddr.js.
 import { createRequire } from 'node:module';
 import type * as IpAddr from 'ipaddr.js';
 
@@ -19,6 +20,11 @@ export function isIpv6(text: string): boolean {
 
 export function isIpAddress(text: string): boolean {
   return isIpv4(text) || isIpv6(text);
+}
+
+/** The text form of an address given as its 4 (IPv4) or 16 (IPv6) bytes, network order. */
+export function addressFromBytes(bytes: number[]): string {
+  return ipaddr.fromByteArray(bytes).toString();
 }
 
 export function parseCidr(text: string): Cidr {

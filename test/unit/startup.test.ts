@@ -10,9 +10,9 @@ import { BIN, testEnv } from '../helpers/cli.js';
 
 const tracer = fileURLToPath(new URL('../helpers/trace-imports.mjs', import.meta.url));
 
-function importsOf(args: string[], expectStatus: number | null = 0): string[] {
+function importsOf(args: string[], expectStatus: number | null = 0, program: string[] = [BIN]): string[] {
   const file = join(mkdtempSync(join(tmpdir(), 'wsdoctor-trace-')), 'imports.txt');
-  const result = spawnSync(process.execPath, ['--import', tracer, BIN, ...args], {
+  const result = spawnSync(process.execPath, ['--import', tracer, ...program, ...args], {
     env: testEnv({ WSDOCTOR_TRACE_IMPORTS: file }),
     encoding: 'utf8',
   });
@@ -35,6 +35,16 @@ describe('start-up', () => {
     const imports = importsOf(['check', '--bundle', example], 1);
     expect(imports.some((url) => url.includes('/dist/src/bundle/read.js'))).toBe(true);
     expect(imports.filter((url) => /@aws-sdk|@smithy/.test(url))).toEqual([]);
+  });
+
+  // Each costs Node's export scan of the package source (ipaddr.js: about a sixth of `list`'s instructions).
+  it.each([[['--help']], [['list']]])('%j imports no CommonJS package (they are required)', (args) => {
+    expect(importsOf(args).filter((line) => line.startsWith('commonjs-via-import '))).toEqual([]);
+  });
+
+  it('the tracer notices a CommonJS package reached by import', () => {
+    const imports = importsOf([], 0, ['--input-type=module', '-e', "await import('ipaddr.js')"]);
+    expect(imports.some((line) => /^commonjs-via-import .*ipaddr/.test(line))).toBe(true);
   });
 
   it('the tracer notices an SDK import when a check does load one', () => {

@@ -1,7 +1,7 @@
 // Parses Linux's /proc/net/tcp and /proc/net/tcp6 (pure: text in, sockets out). Each line is one socket:
 //   sl  local_address rem_address   st tx_queue:rx_queue tr:tm->when retrnsmt   uid  timeout inode …
 // Addresses are hex words in host byte order; ports are hex in network order; state 0A is LISTEN.
-import ipaddr from 'ipaddr.js';
+import { addressFromBytes } from '../../net/cidr.js';
 
 export interface ProcSocket {
   address: string;
@@ -37,5 +37,5 @@ function decodeAddress(hex: string, littleEndian: boolean): string {
     const wordBytes = hex.slice(word, word + 8).match(/../g)!.map((b) => Number.parseInt(b, 16));
     bytes.push(...(littleEndian ? wordBytes.reverse() : wordBytes));
   }
-  return ipaddr.fromByteArray(bytes).toString();
+  return addressFromBytes(bytes);
 }
