@@ -1,10 +1,25 @@
 // Benchmark 1, start-up: `wsdoctor --help` and `wsdoctor list` against bare `node -e 0`, interleaved so that
-// machine noise hits all three alike. Target: each at most 2× bare Node (median of N runs).
+// machine noise hits all three alike. Target: each at most 2× bare Node (median of N runs of wall time).
+// Beside the times, the instructions each command executes (valgrind's callgrind, one run each, not with
+// --quick): a count that machine noise does not move, to tell a real change from a noisy day.
+import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { BIN, median, ms, ratio, runExpecting } from './measure.mjs';
 import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
 
 const TARGET_RATIO = 2;
+
+/** Instructions `node args` executes, as callgrind counts them; undefined where valgrind is missing. */
+function instructions(args) {
+  const out = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (out.error) return undefined;
+  const collected = /Collected : (\d+)/.exec(out.stderr ?? '');
+  if (out.status !== 0 || !collected) throw new Error(`callgrind failed on node ${args.join(' ')}:\n${out.stderr}`);
+  return Number(collected[1]);
+}
 
 export async function benchStartup(options) {
   const runs = options.quick ? 3 : 21;
@@ -25,19 +40,24 @@ export async function benchStartup(options) {
     }
   }
   const medians = times.map(median);
+  const counts = options.quick ? [] : commands.map((command) => instructions(command.args));
   const node = medians[0];
   const missed = [];
+  const counted = (k) =>
+    counts[k] === undefined ? ['—', '—'] : [`${(counts[k] / 1e6).toFixed(0)} M`, ratio(counts[k] / counts[0])];
   const rows = commands.map((command, k) => {
-    if (k === 0) return [command.label, ms(node), '1.00×', '—', '—'];
+    if (k === 0) return [command.label, ms(node), '1.00×', '—', '—', ...counted(k)];
     const r = medians[k] / node;
     if (r > TARGET_RATIO) missed.push(`${command.label} ${ratio(r)} of bare Node`);
-    return [command.label, ms(medians[k]), ratio(r), `≤ ${TARGET_RATIO}×`, verdict(r <= TARGET_RATIO)];
+    return [command.label, ms(medians[k]), ratio(r), `≤ ${TARGET_RATIO}×`, verdict(r <= TARGET_RATIO), ...counted(k)];
   });
   const markdown = `## 1. Start-up
 
-${machineLine()} Median of ${runs} runs each, interleaved.
+${machineLine()} Median of ${runs} runs each, interleaved; instructions from one callgrind run each${
+    counts.length && counts[0] === undefined ? ' (not counted: valgrind is not installed)' : ''
+  }.
 
-${table(['command', 'median wall time', 'vs bare Node', 'target', ''], rows)}
+${table(['command', 'median wall time', 'vs bare Node', 'target', '', 'instructions', 'vs bare Node'], rows)}
 
 Reproduce: \`npm run build && node bench/startup.mjs\`.`;
   return { markdown, missed, figures: { runs, medians } };
