@@ -2,7 +2,7 @@
 // way an admin would (write calls are fine here: this is seeding, not wsdoctor).
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateNetworkInterfaceCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ConnectDirectoryCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import {
   CreateWorkspacesCommand,
@@ -72,8 +72,8 @@ function clients(endpoint, region) {
 }
 
 /**
- * A VPC, two subnets in two AZs, an AD Connector (its DNS servers: `dnsIps`), and the directory registered with
- * WorkSpaces.
+ * A VPC (a /16), two /19 subnets in two AZs (room for 8,000 network interfaces), an AD Connector (its DNS servers:
+ * `dnsIps`), and the directory registered with WorkSpaces.
  */
 export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16', dnsIps }) {
   const { ec2, ds, workspaces } = clients(endpoint, region);
@@ -82,7 +82,7 @@ export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16'
   const subnetIds = [];
   for (const [i, az] of ['a', 'b'].entries()) {
     const { Subnet } = await ec2.send(
-      new CreateSubnetCommand({ VpcId: Vpc.VpcId, CidrBlock: `${base}.${i + 1}.0/24`, AvailabilityZone: `${region}${az}` }),
+      new CreateSubnetCommand({ VpcId: Vpc.VpcId, CidrBlock: `${base}.${i * 32}.0/19`, AvailabilityZone: `${region}${az}` }),
     );
     subnetIds.push(Subnet.SubnetId);
   }
@@ -117,4 +117,21 @@ export async function seedWorkspaces(endpoint, region, directoryId, count) {
       throw new Error(`seeding WorkSpaces failed: ${JSON.stringify(out.FailedRequests[0])}`);
     }
   }
+}
+
+/**
+ * `count` network interfaces spread over `subnetIds`, as the WorkSpaces' own interfaces (eth1) sit in the
+ * directory's subnets. (moto's WorkSpaces carry no IP address, so nothing ties one to the other.)
+ */
+export async function seedNetworkInterfaces(endpoint, region, subnetIds, count) {
+  const { ec2 } = clients(endpoint, region);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      await ec2.send(
+        new CreateNetworkInterfaceCommand({ SubnetId: subnetIds[i % subnetIds.length], Description: `bench WorkSpace ${i}` }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
 }

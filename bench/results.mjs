@@ -1,7 +1,7 @@
 // Where figures go: printed, and written into one section of bench/RESULTS.md (or, for the quick CI variant, a
 // scratch file) together with the machine they were measured on and the date.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './measure.mjs';
 
@@ -24,11 +24,13 @@ export function machine() {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     os: `${platform()} ${release()}`,
+    /** Other work on the machine when the figures were taken: noise they carry (1-minute load average). */
+    load: loadavg()[0].toFixed(1),
   };
 }
 
 export function machineLine(m = machine()) {
-  return `Measured ${m.date} on ${m.nproc} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}.`;
+  return `Measured ${m.date} on ${m.nproc} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, load average ${m.load}.`;
 }
 
 /** A target's verdict for the tables: the figure against the bound, said plainly. */

@@ -1,13 +1,21 @@
-// Benchmark 5, scale: directories with 1, 1,000 and 5,000 WorkSpaces in the emulator. For each: wsdoctor's wall
-// time and peak memory (max RSS of the wsdoctor process), then the same run with the WorkSpaces API limited at
-// the proxy to 2 calls/s with bursts of 5 (the limit the troubleshooting guide gives): throttling errors in the
-// report, and wall time against the limit's floor (WorkSpaces calls needed / rate).
+// Benchmark 5, scale: directories with 1, 1,000 and 5,000 WorkSpaces (and as many network interfaces in their
+// subnets) in the emulator. For each: wsdoctor's wall time and peak memory (max RSS of the wsdoctor process), then
+// the same run with the WorkSpaces API limited at the proxy to 2 calls/s with bursts of 5 (the limit the
+// troubleshooting guide gives): throttling errors in the report, and wall time against the limit's floor
+// (WorkSpaces calls needed / rate).
 // Targets: peak memory < 200 MB at 5,000; zero throttling errors; wall time ≤ 1.2× the floor.
 import { pathToFileURL } from 'node:url';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient, paginateDescribeWorkspaces } from '@aws-sdk/client-workspaces';
 import { summarizeCalls } from './api-calls.mjs';
 import { startDnsServer } from './dns-server.mjs';
-import { DIRECTORY_DOMAIN, FAKE_CREDENTIALS, seedDirectory, seedWorkspaces, startMoto } from './emulator.mjs';
+import {
+  DIRECTORY_DOMAIN,
+  FAKE_CREDENTIALS,
+  seedDirectory,
+  seedNetworkInterfaces,
+  seedWorkspaces,
+  startMoto,
+} from './emulator.mjs';
 import { BIN, ms, ratio, runExpecting, seconds } from './measure.mjs';
 import { startProxy } from './proxy.mjs';
 import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
@@ -77,6 +85,7 @@ export async function benchScale(options) {
       // One VPC per directory, so their networks do not mix.
       const seeded = await seedDirectory(moto.endpoint, REGION, { vpcCidr: `10.${100 + i}.0.0/16`, dnsIps: [DNS_SERVER] });
       await seedWorkspaces(moto.endpoint, REGION, seeded.directoryId, size);
+      await seedNetworkInterfaces(moto.endpoint, REGION, seeded.subnetIds, size);
       await verifyProxy(proxy, seeded.directoryId, size);
 
       proxy.setRateLimits({});
