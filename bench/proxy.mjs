@@ -4,19 +4,20 @@
 //    `Action=` form parameter for EC2's query protocol; service from the SigV4 credential scope), with the
 //    request body kept as the call's input so repeated inputs and page sizes can be reported;
 //  - a per-service token bucket (rate/s, burst) answers 400 ThrottlingException when exceeded, as WorkSpaces does;
-//  - DescribeWorkspaces is served in AWS-sized pages (Limit ≤ 25, NextToken): moto returns every WorkSpace in one
-//    response, which would make the call count and the rate limit's floor meaningless at 1,000 or 5,000 WorkSpaces.
-//    The first page takes moto's full answer as a snapshot and later pages are cut from it, as a paginated
-//    listing is; each page is still one call, delayed and rate-limited like any other;
+//  - DescribeWorkspaces (Limit ≤ 25) and DescribeNetworkInterfaces (MaxResults ≤ 1000) are served in AWS-sized
+//    pages with a NextToken: moto answers both unpaged, which would make the call counts and the rate limit's floor
+//    meaningless at 1,000 or 5,000 WorkSpaces. The first page takes moto's full answer as a snapshot and later
+//    pages are cut from it, as a paginated listing is; each page is still one call, delayed and rate-limited;
 //  - DescribeIpGroups and DescribeWorkspaceBundles, which moto does not implement (it answers HTTP 500, and the
 //    SDK's retries of that would be what gets measured), are answered as for an account that has none.
 // It listens on 127.0.0.1 only and forwards only to the upstream it is given (moto on loopback).
 import { createHash, randomUUID } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 
-/** JSON-protocol operations moto answers unpaged, served here in pages of at most `max` items. */
+/** Listings moto answers unpaged, served here in pages of `min`..`max` items (the API's range). */
 const PAGED_BY_PROXY = {
-  'workspaces:DescribeWorkspaces': { items: 'Workspaces', pageSize: 'Limit', max: 25 },
+  'workspaces:DescribeWorkspaces': { codec: jsonPages('Workspaces', 'Limit'), min: 1, max: 25 },
+  'ec2:DescribeNetworkInterfaces': { codec: queryPages('networkInterfaceSet', 'MaxResults'), min: 5, max: 1000 },
 };
 
 /** Operations moto lacks, answered here with the empty result AWS gives an account that has none. */
@@ -177,30 +178,91 @@ function jsonError(status, type, message) {
 }
 
 async function servePage(paged, call, body, snapshots, fetchUpstream) {
-  const input = JSON.parse(body.toString('utf8') || '{}');
-  const limit = input[paged.pageSize] ?? paged.max;
-  if (!(Number.isInteger(limit) && limit >= 1 && limit <= paged.max)) {
-    return jsonError(400, 'InvalidParameterValuesException', `${paged.pageSize} must be between 1 and ${paged.max}`);
+  const { codec } = paged;
+  const asked = codec.request(body);
+  // Without a page size JSON listings use their largest page; EC2 returns everything, as moto does.
+  if (asked.size === undefined && !codec.defaultsToMax) return fetchUpstream(body);
+  const limit = asked.size ?? paged.max;
+  if (!(Number.isInteger(limit) && limit >= paged.min && limit <= paged.max)) {
+    return codec.invalid(`${codec.sizeParam} must be from ${paged.min} to ${paged.max}`);
   }
   let snapshot;
   let offset = 0;
-  if (input.NextToken) {
-    const [id, at] = String(input.NextToken).split(':');
+  if (asked.token) {
+    const [id, at] = asked.token.split(':');
     snapshot = snapshots.get(id);
     offset = Number(at);
-    if (!snapshot) return jsonError(400, 'InvalidParameterValuesException', 'NextToken is not valid');
+    if (!snapshot) return codec.invalid('NextToken is not valid');
   } else {
-    const { [paged.pageSize]: _limit, NextToken: _token, ...unpaged } = input;
-    const answer = await fetchUpstream(Buffer.from(JSON.stringify(unpaged)));
+    const answer = await fetchUpstream(asked.unpaged);
     if (answer.status !== 200) return answer;
-    snapshot = { id: randomUUID(), answer, items: JSON.parse(answer.body.toString('utf8'))[paged.items] ?? [] };
+    snapshot = { id: randomUUID(), answer, ...codec.items(answer.body.toString('utf8')) };
     snapshots.set(snapshot.id, snapshot);
   }
   const page = snapshot.items.slice(offset, offset + limit);
   const next = offset + limit < snapshot.items.length ? `${snapshot.id}:${offset + limit}` : undefined;
   call.items = page.length;
-  const out = Buffer.from(JSON.stringify({ [paged.items]: page, ...(next ? { NextToken: next } : {}) }));
+  const out = Buffer.from(codec.render(snapshot, page, next));
   return { status: 200, headers: { ...snapshot.answer.headers, 'content-length': String(out.length) }, body: out };
+}
+
+/** Paging for the JSON protocol: the page size and NextToken are body fields, the items one array. */
+function jsonPages(itemsKey, sizeParam) {
+  return {
+    sizeParam,
+    defaultsToMax: true,
+    request(body) {
+      const { [sizeParam]: size, NextToken: token, ...unpaged } = JSON.parse(body.toString('utf8') || '{}');
+      return { size, token, unpaged: Buffer.from(JSON.stringify(unpaged)) };
+    },
+    items: (text) => ({ items: JSON.parse(text)[itemsKey] ?? [] }),
+    render: (_snapshot, page, next) => JSON.stringify({ [itemsKey]: page, ...(next ? { NextToken: next } : {}) }),
+    invalid: (message) => jsonError(400, 'InvalidParameterValuesException', message),
+  };
+}
+
+/**
+ * Paging for EC2's query protocol: the page size and NextToken are form fields; the answer is XML whose
+ * `<setName>` holds one `<item>` per resource (items nest further `<item>`s, so depth is counted).
+ */
+function queryPages(setName, sizeParam) {
+  const open = `<${setName}>`;
+  const close = `</${setName}>`;
+  return {
+    sizeParam,
+    defaultsToMax: false,
+    request(body) {
+      const form = new URLSearchParams(body.toString('utf8'));
+      const size = form.has(sizeParam) ? Number(form.get(sizeParam)) : undefined;
+      const token = form.get('NextToken') ?? undefined;
+      form.delete(sizeParam);
+      form.delete('NextToken');
+      return { size, token, unpaged: Buffer.from(form.toString()) };
+    },
+    items(text) {
+      const from = text.indexOf(open);
+      const to = text.lastIndexOf(close);
+      if (from < 0 || to < 0) return { head: text, tail: '', items: [] };
+      const inner = text.slice(from + open.length, to);
+      const items = [];
+      let depth = 0;
+      let start = 0;
+      for (const tag of inner.matchAll(/<item>|<\/item>/g)) {
+        if (tag[0] === '<item>' && depth++ === 0) start = tag.index;
+        if (tag[0] === '</item>' && --depth === 0) items.push(inner.slice(start, tag.index + tag[0].length));
+      }
+      return { head: text.slice(0, from), tail: text.slice(to + close.length), items };
+    },
+    render: ({ head, tail }, page, next) =>
+      `${head}${open}${page.join('')}${close}${next ? `<nextToken>${next}</nextToken>` : ''}${tail}`,
+    invalid: (message) => ({
+      status: 400,
+      headers: { 'content-type': 'text/xml' },
+      body: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>InvalidParameterValue</Code><Message>${message}</Message></Error></Errors><RequestID>${randomUUID()}</RequestID></Response>`,
+      ),
+    }),
+  };
 }
 
 function forward(target, agent, req, body) {

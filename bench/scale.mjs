@@ -5,6 +5,7 @@
 // (WorkSpaces calls needed / rate).
 // Targets: peak memory < 200 MB at 5,000; zero throttling errors; wall time ≤ 1.2× the floor.
 import { pathToFileURL } from 'node:url';
+import { EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient, paginateDescribeWorkspaces } from '@aws-sdk/client-workspaces';
 import { summarizeCalls } from './api-calls.mjs';
 import { startDnsServer } from './dns-server.mjs';
@@ -36,12 +37,33 @@ function throttlingErrors(report) {
 }
 
 /**
- * The instruments before the measurement: the proxy must serve `size` WorkSpaces in pages of 25 and answer
- * ThrottlingException past the burst, or every figure below would be wrong. Fails loudly otherwise.
+ * The instruments before the measurement: the proxy must serve `size` WorkSpaces in pages of 25 and the
+ * subnets' network interfaces in pages of 1,000, and answer ThrottlingException past the burst, or every figure
+ * below would be wrong. Fails loudly otherwise.
  */
-async function verifyProxy(proxy, directoryId, size) {
-  const client = new WorkSpacesClient({ region: REGION, endpoint: proxy.endpoint, credentials: FAKE_CREDENTIALS, maxAttempts: 1 });
+async function verifyProxy(proxy, { directoryId, subnetIds }, size) {
+  const config = { region: REGION, endpoint: proxy.endpoint, credentials: FAKE_CREDENTIALS, maxAttempts: 1 };
+  const client = new WorkSpacesClient(config);
+  const ec2 = new EC2Client(config);
   proxy.setRateLimits({});
+  const interfacePages = async (pageSize) => {
+    const seen = { pages: 0, items: new Set() };
+    // A fresh input each time: the SDK's paginators write their page size and token into the one they are given.
+    const input = { Filters: [{ Name: 'subnet-id', Values: subnetIds }] };
+    for await (const page of paginateDescribeNetworkInterfaces({ client: ec2, pageSize }, input)) {
+      seen.pages++;
+      for (const eni of page.NetworkInterfaces ?? []) seen.items.add(eni.NetworkInterfaceId);
+    }
+    return seen;
+  };
+  // Pages of 5 (the smallest) at small sizes too, so the quick run pages through moto's XML as well.
+  for (const pageSize of size <= 100 ? [1000, 5] : [1000]) {
+    const { pages, items } = await interfacePages(pageSize);
+    if (items.size < size || pages !== Math.max(1, Math.ceil(items.size / pageSize))) {
+      throw new Error(`the proxy served ${items.size} network interfaces in ${pages} pages of ${pageSize}; expected ≥ ${size}`);
+    }
+  }
+  ec2.destroy();
   let pages = 0;
   let items = 0;
   for await (const page of paginateDescribeWorkspaces({ client, pageSize: 25 }, { DirectoryId: directoryId })) {
@@ -86,7 +108,7 @@ export async function benchScale(options) {
       const seeded = await seedDirectory(moto.endpoint, REGION, { vpcCidr: `10.${100 + i}.0.0/16`, dnsIps: [DNS_SERVER] });
       await seedWorkspaces(moto.endpoint, REGION, seeded.directoryId, size);
       await seedNetworkInterfaces(moto.endpoint, REGION, seeded.subnetIds, size);
-      await verifyProxy(proxy, seeded.directoryId, size);
+      await verifyProxy(proxy, seeded, size);
 
       proxy.setRateLimits({});
       const free = await measureOnce(proxy, seeded.directoryId);
@@ -130,7 +152,8 @@ export async function benchScale(options) {
     const markdown = `## 5. Scale: 1, 1,000 and 5,000 WorkSpaces
 
 ${machineLine()} One wsdoctor run per size and setting, moto_server behind \`bench/proxy.mjs\` (${DELAY_MS} ms per call;
-DescribeWorkspaces served in pages of at most 25, as AWS does — moto answers unpaged).
+DescribeWorkspaces and DescribeNetworkInterfaces served in pages of at most 25 and 1,000, as AWS does — moto
+answers both unpaged).
 
 Without a rate limit:
 
