@@ -7,10 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { summarizeCalls } from './api-calls.mjs';
-import { startDnsServer } from './dns-server.mjs';
-import { DIRECTORY_DOMAIN, seedDirectory, startMoto } from './emulator.mjs';
-import { BIN, ROOT, median, ms, ratio, run, runExpecting } from './measure.mjs';
-import { startProxy } from './proxy.mjs';
+import { seedDirectory, startStage } from './emulator.mjs';
+import { BIN, ROOT, median, ms, ratio, runExpecting } from './measure.mjs';
 import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
 
 const DELAY_MS = 30;
@@ -91,9 +89,8 @@ export async function benchDirectory(options) {
   const wsdoctorRuns = options.quick ? 1 : 9;
   const cliRuns = options.quick ? 1 : 3;
   const withCli = awsCliAvailable();
-  const moto = await startMoto();
-  const proxy = await startProxy({ upstream: moto.endpoint, delayMs: DELAY_MS });
-  const dns = await startDnsServer({ host: DNS_SERVER, domain: DIRECTORY_DOMAIN, delayMs: DELAY_MS });
+  const stage = await startStage({ delayMs: DELAY_MS, dnsHost: DNS_SERVER, dnsDelayMs: DELAY_MS });
+  const { moto, proxy } = stage;
   try {
     const seeded = await seedDirectory(moto.endpoint, REGION, { dnsIps: [DNS_SERVER] });
     const args = ['check', '--directory', seeded.directoryId, '--region', REGION, '--endpoint-url', proxy.endpoint, '--format', 'json'];
@@ -212,9 +209,7 @@ Reproduce: \`npm run build && node bench/directory.mjs\`.`;
       figures: { wsdoctorMs, cliMs, nodeMs, criticalMs, sdkMs, chain, calls: calls.perOperation },
     };
   } finally {
-    await dns.stop();
-    await proxy.close();
-    await moto.stop();
+    await stage.stop();
   }
 }
 

@@ -9,6 +9,8 @@ import {
   RegisterWorkspaceDirectoryCommand,
   WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
+import { startDnsServer } from './dns-server.mjs';
+import { startProxy } from './proxy.mjs';
 
 // The SDK warns about Node 20 on the first call; the seeding output is not the place for it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -60,6 +62,29 @@ export async function startMoto() {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * What the directory benchmarks run against: moto_server, the proxy in front of it (every call delayed by
+ * `delayMs`), and the AD Connector's DNS server on `dnsHost` (answering after `dnsDelayMs`). Seed through
+ * `moto.endpoint`, point wsdoctor at `proxy.endpoint`; `stop()` ends all three.
+ */
+export async function startStage({ delayMs, dnsHost, dnsDelayMs = 0 }) {
+  const started = [];
+  const stop = async () => {
+    for (const part of started.reverse()) await part.stop();
+  };
+  try {
+    const moto = await startMoto();
+    started.push(moto);
+    const proxy = await startProxy({ upstream: moto.endpoint, delayMs });
+    started.push({ stop: () => proxy.close() });
+    started.push(await startDnsServer({ host: dnsHost, domain: DIRECTORY_DOMAIN, delayMs: dnsDelayMs }));
+    return { moto, proxy, dnsHost, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 function clients(endpoint, region) {

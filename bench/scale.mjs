@@ -8,17 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient, paginateDescribeWorkspaces } from '@aws-sdk/client-workspaces';
 import { summarizeCalls } from './api-calls.mjs';
-import { startDnsServer } from './dns-server.mjs';
-import {
-  DIRECTORY_DOMAIN,
-  FAKE_CREDENTIALS,
-  seedDirectory,
-  seedNetworkInterfaces,
-  seedWorkspaces,
-  startMoto,
-} from './emulator.mjs';
-import { BIN, ms, ratio, runExpecting, seconds } from './measure.mjs';
-import { startProxy } from './proxy.mjs';
+import { FAKE_CREDENTIALS, seedDirectory, seedNetworkInterfaces, seedWorkspaces, startStage } from './emulator.mjs';
+import { BIN, ratio, runExpecting, seconds } from './measure.mjs';
 import { benchOptions, machineLine, publish, table, verdict } from './results.mjs';
 
 const DELAY_MS = 30;
@@ -95,9 +86,8 @@ async function measureOnce(proxy, directoryId) {
 
 export async function benchScale(options) {
   const sizes = options.quick ? [1, 60] : [1, 1000, 5000];
-  const moto = await startMoto();
-  const proxy = await startProxy({ upstream: moto.endpoint, delayMs: DELAY_MS });
-  const dns = await startDnsServer({ host: DNS_SERVER, domain: DIRECTORY_DOMAIN });
+  const stage = await startStage({ delayMs: DELAY_MS, dnsHost: DNS_SERVER });
+  const { moto, proxy } = stage;
   try {
     const rows = [];
     const limitedRows = [];
@@ -183,9 +173,7 @@ Reproduce: \`npm run build && node bench/scale.mjs\` (seeds the WorkSpaces throu
     missed.push(...largest.limited.summary.violations);
     return { markdown, missed, readsWorkspaces };
   } finally {
-    await dns.stop();
-    await proxy.close();
-    await moto.stop();
+    await stage.stop();
   }
 }
 
