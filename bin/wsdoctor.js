@@ -2,6 +2,14 @@
 // Thin launcher: everything lives in the compiled CLI so `--help` loads only commander.
 import { main } from '../dist/src/cli/main.js';
 
+// A reader that stops early (`wsdoctor --help | head -1`) is not an error: stop quietly, as other CLIs do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv).then((code) => {
   process.exitCode = code;
   // The report is out (stdout and files are written synchronously on exit). Anything still pending — an SDK retry
