@@ -1,10 +1,10 @@
 // End to end: the built CLI against moto_server (directory, VPC, subnets) through the loopback front that plays
 // WorkSpaces' IP access control groups, which moto lacks (test/helpers/workspaces-front.ts). No packet leaves 127.0.0.0/8.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
+import { describe, expect, it } from 'vitest';
+import { motoAvailable } from '../helpers/moto.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { seedDirectory } from '../helpers/seed.js';
-import { startWorkspacesFront, type WorkspacesFront } from '../helpers/workspaces-front.js';
+import { useEmulatorWithFront } from '../helpers/workspaces-front.js';
 
 const IP_GROUP_CHECKS = 'ip-access-group-limits,ip-access-group-empty,ip-access-group-client-allowed,ip-access-group-nonpublic-rule';
 
@@ -19,28 +19,18 @@ interface Result {
 const enabled = motoAvailable();
 
 describe.runIf(enabled)('IP access control group checks against moto_server', () => {
-  let moto: Moto;
-  let front: WorkspacesFront;
-  beforeAll(async () => {
-    moto = await startMoto();
-    front = await startWorkspacesFront(moto.endpoint);
-  });
-  afterEach(() => front.reset());
-  afterAll(async () => {
-    await front?.stop();
-    await moto?.stop();
-  });
+  const emulator = useEmulatorWithFront();
 
   let base = 40;
   async function check(groups: { groupId: string; groupName: string; rules: string[] }[], ...extra: string[]) {
     const net = `10.${base++}`;
-    const seeded = await seedDirectory(moto.endpoint, 'us-east-1', `${net}.0.0/16`, [`${net}.1.0/24`, `${net}.2.0/24`]);
-    front.addIpGroups(
+    const seeded = await seedDirectory(emulator.moto.endpoint, 'us-east-1', `${net}.0.0/16`, [`${net}.1.0/24`, `${net}.2.0/24`]);
+    emulator.front.addIpGroups(
       ...groups.map((g) => ({ groupId: g.groupId, groupName: g.groupName, userRules: g.rules.map((ipRule) => ({ ipRule })) })),
     );
-    front.associateIpGroups(seeded.directoryId, groups.map((g) => g.groupId));
+    emulator.front.associateIpGroups(seeded.directoryId, groups.map((g) => g.groupId));
     const result = await runCli([
-      'check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', front.endpoint,
+      'check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', emulator.front.endpoint,
       '--only', IP_GROUP_CHECKS, '--format', 'json', ...extra,
     ]);
     const report = result.stdout ? (JSON.parse(result.stdout) as { results: Result[] }) : { results: [] };
@@ -94,7 +84,7 @@ describe.runIf(enabled)('IP access control group checks against moto_server', ()
   });
 
   it('a caller without workspaces:DescribeIpGroups gets errors naming the permission, never a pass: exit 3', async () => {
-    front.deny('workspaces:DescribeIpGroups');
+    emulator.front.deny('workspaces:DescribeIpGroups');
     const { result, results } = await check([{ groupId: 'wsipg-denied001', groupName: 'office', rules: ['198.51.100.0/24'] }], '--client-ip', '198.51.100.23');
     expect(result.code).toBe(3);
     expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error', 'error']);

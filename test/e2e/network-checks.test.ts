@@ -2,8 +2,8 @@
 // describe each fault (a peering route into the management range, a subnet that auto-assigns IPv6, a WorkSpace
 // whose network interface was deleted or detached), and the built CLI reads it through a loopback front that adds
 // what moto's WorkSpaces lacks (see test/helpers/workspaces-front.ts). All traffic stays on 127.0.0.1.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
+import { describe, expect, it } from 'vitest';
+import { motoAvailable } from '../helpers/moto.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import {
   addPeeringRoute,
@@ -13,7 +13,7 @@ import {
   seedDirectory,
   type Seeded,
 } from '../helpers/seed.js';
-import { startWorkspacesFront, type WorkspacesFront } from '../helpers/workspaces-front.js';
+import { useEmulatorWithFront } from '../helpers/workspaces-front.js';
 
 interface Result {
   checkId: string;
@@ -25,22 +25,12 @@ interface Result {
 }
 
 describe.runIf(motoAvailable())('network checks against moto_server', () => {
-  let moto: Moto;
-  let front: WorkspacesFront;
-  beforeAll(async () => {
-    moto = await startMoto();
-    front = await startWorkspacesFront(moto.endpoint);
-  });
-  afterEach(() => front.reset());
-  afterAll(async () => {
-    await front?.stop();
-    await moto?.stop();
-  });
+  const emulator = useEmulatorWithFront();
 
   // The seeded AD Connector's DNS server is a dead loopback address; the DNS checks have their own suite.
   const run = (directoryId: string, region: string, ...extra: string[]) =>
     runCli(
-      ['check', '--directory', directoryId, '--region', region, '--endpoint-url', front.endpoint, '--skip', 'adc-dns-reachable,dns-srv-records', ...extra],
+      ['check', '--directory', directoryId, '--region', region, '--endpoint-url', emulator.front.endpoint, '--skip', 'adc-dns-reachable,dns-srv-records', ...extra],
       testEnv({ NO_COLOR: '1' }),
     );
   const json = async (directoryId: string, region: string, ...extra: string[]) => {
@@ -50,32 +40,32 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
     return { code: cli.code, report, of: (checkId: string) => report.results.filter((r) => r.checkId === checkId) };
   };
   const launch = async (seeded: Seeded, subnet: 0 | 1, userName: string, computeType: 'STANDARD' | 'GRAPHICS' = 'STANDARD') => {
-    const ws = await launchWorkspace(moto.endpoint, seeded.region, seeded.directoryId, seeded.subnetIds[subnet], {
+    const ws = await launchWorkspace(emulator.moto.endpoint, seeded.region, seeded.directoryId, seeded.subnetIds[subnet], {
       userName,
       bundleId: computeType === 'GRAPHICS' ? 'wsb-graphics01' : 'wsb-standard1',
       computeType,
     });
-    front.place(ws.workspaceId, { IpAddress: ws.ipAddress, SubnetId: ws.subnetId });
+    emulator.front.place(ws.workspaceId, { IpAddress: ws.ipAddress, SubnetId: ws.subnetId });
     return ws;
   };
 
   /** The tickets: a peering route swallowing eu-west-2's only management range, IPv6 auto-assign on the subnet of
    *  a Graphics WorkSpace, one WorkSpace whose interface was deleted and one whose interface was detached. */
   async function brokenDirectory() {
-    const seeded = await seedDirectory(moto.endpoint, 'eu-west-2', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
-    const route = await addPeeringRoute(moto.endpoint, 'eu-west-2', seeded.vpcId, '198.19.0.0/16');
-    await enableIpv6AutoAssign(moto.endpoint, 'eu-west-2', seeded.vpcId, seeded.subnetIds[0]);
+    const seeded = await seedDirectory(emulator.moto.endpoint, 'eu-west-2', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    const route = await addPeeringRoute(emulator.moto.endpoint, 'eu-west-2', seeded.vpcId, '198.19.0.0/16');
+    await enableIpv6AutoAssign(emulator.moto.endpoint, 'eu-west-2', seeded.vpcId, seeded.subnetIds[0]);
     const alice = await launch(seeded, 0, 'alice', 'GRAPHICS');
     const bob = await launch(seeded, 1, 'bob');
     const carol = await launch(seeded, 1, 'carol');
-    await removeWorkspaceInterface(moto.endpoint, 'eu-west-2', bob, { deleteIt: true });
-    await removeWorkspaceInterface(moto.endpoint, 'eu-west-2', carol, { deleteIt: false });
+    await removeWorkspaceInterface(emulator.moto.endpoint, 'eu-west-2', bob, { deleteIt: true });
+    await removeWorkspaceInterface(emulator.moto.endpoint, 'eu-west-2', carol, { deleteIt: false });
     return { seeded, route, alice, bob, carol };
   }
 
   it('a healthy directory passes every network check (exit 0)', async () => {
-    const seeded = await seedDirectory(moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
-    await addPeeringRoute(moto.endpoint, 'us-east-1', seeded.vpcId, '10.50.0.0/16');
+    const seeded = await seedDirectory(emulator.moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    await addPeeringRoute(emulator.moto.endpoint, 'us-east-1', seeded.vpcId, '10.50.0.0/16');
     const ws = await launch(seeded, 0, 'dave');
     const { code, report, of } = await json(seeded.directoryId, 'us-east-1');
     expect(code).toBe(0);
@@ -150,16 +140,16 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
     expect([unknown.code, unknown.stdout]).toEqual([2, '']);
     expect(unknown.stderr.trim()).toBe('wsdoctor: WorkSpace ws-000000000 was not found in eu-west-2 (check the id and the Region)');
 
-    const other = await seedDirectory(moto.endpoint, 'eu-west-2', '10.9.0.0/16', ['10.9.1.0/24', '10.9.2.0/24']);
+    const other = await seedDirectory(emulator.moto.endpoint, 'eu-west-2', '10.9.0.0/16', ['10.9.1.0/24', '10.9.2.0/24']);
     const foreign = await run(other.directoryId, 'eu-west-2', '--workspace', bob.workspaceId);
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toMatch(new RegExp(`belongs to directory ${seeded.directoryId}, not ${other.directoryId}`));
   });
 
   it('--bundle: a Performance bundle about to be launched fails; an unknown one exits 2; a denied read only warns', async () => {
-    const seeded = await seedDirectory(moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
-    await enableIpv6AutoAssign(moto.endpoint, 'us-east-1', seeded.vpcId, seeded.subnetIds[1]);
-    front.addBundles({ BundleId: 'wsb-perf00001', Name: 'Performance with Windows 10', ComputeType: { Name: 'PERFORMANCE' } });
+    const seeded = await seedDirectory(emulator.moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    await enableIpv6AutoAssign(emulator.moto.endpoint, 'us-east-1', seeded.vpcId, seeded.subnetIds[1]);
+    emulator.front.addBundles({ BundleId: 'wsb-perf00001', Name: 'Performance with Windows 10', ComputeType: { Name: 'PERFORMANCE' } });
 
     const planned = await json(seeded.directoryId, 'us-east-1', '--bundle', 'wsb-perf00001');
     expect(planned.code).toBe(1);
@@ -171,7 +161,7 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim()).toBe('wsdoctor: bundle wsb-nosuch0001 was not found in us-east-1 (check the id and the Region)');
 
-    front.deny('workspaces:DescribeWorkspaceBundles');
+    emulator.front.deny('workspaces:DescribeWorkspaceBundles');
     const blind = await json(seeded.directoryId, 'us-east-1', '--bundle', 'wsb-perf00001');
     expect(blind.code).toBe(0);
     expect(blind.of('ipv6-auto-assign')).toMatchObject([
@@ -180,17 +170,17 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
   });
 
   it('a route into one of several management ranges warns (us-east-1: 192.168.0.0/16 leaves 198.19.0.0/16)', async () => {
-    const seeded = await seedDirectory(moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
-    await addPeeringRoute(moto.endpoint, 'us-east-1', seeded.vpcId, '192.168.0.0/16');
+    const seeded = await seedDirectory(emulator.moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    await addPeeringRoute(emulator.moto.endpoint, 'us-east-1', seeded.vpcId, '192.168.0.0/16');
     const { code, of } = await json(seeded.directoryId, 'us-east-1', '--only', 'mgmt-cidr-route-conflict');
     expect(code).toBe(0);
     expect(of('mgmt-cidr-route-conflict')).toMatchObject([{ status: 'warn', evidence: { freeRanges: ['198.19.0.0/16'] } }]);
   });
 
   it('a denied DescribeNetworkInterfaces makes ws-eni-present an error naming the permission, never a pass (exit 3)', async () => {
-    const seeded = await seedDirectory(moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
+    const seeded = await seedDirectory(emulator.moto.endpoint, 'us-east-1', '10.0.0.0/16', ['10.0.1.0/24', '10.0.2.0/24']);
     await launch(seeded, 0, 'erin');
-    front.deny('ec2:DescribeNetworkInterfaces');
+    emulator.front.deny('ec2:DescribeNetworkInterfaces');
     const { code, of } = await json(seeded.directoryId, 'us-east-1');
     expect(code).toBe(3);
     expect(of('ws-eni-present')).toMatchObject([

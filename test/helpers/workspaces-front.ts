@@ -13,7 +13,9 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkspaceBundle, WorkspacesIpGroup } from '@aws-sdk/client-workspaces';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ec2Error, jsonError } from './fake-http.js';
+import { startMoto, type Moto } from './moto.js';
 
 export interface WorkspacePlacement {
   IpAddress: string;
@@ -133,4 +135,20 @@ function forward(moto: URL, req: IncomingMessage, body: string): Promise<{ statu
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+/** For one suite: moto_server with the front before it, started before its tests, the front reset after each
+ *  test, both stopped after all. Read `moto` and `front` inside tests (they exist once the suite has started). */
+export function useEmulatorWithFront(): { moto: Moto; front: WorkspacesFront } {
+  const emulator = {} as { moto: Moto; front: WorkspacesFront };
+  beforeAll(async () => {
+    emulator.moto = await startMoto();
+    emulator.front = await startWorkspacesFront(emulator.moto.endpoint);
+  });
+  afterEach(() => emulator.front.reset());
+  afterAll(async () => {
+    await emulator.front?.stop();
+    await emulator.moto?.stop();
+  });
+  return emulator;
 }
