@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/generate.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Tests never reach real AWS: fake credentials, no instance metadata lookups, no profile files.

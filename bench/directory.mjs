@@ -27,25 +27,26 @@ export function awsCliAvailable() {
  */
 export async function dependencyChain() {
   const dist = (path) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
-  const [{ CHECKS }, { FACTS, withDependencies }, { selectChecks }, { factsNeeded }] = await Promise.all([
-    dist('checks/index.js'),
-    dist('src/facts/index.js'),
+  const [{ CHECKS }, { withDependencies }, { selectChecks }, { factsNeeded }, { default: workspacesDirectory }] = await Promise.all([
+    dist('src/cli/registry.js'),
+    dist('src/facts/define.js'),
     dist('src/engine/registry.js'),
-    dist('src/engine/runner.js'),
+    dist('src/engine/analyze.js'),
+    dist('src/facts/workspaces/workspaces-directory.js'),
   ]);
   const checks = selectChecks(CHECKS, { scopes: ['directory'] });
-  const names = withDependencies([...factsNeeded(checks), 'workspacesDirectory']);
+  const facts = withDependencies([...factsNeeded(checks), workspacesDirectory]);
   const longest = new Map();
-  for (const name of names) {
-    const own = FACTS[name].iamActions.length > 0 ? [name] : [];
-    const before = FACTS[name].dependsOn.map((d) => longest.get(d)).reduce((a, b) => (b.length > a.length ? b : a), []);
-    longest.set(name, [...before, ...own]);
+  for (const fact of facts) {
+    const own = fact.iamActions.length > 0 ? [fact.name] : [];
+    const before = fact.dependsOn.map((d) => longest.get(d.name)).reduce((a, b) => (b.length > a.length ? b : a), []);
+    longest.set(fact.name, [...before, ...own]);
   }
   const chain = [...longest.values()].reduce((a, b) => (b.length > a.length ? b : a), []);
   return { chain, checks: checks.map((c) => c.meta.id) };
 }
 
-/** The SDK packages a directory run loads, as src/facts/aws/clients.ts loads them (require). */
+/** The SDK packages a directory run loads, as src/aws/clients.ts and the service files load them (require). */
 const SDK_PACKAGES = [
   '@smithy/node-http-handler',
   '@aws-sdk/credential-providers',

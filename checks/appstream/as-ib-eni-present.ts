@@ -10,10 +10,13 @@
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { IMAGE_BUILDER_ENI_DESCRIPTION, IMAGE_BUILDER_ENI_SOURCE, PENDING_LIMIT_MINUTES } from '../../src/data/appstream-image-builder.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
 import { minutesSinceCreated } from '../../src/facts/views.js';
+import appstreamImageBuilderEnis from '../../src/facts/appstream/appstream-image-builder-enis.js';
+import imageBuilder from '../../src/facts/appstream/image-builder.js';
+import imageBuilderEni from '../../src/facts/appstream/image-builder-eni.js';
 
-type Eni = NonNullable<FactTypes['imageBuilderEni']>;
+type Eni = NonNullable<FactValue<typeof imageBuilderEni>>;
 
 export default defineCheck({
   meta: {
@@ -30,7 +33,9 @@ export default defineCheck({
     rationale:
       "If the image builder's elastic network interface is missing, the builder can't complete its start-up " +
       'workflows and stays in Pending.',
-    facts: ['imageBuilder', 'imageBuilderEni', 'appstreamImageBuilderEnis'],
+    finds:
+      'a Pending or Running image builder\'s network interface was deleted or detached (fail); also runs the guide\'s query for `AppStream 2.0 - image-builder:*` interfaces',
+    facts: [imageBuilder, imageBuilderEni, appstreamImageBuilderEnis],
     remediation: {
       summary:
         'If the network interface is missing or detached, launch a new image builder from the last working image, or ' +

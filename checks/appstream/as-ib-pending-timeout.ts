@@ -8,8 +8,9 @@
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { PENDING_LIMIT_MINUTES, PENDING_LIMIT_SOURCE } from '../../src/data/appstream-image-builder.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
 import { minutesSinceCreated } from '../../src/facts/views.js';
+import imageBuilder from '../../src/facts/appstream/image-builder.js';
 
 export default defineCheck({
   meta: {
@@ -26,7 +27,9 @@ export default defineCheck({
       'Image builders take up to 25 minutes to become Running. One still Pending after that is stuck: a deleted network ' +
       'interface, a restricted PowerShell policy, AppX packages, drivers, ENI limits, IPv6 turned off, port conflicts ' +
       'and domain-join problems are the causes the guide lists.',
-    facts: ['imageBuilder'],
+    finds:
+      'the image builder has been Pending more than 25 minutes, or FAILED (fail); Pending within 25 minutes warns',
+    facts: [imageBuilder],
     remediation: {
       summary:
         'Past 25 minutes in Pending, work through the guide\'s causes; most are fixed by launching a new image builder ' +
@@ -92,7 +95,7 @@ export default defineCheck({
 });
 
 /** The state reason and errors the API reports, so the finding carries what the console's Notifications tab shows. */
-function errorsText(builder: FactTypes['imageBuilder']): string {
+function errorsText(builder: FactValue<typeof imageBuilder>): string {
   const parts = [
     ...(builder.StateChangeReason?.Message ? [`State change reason: ${builder.StateChangeReason.Message}`] : []),
     ...(builder.ImageBuilderErrors ?? []).map((e) => `${e.ErrorCode ?? 'error'}: ${e.ErrorMessage ?? ''}`.trim()),

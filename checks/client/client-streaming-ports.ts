@@ -10,7 +10,8 @@
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { CLIENT_PORTS, type ClientPort, type Protocol } from '../../src/data/client-ports.js';
-import type { PortProbe, StreamingPortProbes } from '../../src/facts/probes/streaming-ports.js';
+import type { PortProbe, StreamingPortProbes } from '../../src/facts/probes/streaming-port-probes.js';
+import streamingPortProbes from '../../src/facts/probes/streaming-port-probes.js';
 
 /** What a user sees when the port is closed (002 lines 8156-8175 and 8199-8205). */
 const SYMPTOM: Record<number, string> = {
@@ -35,7 +36,9 @@ export default defineCheck({
     rationale:
       'A WorkSpaces client that authenticates over 443 but cannot stream over 4172 or 4195 shows a gray "Loading..." ' +
       'screen (PCoIP) or "No network" (WSP). The most common cause is a client-side firewall or proxy.',
-    facts: ['streamingPortProbes'],
+    finds:
+      'from this machine, TCP/UDP 4172 (PCoIP), TCP/UDP 4195 (WSP) and TCP 443 to the Region\'s health check servers, one finding each: a closed TCP port fails, UDP without a reply warns',
+    facts: [streamingPortProbes],
     remediation: {
       summary:
         'Open TCP and UDP 4172 (PCoIP) and 4195 (WSP) outbound to the Region\'s health check servers and the PCoIP and ' +

@@ -9,8 +9,9 @@
  */
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
-import type { DnsServerProbe } from '../../src/facts/probes/dns.js';
+import type { DnsServerProbe } from '../../src/facts/probes/directory-dns.js';
 import { dnsEndpoint, runFromDirectorySubnets } from '../../src/facts/views.js';
+import directoryDns from '../../src/facts/probes/directory-dns.js';
 
 type UdpOutcome = 'answered' | 'refused' | 'timeout' | 'error';
 
@@ -39,7 +40,9 @@ export default defineCheck({
       'AD Connector must be able to communicate with the on-premises DNS servers via TCP and UDP over port 53. ' +
       'When it cannot, connecting the directory fails with "DNS unavailable (TCP port 53) for IP: dns-ip-address", ' +
       'and launching WorkSpaces in the connected directory fails.',
-    facts: ['directoryDns'],
+    finds:
+      'an AD Connector\'s DNS server refuses on TCP or UDP port 53: "DNS unavailable (TCP port 53) for IP: …" (fail); no answer from here (error: run from the AD Connector\'s subnets)',
+    facts: [directoryDns],
     remediation: {
       summary:
         'Let AD Connector reach every DNS server it was given on TCP and UDP port 53, from each of its subnets.',

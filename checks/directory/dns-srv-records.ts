@@ -10,8 +10,9 @@
  */
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
-import { LOCATOR_RECORDS, type SrvLookup } from '../../src/facts/probes/dns.js';
+import { LOCATOR_RECORDS, type SrvLookup } from '../../src/facts/probes/directory-dns.js';
 import { dnsEndpoint, runFromDirectorySubnets } from '../../src/facts/views.js';
+import directoryDns from '../../src/facts/probes/directory-dns.js';
 
 const ANSWER_MEANING: Record<string, string> = {
   ENOTFOUND: 'NXDOMAIN: no such name',
@@ -34,7 +35,9 @@ export default defineCheck({
       'AD Connector needs to obtain the _ldap._tcp and _kerberos._tcp SRV records of the domain from the DNS servers ' +
       'it was given to find the domain controllers; a server without them makes connecting fail with "SRV record for ' +
       'LDAP does not exist for IP: dns-ip-address" or "SRV record for Kerberos does not exist for IP: dns-ip-address".',
-    facts: ['directoryDns'],
+    finds:
+      'an AD Connector\'s DNS server lacks `_ldap._tcp.<domain>` or `_kerberos._tcp.<domain>`: "SRV record for LDAP/Kerberos does not exist for IP: …" (fail), per server and record',
+    facts: [directoryDns],
     remediation: {
       summary:
         "Make sure every DNS server given to AD Connector holds the domain's _ldap._tcp and _kerberos._tcp SRV records.",

@@ -8,9 +8,12 @@
  * - SKIP: no --client-ip was given.
  */
 import { defineCheck } from '../../src/engine/types.js';
+import clientIp from '../../src/options/client-ip.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { cidrContains, nonPublicRangeOf, toCidr } from '../../src/net/cidr.js';
 import { ipGroupLabel } from '../../src/facts/views.js';
+import ipGroups from '../../src/facts/workspaces/ip-groups.js';
+import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
 
 /** The client's words, as the guide quotes them (002 lines 8191-8193; 001 line 274). */
 const NOT_AUTHORIZED = 'This device is not authorized to access the WorkSpace. Please contact your administrator for assistance.';
@@ -28,7 +31,10 @@ export default defineCheck({
     rationale:
       'When IP access control groups are configured on the directory and the client IP address is not in any of their ' +
       `rules, the WorkSpaces client shows "${NOT_AUTHORIZED}"`,
-    facts: ['workspacesDirectory', 'ipGroups'],
+    finds:
+      '`--client-ip` is in no rule of the associated groups: "This device is not authorized to access the WorkSpace" (fail)',
+    facts: [workspacesDirectory, ipGroups],
+    options: [clientIp],
     remediation: {
       summary:
         'Add a rule for the public IP address the user connects from to an IP access control group associated with the directory.',
@@ -53,9 +59,9 @@ export default defineCheck({
     },
   },
 
-  analyze({ workspacesDirectory, ipGroups }, { options }) {
+  analyze({ workspacesDirectory, ipGroups }, { option }) {
     const directoryId = workspacesDirectory.DirectoryId ?? 'directory';
-    const ip = options.clientIp;
+    const ip = option(clientIp);
     if (!ip) {
       return [
         {

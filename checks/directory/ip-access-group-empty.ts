@@ -10,6 +10,8 @@
 import { defineCheck } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { ipGroupLabel } from '../../src/facts/views.js';
+import ipGroups from '../../src/facts/workspaces/ip-groups.js';
+import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
 
 export default defineCheck({
   meta: {
@@ -23,7 +25,9 @@ export default defineCheck({
     rationale:
       'If you associate an IP access control group that has no rules with a directory, this blocks all access to all ' +
       'WorkSpaces: every user gets "This device is not authorized to access the WorkSpace".',
-    facts: ['workspacesDirectory', 'ipGroups'],
+    finds:
+      'every associated IP access control group is empty: all access blocked (fail); one empty group among others (warn)',
+    facts: [workspacesDirectory, ipGroups],
     remediation: {
       summary: 'Add rules to the empty IP access control group, or disassociate it from the directory.',
       steps: [

@@ -8,6 +8,9 @@ import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { IP_ACCESS_LIMITS, type IpAccessLimit } from '../../src/data/ip-access-limits.js';
 import { ipGroupLabel } from '../../src/facts/views.js';
+import ipGroups from '../../src/facts/workspaces/ip-groups.js';
+import regionIpGroups from '../../src/facts/workspaces/region-ip-groups.js';
+import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
 
 export default defineCheck({
   meta: {
@@ -23,7 +26,9 @@ export default defineCheck({
     rationale:
       'At a quota, the next rule an admin adds for a new office or VPN address is refused, so users behind it stay ' +
       'locked out until the quota is raised.',
-    facts: ['workspacesDirectory', 'ipGroups', 'regionIpGroups'],
+    finds:
+      'groups per directory (25), rules per group (10) or groups per Region (100) at the default quota (warn)',
+    facts: [workspacesDirectory, ipGroups, regionIpGroups],
     remediation: {
       summary: 'Request a higher quota with the Amazon WorkSpaces Limits form before you need the next group or rule.',
       steps: [

@@ -11,6 +11,7 @@ import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { isEveryAddress, nonPublicRangeOf, toCidr } from '../../src/net/cidr.js';
 import { ipGroupLabel } from '../../src/facts/views.js';
+import ipGroups from '../../src/facts/workspaces/ip-groups.js';
 
 export default defineCheck({
   meta: {
@@ -27,7 +28,9 @@ export default defineCheck({
       'WorkSpaces compares the public IP address a user connects from with the rules. A rule for a private range ' +
       '(the office LAN, a VPC) admits no one, and users behind a NAT gateway or VPN are refused; a rule for 0.0.0.0/0 ' +
       'makes the group pointless.',
-    facts: ['ipGroups'],
+    finds:
+      'a rule for private or other non-public space, which admits no one, or for 0.0.0.0/0 (warn)',
+    facts: [ipGroups],
     remediation: {
       summary:
         'Replace rules for private or unrestricted ranges with the public IP addresses of your trusted networks.',

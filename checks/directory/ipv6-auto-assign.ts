@@ -12,7 +12,13 @@
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { IPV6_BLOCKED_COMPUTE_TYPES, isIpv6Blocked } from '../../src/data/ipv6-blocked-compute-types.js';
 import { GUIDES } from '../../src/data/sources.js';
-import type { FactFailure, FactTypes } from '../../src/facts/types.js';
+import type { FactFailure } from '../../src/core/failure.js';
+import type { FactValue } from '../../src/facts/define.js';
+import bundle from '../../src/options/bundle.js';
+import workspace from '../../src/options/workspace.js';
+import subnets from '../../src/facts/ec2/subnets.js';
+import bundlesFact from '../../src/facts/workspaces/bundles.js';
+import workspacesFact from '../../src/facts/workspaces/workspaces.js';
 
 /** A WorkSpace of the directory, or a bundle about to be launched in it, with its compute type if known. */
 interface Launch {
@@ -40,8 +46,11 @@ export default defineCheck({
     rationale:
       'When a subnet automatically assigns IPv6 addresses, WorkSpaces cannot be launched there from Performance or ' +
       'Graphics bundles: the launch fails with an internal error ("Launching WorkSpaces fails with an internal error").',
-    facts: ['subnets'],
-    optionalFacts: ['workspaces', 'bundles'],
+    finds:
+      'a directory subnet auto-assigns IPv6 addresses: fail when the directory\'s WorkSpaces or a `--bundle` are Graphics or Performance (launches fail with an internal error), else warn',
+    facts: [subnets],
+    optionalFacts: [workspacesFact, bundlesFact],
+    options: [bundle, workspace],
     remediation: {
       summary:
         "Turn off auto-assign IPv6 on the directory's subnets before launching Graphics or Performance WorkSpaces, " +
@@ -61,7 +70,8 @@ export default defineCheck({
     },
   },
 
-  analyze({ subnets, workspaces, bundles }, { options, unavailable = {} }) {
+  analyze({ subnets, workspaces, bundles }, { option, unavailable }) {
+    const plannedBundles = option(bundle) ?? [];
     const autoAssigning = subnets.filter((subnet) => subnet.AssignIpv6AddressOnCreation === true);
     if (autoAssigning.length === 0) {
       const ids = subnets.map((s) => s.SubnetId).join(', ');
@@ -75,7 +85,7 @@ export default defineCheck({
       ];
     }
 
-    const launches = launchesOf(workspaces, bundles, options.bundleIds ?? [], unavailable.bundles);
+    const launches = launchesOf(workspaces, bundles, plannedBundles, unavailable.bundles);
     const blocked = launches.filter((l) => isIpv6Blocked(l.computeType));
     const unknown = launches.filter((l) => !l.computeType);
     const blind = workspaces ? [] : [`the directory's WorkSpaces could not be read (${reason(unavailable.workspaces)})`];
@@ -85,7 +95,7 @@ export default defineCheck({
       ? `${listed(blocked.map((l) => `${l.label} is ${l.computeType}`))}: launching ${blocked.length === 1 ? 'it' : 'them'} into this subnet fails with an internal error ("If this setting is enabled, you cannot launch WorkSpaces using the Performance or Graphics bundles").`
       : blind.length
         ? `wsdoctor could not tell whether ${BLOCKED_NAMES} WorkSpaces are launched here: ${listed(blind)}. A ${BLOCKED_NAMES} launch into this subnet fails with an internal error.`
-        : `${noneBlocked(options.workspaceId, !!options.bundleIds?.length)} ${BLOCKED_NAMES} ` +
+        : `${noneBlocked(option(workspace), plannedBundles.length > 0)} ${BLOCKED_NAMES} ` +
           `(${describeComputeTypes(launches)}), so today's launches are not affected; a ${BLOCKED_NAMES} WorkSpace launched into this subnet would fail with an internal error.`;
     const alsoBlind = blocked.length && blind.length ? ` wsdoctor could not see everything: ${listed(blind)}.` : '';
 
@@ -112,8 +122,8 @@ export default defineCheck({
 });
 
 function launchesOf(
-  workspaces: FactTypes['workspaces'] | undefined,
-  bundles: FactTypes['bundles'] | undefined,
+  workspaces: FactValue<typeof workspacesFact> | undefined,
+  bundles: FactValue<typeof bundlesFact> | undefined,
   plannedBundleIds: readonly string[],
   bundlesFailure: FactFailure | undefined,
 ): Launch[] {

@@ -10,6 +10,7 @@ import { managementRangesFor } from '../../src/data/management-ranges.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { overlappingRanges } from '../../src/net/cidr.js';
 import { associatedIpv4Cidrs } from '../../src/facts/views.js';
+import vpc from '../../src/facts/ec2/vpc.js';
 
 export default defineCheck({
   meta: {
@@ -25,7 +26,9 @@ export default defineCheck({
     rationale:
       'WorkSpaces picks the eth0 address from Region-specific ranges and tests the VPC CIDR for conflicts when the ' +
       'directory is registered. If every range conflicts, the directory is not registered and WorkSpaces cannot launch.',
-    facts: ['vpc'],
+    finds:
+      'the VPC\'s CIDRs overlap the Region\'s management-interface (eth0) ranges: some (warn) or all (fail: the directory cannot be registered)',
+    facts: [vpc],
     remediation: {
       summary:
         'Use a VPC whose CIDRs do not overlap the management ranges of the Region, such as an RFC 1918 block like 10.0.0.0/16.',

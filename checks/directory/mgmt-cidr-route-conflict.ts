@@ -11,9 +11,12 @@ import { managementRangesFor } from '../../src/data/management-ranges.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { overlappingRanges } from '../../src/net/cidr.js';
 import { associatedIpv4Cidrs } from '../../src/facts/views.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import routeTables from '../../src/facts/ec2/route-tables.js';
+import vpc from '../../src/facts/ec2/vpc.js';
 
-type Route = NonNullable<FactTypes['routeTables'][number]['Routes']>[number];
+type RouteTable = FactValue<typeof routeTables>[number];
+type Route = NonNullable<RouteTable['Routes']>[number];
 
 // Excluding the default route is the catalog's decision, not the guide's: the guides do not say how WorkSpaces
 // treats 0.0.0.0/0, and counting it would make every VPC with internet access "conflict" with every range.
@@ -35,7 +38,9 @@ export default defineCheck({
       'When a directory is registered WorkSpaces tests the VPC CIDR and the route tables for conflicts with the ' +
       'management ranges; if every range conflicts the directory is not registered, and the guide warns that ' +
       'changing the route tables after registration might cause a conflict.',
-    facts: ['vpc', 'routeTables'],
+    finds:
+      'a route in the VPC\'s route tables (not `local`, not `0.0.0.0/0`) overlaps a management range: warn, or fail when the routes and VPC CIDRs together leave no range free; names the route table, destination and target',
+    facts: [vpc, routeTables],
     remediation: {
       summary:
         'Remove or narrow the routes that send a management interface range elsewhere (peering connection, transit ' +
@@ -135,7 +140,7 @@ export default defineCheck({
   },
 });
 
-function mainTableNote(table: FactTypes['routeTables'][number]): string {
+function mainTableNote(table: RouteTable): string {
   return table.Associations?.some((a) => a.Main) ? ' (the main route table)' : '';
 }
 

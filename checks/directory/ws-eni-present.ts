@@ -10,10 +10,13 @@
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { REBUILD } from '../../src/data/workspace-actions.js';
 import { GUIDES } from '../../src/data/sources.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import networkInterfaces from '../../src/facts/ec2/network-interfaces.js';
+import workspaces from '../../src/facts/workspaces/workspaces.js';
+import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
 
-type Workspace = FactTypes['workspaces'][number];
-type NetworkInterface = FactTypes['networkInterfaces'][number];
+type Workspace = FactValue<typeof workspaces>[number];
+type NetworkInterface = FactValue<typeof networkInterfaces>[number];
 
 /** WorkSpaces being removed: a missing interface is expected, not a fault. */
 const GOING_AWAY = ['TERMINATING', 'TERMINATED'];
@@ -35,7 +38,9 @@ export default defineCheck({
       "A WorkSpace's primary network interface (eth1) connects it to the VPC, the internet and the directory. " +
       'The guide warns that modifying or deleting the network interfaces attached to a WorkSpace might make it ' +
       'unreachable or cut its internet access.',
-    facts: ['workspacesDirectory', 'workspaces', 'networkInterfaces'],
+    finds:
+      'a WorkSpace with an IP has no in-use network interface carrying that IP in its subnet (deleted or detached): fail naming the WorkSpace, IP and subnet; `--workspace` narrows it to one',
+    facts: [workspacesDirectory, workspaces, networkInterfaces],
     remediation: {
       summary:
         'Rebuild the WorkSpace: rebuilding recreates its primary network interface (it gets a new private IP ' +
@@ -173,7 +178,7 @@ function label(workspace: Workspace): string {
   return `WorkSpace ${workspace.WorkspaceId}${who ? ` (${who})` : ''}`;
 }
 
-function states(workspaces: FactTypes['workspaces']): string {
+function states(workspaces: Workspace[]): string {
   const counts = new Map<string, number>();
   for (const ws of workspaces) counts.set(ws.State ?? 'UNKNOWN', (counts.get(ws.State ?? 'UNKNOWN') ?? 0) + 1);
   return [...counts].map(([state, n]) => `${n} ${state}`).join(', ');

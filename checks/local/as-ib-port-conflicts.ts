@@ -17,6 +17,7 @@ import {
   type InstancePort,
 } from '../../src/data/appstream-image-builder.js';
 import type { TcpListener, TcpListeners } from '../../src/facts/local/tcp-listeners.js';
+import tcpListeners from '../../src/facts/local/tcp-listeners.js';
 
 export default defineCheck({
   meta: {
@@ -32,7 +33,9 @@ export default defineCheck({
     rationale:
       'The streaming instance takes inbound TCP 8300 for the streaming connection and 8000 and 8443 for its management ' +
       'by the service. An installed application that uses them can leave an image builder made from the image stuck in Pending.',
-    facts: ['tcpListeners'],
+    finds:
+      'on an image builder, a process other than the builder\'s own services holds TCP 8300, 8000 or 8443 (names it: pid, image name, services)',
+    facts: [tcpListeners],
     remediation: {
       summary:
         'Remove or reconfigure any installed application that uses TCP 8300, 8000 or 8443 before you create the image.',

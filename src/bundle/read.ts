@@ -2,13 +2,13 @@
 // up to the current one, validate it, and hand the recorded facts to the pipeline. Every problem is an input
 // error (exit 2) that names the file and what is wrong in it.
 import { readFile, stat } from 'node:fs/promises';
-import type { Collection } from '../cli/pipeline.js';
-import { UsageError } from '../engine/errors.js';
+import type { Collection } from '../core/collection.js';
+import { UsageError } from '../core/errors.js';
+import { toolVersion } from '../core/version.js';
 import type { ReportBundle } from '../report/model.js';
-import { toolVersion } from '../version.js';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
 import { findJsonError } from './json-errors.js';
-import { InvalidBundle, show, validateBundle } from './validate.js';
+import { InvalidBundle, show, validateBundle, type KnownInputs } from './validate.js';
 
 /** Far above any real bundle (a 5,000-WorkSpace directory is a few MB), and far below what would exhaust memory. */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
@@ -32,10 +32,17 @@ const MIGRATIONS: Record<number, (bundle: Json) => Json> = {
       ? Object.fromEntries(Object.entries(bundle.facts).map(([name, f]) => [name, isObject(f) ? { ...f, how: null } : f]))
       : bundle.facts,
   }),
+  // Schema 2 repeated two targets in `options`; they are read from `targets` only.
+  2: (bundle) => {
+    if (!isObject(bundle.options)) return { ...bundle, bundleSchemaVersion: 3 };
+    const { workspaceId: _workspace, bundleIds: _bundles, ...options } = bundle.options;
+    return { ...bundle, bundleSchemaVersion: 3, options };
+  },
 };
 
-export async function readBundle(path: string): Promise<LoadedBundle> {
-  const bundle = parseBundle(await readText(path), path);
+/** `known`: the facts and options of this wsdoctor (the CLI passes its registry). */
+export async function readBundle(path: string, known: KnownInputs): Promise<LoadedBundle> {
+  const bundle = parseBundle(await readText(path), path, known);
   return {
     bundle,
     collection: {
@@ -55,7 +62,7 @@ export async function readBundle(path: string): Promise<LoadedBundle> {
 }
 
 /** Parses, migrates and validates bundle text; `path` names the file in messages. */
-export function parseBundle(text: string, path: string): Bundle {
+export function parseBundle(text: string, path: string, known: KnownInputs): Bundle {
   if (text.trim() === '') throw new UsageError(`${path} is empty: not a wsdoctor bundle (write one with \`wsdoctor collect\`)`);
   let parsed: unknown;
   try {
@@ -65,7 +72,7 @@ export function parseBundle(text: string, path: string): Bundle {
     throw new UsageError(describeParseError(text, path, (error as Error).message));
   }
   try {
-    return validateBundle(migrate(parsed, path));
+    return validateBundle(migrate(parsed, path), known);
   } catch (error) {
     if (error instanceof InvalidBundle) throw new UsageError(`${path} is not a valid bundle: ${error.message}`);
     throw error;

@@ -5,10 +5,12 @@
 // in the facts, a client IP stays inside the IP group rule that allows it. Values that checks compare with the
 // guides' tables (private CIDRs, the Region) are kept. The `redaction` manifest says which kinds were replaced
 // and how many, never the originals.
+import type { AnyOption } from '../core/option.js';
+import { REDACTED_KINDS, type RedactedKind } from '../core/redacted-kinds.js';
 import { HEALTH_CHECK_SERVERS } from '../data/client-ports.js';
-import type { FactName } from '../facts/types.js';
+import type { AnyFact } from '../facts/define.js';
 import { IPV4_TOKEN, IPV6_TOKEN, PublicAddressMap } from './redact-addresses.js';
-import { REDACTED_KINDS, type Bundle, type RedactedKind, type RedactionManifest } from './schema.js';
+import type { Bundle, RedactionManifest } from './schema.js';
 
 /** Fields whose value is an identifier of this kind, wherever they appear. */
 const FIELD_KINDS: Record<string, RedactedKind> = {
@@ -26,14 +28,13 @@ const FIELD_KINDS: Record<string, RedactedKind> = {
   ShortName: 'netbiosName',
   Alias: 'alias',
   ComputerName: 'hostname',
-  // --probe-host: a host the customer named (an address among them is handled as an address).
-  probeHosts: 'hostname',
 };
 
-/** Fields that are identifiers only at the top of one fact (a directory's `Name` is its domain). */
-const FACT_FIELD_KINDS: { [K in FactName]?: Record<string, RedactedKind> } = {
-  dsDirectory: { Name: 'domain' },
-};
+/** What the facts and options of this wsdoctor say about their fields (their `redact`), beyond FIELD_KINDS. */
+export interface RedactionRules {
+  facts: readonly AnyFact[];
+  options: readonly AnyOption[];
+}
 
 /** Kinds compared without case (DNS and Active Directory names ignore it). */
 const CASELESS = new Set<RedactedKind>(['username', 'domain', 'netbiosName', 'alias', 'hostname']);
@@ -49,7 +50,7 @@ const SHAPES: [RedactedKind | 'ec2Name', RegExp][] = [
   ['arn', ARN],
   ['ec2Name', EC2_PUBLIC_NAME],
   // Not \b: an underscore is a word character, and Directory Service names groups d-1234567890_controllers.
-  // The lengths the WorkSpaces API accepts (as src/cli/validate.ts), not only today's 10 and 9 characters.
+  // The lengths the WorkSpaces API accepts (as src/core/parse.ts), not only today's 10 and 9 characters.
   ['directoryId', /(?<![A-Za-z0-9-])(?:d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})(?![A-Za-z0-9])/],
   ['workspaceId', /(?<![A-Za-z0-9-])ws-[0-9a-z]{8,63}(?![A-Za-z0-9])/],
   // Not inside a word: the hex of a resource id (rtbassoc-c166c595911900881) can hold twelve digits in a row.
@@ -92,12 +93,12 @@ export const KEPT: readonly string[] = [
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A redacted copy of `bundle`; the original is left as it was. */
-export function redactBundle(bundle: Bundle): Bundle {
+export function redactBundle(bundle: Bundle, rules: RedactionRules): Bundle {
   // Placeholders would be taken for identifiers and renumbered: the command says so before it gets here.
   if (bundle.redaction) throw new Error('redactBundle: the bundle is already redacted');
   // The envelope (version, tool, Region, times) identifies nobody and analysis needs it exactly.
   const { bundleSchemaVersion, tool, region, collectedAt, durationMs, ...identifying } = bundle;
-  const redactor = new Redactor(identifying);
+  const redactor = new Redactor(identifying, kindsFrom(rules));
   const redacted = redactor.redact(identifying) as typeof identifying;
   return {
     bundleSchemaVersion,
@@ -123,9 +124,12 @@ class Redactor {
   /** Every string in the bundle, lower-cased: a placeholder must not be one of them. */
   private readonly taken = new Set<string>();
 
-  constructor(root: unknown) {
+  constructor(
+    root: unknown,
+    private readonly kindOf: (path: readonly string[]) => RedactedKind | undefined,
+  ) {
     const addressTokens: string[] = [];
-    visitStrings(root, [], (text, kind) => {
+    visitStrings(root, [], kindOf, (text, kind) => {
       this.taken.add(text.toLowerCase());
       addressTokens.push(...(text.match(IPV4_TOKEN) ?? []), ...(text.match(IPV6_TOKEN) ?? []));
       for (const [, ...octets] of text.matchAll(new RegExp(EC2_PUBLIC_NAME, 'g'))) addressTokens.push(octets.join('.'));
@@ -149,7 +153,7 @@ class Redactor {
   }
 
   redact(root: unknown): unknown {
-    return mapStrings(root, [], (text, kind) => {
+    return mapStrings(root, [], this.kindOf, (text, kind) => {
       const literal = kind ? this.literals.get(text.toLowerCase()) : undefined;
       if (literal) return this.placeholder(literal, text);
       const withLiterals = this.literalPattern ? text.replace(this.literalPattern, (m) => this.literal(m)) : text;
@@ -221,30 +225,48 @@ class Redactor {
   }
 }
 
-/** The kind a field's name gives the strings in it: `path` is the keys from the root, list indexes left out. */
-function kindOf(path: readonly string[]): RedactedKind | undefined {
-  const field = path.at(-1);
-  if (field === undefined) return undefined;
-  if (path.length === 4 && path[0] === 'facts' && path[2] === 'value') {
-    const byFact = FACT_FIELD_KINDS[path[1] as FactName]?.[field];
-    if (byFact) return byFact;
-  }
-  return FIELD_KINDS[field];
+/**
+ * The kind a field's name gives the strings in it: `path` is the keys from the root, list indexes left out. A
+ * fact's own `redact` fields count at the top of its value, an option's `redact` for its value in targets or options.
+ */
+function kindsFrom(rules: RedactionRules): (path: readonly string[]) => RedactedKind | undefined {
+  const byFact = new Map(rules.facts.filter((f) => f.redact).map((f) => [f.name, f.redact!]));
+  const byInput = new Map(rules.options.filter((o) => o.redact).map((o) => [`${o.section}.${o.key}`, o.redact!]));
+  return (path) => {
+    const field = path.at(-1);
+    if (field === undefined) return undefined;
+    if (path.length === 2) {
+      const input = byInput.get(path.join('.'));
+      if (input) return input;
+    }
+    if (path.length === 4 && path[0] === 'facts' && path[2] === 'value') {
+      const fact = byFact.get(path[1]!);
+      if (fact && Object.hasOwn(fact, field)) return fact[field];
+    }
+    return Object.hasOwn(FIELD_KINDS, field) ? FIELD_KINDS[field] : undefined;
+  };
 }
 
-function visitStrings(value: unknown, path: string[], visit: (text: string, kind: RedactedKind | undefined) => void): void {
-  mapStrings(value, path, (text, kind) => {
+type KindOf = (path: readonly string[]) => RedactedKind | undefined;
+
+function visitStrings(value: unknown, path: string[], kindOf: KindOf, visit: (text: string, kind: RedactedKind | undefined) => void): void {
+  mapStrings(value, path, kindOf, (text, kind) => {
     visit(text, kind);
     return text;
   });
 }
 
 /** A copy of `value` with every string (not keys: those are API field names) passed through `map`. */
-function mapStrings(value: unknown, path: string[], map: (text: string, kind: RedactedKind | undefined) => string): unknown {
+function mapStrings(
+  value: unknown,
+  path: string[],
+  kindOf: KindOf,
+  map: (text: string, kind: RedactedKind | undefined) => string,
+): unknown {
   if (typeof value === 'string') return map(value, kindOf(path));
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, path, map));
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, path, kindOf, map));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, [...path, key], map)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, [...path, key], kindOf, map)]));
   }
   return value;
 }

@@ -6,54 +6,42 @@
 //   1  targets, Region, time, tool version, and each fact's outcome (value, or failure with its reason).
 //   2  each fact also says how it was collected (`how`: IAM actions, what it depends on); the check options the
 //      run used (`options`); a free-text `note`; and, for a redacted bundle, the `redaction` manifest.
-import type { Targets } from '../engine/targets.js';
-import type { CheckOptions } from '../engine/types.js';
-import type { FactName, FactOutcome } from '../facts/types.js';
+//   3  `options` no longer repeats the targets (`workspaceId`, `bundleIds` are read from `targets`): each option
+//      lives in the one section its declaration (src/options/) names.
+import type { FactOutcome } from '../core/failure.js';
+import type { RedactedKind } from '../core/redacted-kinds.js';
 
-export const BUNDLE_SCHEMA_VERSION = 2;
+export const BUNDLE_SCHEMA_VERSION = 3;
 
 export interface Bundle {
   bundleSchemaVersion: typeof BUNDLE_SCHEMA_VERSION;
   tool: { name: string; version: string };
   /** Who made the bundle and why, e.g. a ticket number, or how an example was built. */
   note?: string;
-  targets: Targets;
+  /** What the run looked at: each target option's value by its key (src/options/), e.g. directoryId. */
+  targets: Record<string, unknown>;
   region: string;
   /** Options that change what checks conclude (e.g. the client IP): analysis uses the same ones. */
-  options: CheckOptions;
+  options: Record<string, unknown>;
   /** When collection started (ISO 8601): what checks see as the time. */
   collectedAt: string;
   durationMs: number;
-  facts: { [K in FactName]?: FactRecord<K> };
+  /** Each fact's outcome, by fact name. */
+  facts: Record<string, FactRecord>;
   /** Present when identifiers were replaced by placeholders: what kinds, how many; never the originals. */
   redaction?: RedactionManifest;
 }
 
 /** A fact's outcome, and how it was collected: `null` when the bundle predates that record (schema 1). */
-export type FactRecord<K extends FactName = FactName> = FactOutcome<K> & { how: FactProvenance | null };
+export type FactRecord = FactOutcome & { how: FactProvenance | null };
 
 export interface FactProvenance {
   description: string;
   /** The AWS calls collecting this fact made (none for a probe of this machine's network). */
   iamActions: string[];
   /** Facts it was derived from: each has its own entry. */
-  dependsOn: FactName[];
+  dependsOn: string[];
 }
-
-export const REDACTED_KINDS = [
-  'accountId',
-  'arn',
-  'username',
-  'directoryId',
-  'workspaceId',
-  'domain',
-  'netbiosName',
-  'alias',
-  'hostname',
-  'publicIp',
-] as const;
-
-export type RedactedKind = (typeof REDACTED_KINDS)[number];
 
 export interface RedactionManifest {
   /** How many distinct values of each kind were replaced by a placeholder. */

@@ -1,13 +1,11 @@
 // Validating a bundle (current schema) field by field, so a hand-edited or damaged file is rejected with the
 // field that is wrong ("facts.vpc.ok must be true or false") instead of surfacing later as a check that crashed.
 // Fact values themselves are AWS responses: only their envelope (ok/value/failure/how) is checked here.
-import { isRegionName } from '../cli/region.js';
-import { isDirectoryId } from '../cli/validate.js';
-import type { Targets } from '../engine/targets.js';
-import type { CheckOptions } from '../engine/types.js';
-import { FACTS } from '../facts/index.js';
-import type { FactFailureKind } from '../facts/types.js';
-import { BUNDLE_SCHEMA_VERSION, REDACTED_KINDS, type Bundle } from './schema.js';
+import type { FactFailureKind } from '../core/failure.js';
+import type { AnyOption } from '../core/option.js';
+import { isRegionName } from '../core/parse.js';
+import { REDACTED_KINDS } from '../core/redacted-kinds.js';
+import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
 
 /** A bundle field that is wrong: `field` is its path, e.g. "facts.vpc.failure.kind". */
 export class InvalidBundle extends Error {
@@ -20,24 +18,13 @@ export class InvalidBundle extends Error {
   }
 }
 
-// Typed as records over the type's keys so that a new target, option or failure kind fails to compile until the
-// bundle validator knows it.
-type FieldType = 'string' | 'string[]' | 'boolean';
-const TARGET_FIELDS: Record<keyof Targets, FieldType> = {
-  directoryId: 'string',
-  workspaceId: 'string',
-  bundleIds: 'string[]',
-  imageBuilderName: 'string',
-  fleetName: 'string',
-  client: 'boolean',
-  probeHosts: 'string[]',
-  local: 'boolean',
-};
-const OPTION_FIELDS: Record<keyof CheckOptions, FieldType> = {
-  clientIp: 'string',
-  bundleIds: 'string[]',
-  workspaceId: 'string',
-};
+/** What this wsdoctor knows: the facts it may analyze (by name) and the options a bundle may record. */
+export interface KnownInputs {
+  factNames: ReadonlySet<string>;
+  options: readonly AnyOption[];
+}
+
+// Typed as a record over the kinds so that a new failure kind fails to compile until the bundle validator knows it.
 const FAILURE_KINDS: Record<FactFailureKind, true> = {
   denied: true,
   throttled: true,
@@ -49,11 +36,12 @@ const FAILURE_KINDS: Record<FactFailureKind, true> = {
   'not-applicable': true,
   dependency: true,
   error: true,
+  'target-not-found': true,
 };
 
 type Json = Record<string, unknown>;
 
-export function validateBundle(value: unknown): Bundle {
+export function validateBundle(value: unknown, known: KnownInputs): Bundle {
   const root = object(value, 'the bundle');
   if (root.bundleSchemaVersion !== BUNDLE_SCHEMA_VERSION) {
     throw new InvalidBundle('bundleSchemaVersion', `must be ${BUNDLE_SCHEMA_VERSION} after migration`);
@@ -62,13 +50,14 @@ export function validateBundle(value: unknown): Bundle {
   string(tool.name, 'tool.name');
   string(tool.version, 'tool.version');
   if (root.note !== undefined) string(root.note, 'note');
-  validateTargets(root.targets);
+  validateInputs(root.targets, 'targets', known.options);
+  if (!Object.values(root.targets as Json).some((v) => v !== false)) throw new InvalidBundle('targets', 'names no target');
   // "none": a run of checks of this machine only, with no Region configured, records none (pipeline.ts).
   const region = string(root.region, 'region');
   if (!isRegionName(region) && region !== 'none') {
     throw new InvalidBundle('region', `must be an AWS Region name such as us-east-1, not ${show(root.region)}`);
   }
-  validateOptions(root.options);
+  validateInputs(root.options, 'options', known.options);
   const collectedAt = string(root.collectedAt, 'collectedAt');
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(collectedAt) || Number.isNaN(Date.parse(collectedAt))) {
     throw new InvalidBundle('collectedAt', `must be an ISO 8601 UTC time such as 2026-11-20T12:00:00.000Z, not ${show(collectedAt)}`);
@@ -78,36 +67,37 @@ export function validateBundle(value: unknown): Bundle {
   }
   const facts = object(root.facts, 'facts');
   // Facts this wsdoctor does not know (written by a newer one) are left alone: no check here asks for them.
-  for (const name of Object.keys(facts).filter((name) => Object.hasOwn(FACTS, name))) {
+  for (const name of Object.keys(facts).filter((name) => known.factNames.has(name))) {
     validateFact(facts[name], `facts.${name}`);
   }
   if (root.redaction !== undefined) validateRedaction(root.redaction);
   return root as unknown as Bundle;
 }
 
-function validateTargets(value: unknown): void {
-  const targets = validateFields(value, 'targets', TARGET_FIELDS, 'a target');
-  if (typeof targets.directoryId === 'string' && !isDirectoryId(targets.directoryId)) {
-    throw new InvalidBundle('targets.directoryId', `must be a directory id such as d-1234567890, not ${show(targets.directoryId)}`);
-  }
-  if (!Object.values(targets).some((v) => v !== false)) throw new InvalidBundle('targets', 'names no target');
-}
-
-function validateOptions(value: unknown): void {
-  validateFields(value, 'options', OPTION_FIELDS, 'an option');
-}
-
-/** An object whose keys must be known fields, each of its type. */
-function validateFields(value: unknown, field: string, types: Record<string, FieldType>, what: string): Json {
-  const fields = object(value, field);
+/**
+ * A bundle's `targets` or `options`: every key must be an option this wsdoctor declares for that section, holding a
+ * value of its kind that its own parser accepts, exactly as if it had been typed on the command line.
+ */
+function validateInputs(value: unknown, section: 'targets' | 'options', options: readonly AnyOption[]): void {
+  const fields = object(value, section);
+  const declared = options.filter((o) => o.section === section);
+  const what = section === 'targets' ? 'a target' : 'an option';
   for (const [key, found] of Object.entries(fields)) {
-    const type = types[key];
-    if (!type) throw new InvalidBundle(`${field}.${key}`, `is not ${what} this wsdoctor knows (${Object.keys(types).join(', ')})`);
-    const ok = type === 'string[]' ? Array.isArray(found) && found.every((v) => typeof v === 'string') : typeof found === type;
-    const expected = { string: 'a string', 'string[]': 'a list of strings', boolean: 'true or false' }[type];
-    if (!ok) throw wrongType(`${field}.${key}`, expected, found);
+    const field = `${section}.${key}`;
+    const option = declared.find((o) => o.key === key);
+    if (!option) throw new InvalidBundle(field, `is not ${what} this wsdoctor knows (${declared.map((o) => o.key).join(', ')})`);
+    const expected = { string: 'a string', number: 'a number', 'string[]': 'a list of strings', boolean: 'true or false' }[option.kind as string]!;
+    const texts = option.kind === 'string[]' && Array.isArray(found) ? found : [found];
+    const ok = texts.every((v) => typeof v === (option.kind === 'string[]' ? 'string' : option.kind)) && (option.kind !== 'string[]' || Array.isArray(found));
+    if (!ok) throw wrongType(field, expected, found);
+    for (const text of texts) {
+      try {
+        option.parse?.(String(text));
+      } catch {
+        throw new InvalidBundle(field, `must be ${option.expected ?? `a value ${option.flag.split(' ')[0]} accepts`}, not ${show(text)}`);
+      }
+    }
   }
-  return fields;
 }
 
 function validateFact(value: unknown, field: string): void {

@@ -1,20 +1,24 @@
 // Writing a bundle: the collected facts in dependency order, each with how it was collected, plus the tool
 // version, targets, Region, options and time. Never a secret (secrets.ts looks last); written whole or not at all.
-import type { Collection } from '../cli/pipeline.js';
-import { writeFileAtomic } from '../cli/output.js';
-import { FACTS, withDependencies } from '../facts/index.js';
-import type { FactName } from '../facts/types.js';
-import { TOOL_NAME, toolVersion } from '../version.js';
+import type { Collection } from '../core/collection.js';
+import { writeFileAtomic } from '../core/files.js';
+import { redact } from '../core/secrets.js';
+import { TOOL_NAME, toolVersion } from '../core/version.js';
+import { withDependencies, type AnyFact } from '../facts/define.js';
 import { BUNDLE_SCHEMA_VERSION, type Bundle, type FactRecord } from './schema.js';
 import { assertNoSecrets } from './secrets.js';
-import { redact } from '../engine/secrets.js';
 
-export function toBundle(collection: Collection, note?: string): Bundle {
-  const names = withDependencies(Object.keys(collection.facts) as FactName[]);
-  const facts = names.map((name): [FactName, FactRecord] => {
-    const { description, iamActions, dependsOn } = FACTS[name];
-    return [name, { how: { description, iamActions: [...iamActions], dependsOn: [...dependsOn] }, ...collection.facts[name]! }];
-  });
+/** `facts`: the definitions of the facts this wsdoctor collects, which say how each recorded one was collected. */
+export function toBundle(collection: Collection, facts: readonly AnyFact[], note?: string): Bundle {
+  const byName = new Map(facts.map((fact) => [fact.name, fact]));
+  const collected = Object.keys(collection.facts).flatMap((name) => byName.get(name) ?? []);
+  const records = withDependencies(collected)
+    .filter((fact) => Object.hasOwn(collection.facts, fact.name))
+    .map((fact): [string, FactRecord] => {
+      const { description, iamActions, dependsOn } = fact;
+      const how = { description, iamActions: [...iamActions], dependsOn: dependsOn.map((d) => d.name) };
+      return [fact.name, { how, ...collection.facts[fact.name]! }];
+    });
   return {
     bundleSchemaVersion: BUNDLE_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
@@ -24,7 +28,7 @@ export function toBundle(collection: Collection, note?: string): Bundle {
     options: collection.options,
     collectedAt: collection.collectedAt,
     durationMs: collection.durationMs,
-    facts: Object.fromEntries(facts),
+    facts: Object.fromEntries(records),
   };
 }
 

@@ -1,29 +1,24 @@
 // `wsdoctor check`: get the facts (collected live, or recorded in a bundle), analyze them, report.
+import type { Collection } from '../core/collection.js';
+import type { RunInputs } from '../core/option.js';
 import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
 import type { AnyCheck } from '../engine/types.js';
 import type { ReportBundle, ReportFormat } from '../report/model.js';
 import { checkDestinations, emitReport } from './emit.js';
-import {
-  analyze,
-  checksFor,
-  collectLive,
-  liveTargets,
-  type AwsOptions,
-  type Collection,
-  type RunHooks,
-  type SelectionOptions,
-  type TargetFlags,
-} from './pipeline.js';
+import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
+import { knownInputs } from './registry.js';
 import { runControlled } from './run-control.js';
 import type { BundleArgument, ReportSpec } from './validate.js';
 
-export interface CheckCommandOptions extends AwsOptions, SelectionOptions, TargetFlags {
+export interface CheckCommandOptions extends AwsOptions, SelectionOptions {
   /** WorkSpaces bundle ids to weigh (with --directory), or a support bundle file to analyze instead of collecting. */
   bundle?: BundleArgument;
   format: ReportFormat;
   output?: string;
   report?: ReportSpec<ReportFormat>[];
   failOn: FailOn;
+  /** The target and option flags, by commander's attribute name (see src/options/). */
+  [flag: string]: unknown;
 }
 
 interface Facts {
@@ -39,13 +34,13 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
   const file = options.bundle?.file;
   if (file) {
     const { checks, collection, origin } = await fromBundle(file, options);
-    const report = await analyze(checks, collection, origin);
+    const report = analyzeCollection(checks, collection, origin);
     await emitReport(report, emit);
     return exitCodeFor(report.results, options.failOn);
   }
   return runControlled(options.deadline, async (signal) => {
     const { checks, collection, waitingOn } = await live(options, { ...hooks, signal });
-    const report = await analyze(checks, collection);
+    const report = analyzeCollection(checks, collection);
     await emitReport(report, emit);
     const errors = report.summary.error;
     const unfinished = `${errors} check${errors === 1 ? '' : 's'} could not finish`;
@@ -54,15 +49,23 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
 }
 
 async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Facts & { waitingOn: string[] }> {
-  const { targets, checkOptions } = liveTargets({ ...options, bundleIds: options.bundle?.ids });
-  const checks = checksFor(targets, options);
-  const { collection, waitingOn } = await collectLive(checks, targets, checkOptions, options, hooks);
+  const inputs = checkRequirements(inputsFrom({ ...options, bundle: options.bundle?.ids }));
+  const checks = checksFor(inputs, options);
+  const { collection, waitingOn } = await collectLive(checks, inputs, options, hooks);
   return { checks, collection, waitingOn };
 }
 
-/** No AWS client, no credentials, no network: the bundle module imports none of them. */
+/** No AWS client, no credentials, no network: the bundle module imports none of them. Options that only change how
+ *  the saved facts are judged (`offline` ones) may be given, and replace the bundle's. */
 async function fromBundle(path: string, options: CheckCommandOptions): Promise<Facts> {
   const { readBundle } = await import('../bundle/read.js');
-  const { collection, origin } = await readBundle(path);
-  return { checks: checksFor(collection.targets, options), collection, origin };
+  const { collection, origin } = await readBundle(path, knownInputs());
+  const given: RunInputs = inputsFrom({ ...options, bundle: options.bundle?.ids });
+  const judged: Collection = {
+    ...collection,
+    targets: { ...collection.targets, ...given.targets },
+    options: { ...collection.options, ...given.options },
+  };
+  checkRequirements(judged);
+  return { checks: checksFor(judged, options), collection: judged, origin };
 }

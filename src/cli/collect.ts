@@ -5,30 +5,31 @@ import { redactBundle } from '../bundle/redact.js';
 import type { Bundle } from '../bundle/schema.js';
 import { knownSecretValues } from '../bundle/secrets.js';
 import { toBundle, writeBundle } from '../bundle/write.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 import { EXIT } from '../engine/exit-codes.js';
 import { primaryTarget } from '../engine/targets.js';
 import { checkOutputPaths } from './output.js';
+import { checkRequirements, checksFor, collectLive, inputsFrom, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
+import { FACTS, knownInputs, OPTIONS } from './registry.js';
 import { runControlled } from './run-control.js';
-import { checksFor, collectLive, liveTargets, type AwsOptions, type RunHooks, type SelectionOptions, type TargetFlags } from './pipeline.js';
 
-export interface CollectCommandOptions extends AwsOptions, SelectionOptions, TargetFlags {
-  /** WorkSpaces bundle ids (wsb-…) about to be launched in the directory. */
-  bundle?: string[];
+export interface CollectCommandOptions extends AwsOptions, SelectionOptions {
   output: string;
   redact?: boolean;
   note?: string;
+  /** The target and option flags, by commander's attribute name (see src/options/). */
+  [flag: string]: unknown;
 }
 
 export async function runCollectCommand(options: CollectCommandOptions, hooks: RunHooks = {}): Promise<number> {
-  const { targets, checkOptions } = liveTargets({ ...options, bundleIds: options.bundle });
-  const checks = checksFor(targets, options);
+  const inputs = checkRequirements(inputsFrom(options));
+  const checks = checksFor(inputs, options);
   // A bundle path that cannot be written is an input error before any AWS call.
   await checkOutputPaths([{ flag: '--output', path: options.output }]);
   return runControlled(options.deadline, async (signal) => {
-    const { collection, secretValues, waitingOn } = await collectLive(checks, targets, checkOptions, options, { ...hooks, signal });
-    const collected = toBundle(collection, options.note);
-    const bundle = options.redact ? redactBundle(collected) : collected;
+    const { collection, secretValues, waitingOn } = await collectLive(checks, inputs, options, { ...hooks, signal });
+    const collected = toBundle(collection, FACTS, options.note);
+    const bundle = options.redact ? redactBundle(collected, { facts: FACTS, options: OPTIONS }) : collected;
     await writeBundle(options.output, bundle, knownSecretValues(secretValues));
     const failed = failedFacts(bundle).length;
     const unfinished = `${failed} fact${failed === 1 ? '' : 's'} could not be collected`;
@@ -38,9 +39,9 @@ export async function runCollectCommand(options: CollectCommandOptions, hooks: R
 
 export async function runRedactCommand(input: string, options: { output: string }): Promise<number> {
   await checkOutputPaths([{ flag: '--output', path: options.output }]);
-  const { bundle } = await readBundle(input);
+  const { bundle } = await readBundle(input, knownInputs());
   if (bundle.redaction) throw new UsageError(`${input} is already redacted`);
-  const redacted = redactBundle(bundle);
+  const redacted = redactBundle(bundle, { facts: FACTS, options: OPTIONS });
   await writeBundle(options.output, redacted, knownSecretValues());
   return summarize(redacted, options.output);
 }
@@ -49,7 +50,7 @@ export async function runRedactCommand(input: string, options: { output: string 
 function summarize(bundle: Bundle, path: string): number {
   const records = Object.entries(bundle.facts);
   const failed = failedFacts(bundle);
-  const target = primaryTarget(bundle.targets);
+  const target = primaryTarget(bundle, OPTIONS);
   const redacted = bundle.redaction
     ? `, redacted (${Object.entries(bundle.redaction.replaced).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing to replace'})`
     : '';

@@ -1,14 +1,15 @@
 // Where a finished report goes: the --format rendering to stdout (or to --output), every --report FORMAT=FILE
 // to its file, all files written whole or none; and, inside GitHub Actions, workflow annotations.
 import type { FailOn } from '../engine/exit-codes.js';
-import { redact } from '../engine/secrets.js';
+import { writeFilesAtomic } from '../core/files.js';
+import { redact } from '../core/secrets.js';
 import { renderAnnotations } from '../report/github-annotations.js';
 import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report, ReportFormat } from '../report/model.js';
 import { renderText } from '../report/text.js';
-import { checkOutputPaths, writeFilesAtomic } from './output.js';
+import { checkOutputPaths } from './output.js';
 import type { ReportSpec } from './validate.js';
 
 export interface EmitOptions {

@@ -1,14 +1,15 @@
 // `wsdoctor explain <id>`: what a check looks at, why, the fix, and the guide it comes from.
-import { CHECKS } from '../../checks/index.js';
-import { findCheck } from '../engine/registry.js';
+import { flagName } from '../core/option.js';
 import { iamActionsForChecks } from '../engine/iam-policy.js';
+import { findCheck } from '../engine/registry.js';
 import { cite } from '../report/model.js';
+import { CHECKS } from './registry.js';
 
 export async function runExplainCommand(id: string): Promise<number> {
   const check = findCheck(CHECKS, id);
   const { meta } = check;
   const r = meta.remediation;
-  const facts = [...meta.facts, ...(meta.optionalFacts ?? [])];
+  const facts = [...meta.facts, ...(meta.optionalFacts ?? [])].map((fact) => fact.name);
   const text = [
     `${meta.id} — ${meta.title}`,
     `Catalog ${meta.catalogId} · scope ${meta.scope} · severity ${meta.severity} · tags ${meta.tags.join(', ')}`,
@@ -25,7 +26,8 @@ export async function runExplainCommand(id: string): Promise<number> {
     `Docs: ${r.docsUrl}`,
     '',
     `Needs: ${facts.join(', ')}`,
-    `IAM actions: ${iamActionsForChecks([check]).join(', ') || 'none'}`,
+    ...(meta.options?.length ? [`Options: ${meta.options.map(flagName).join(', ')}`] : []),
+    `IAM actions: ${iamActionsForChecks([check], CHECKS).join(', ') || 'none'}`,
   ];
   process.stdout.write(`${text.join('\n')}\n`);
   return 0;

@@ -1,10 +1,11 @@
 // `wsdoctor iam-policy`: the least-privilege policy for the selected checks, printed as IAM policy JSON.
 // Loads no SDK client: the policy comes from check and fact metadata alone.
-import { CHECKS } from '../../checks/index.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
+import { SCOPES, type Scope } from '../core/scopes.js';
 import { iamPolicyFor } from '../engine/iam-policy.js';
 import { describeSelection, selectChecks } from '../engine/registry.js';
-import { SCOPES, type Scope, type Severity } from '../engine/types.js';
+import type { Severity } from '../engine/types.js';
+import { CHECKS } from './registry.js';
 
 export interface IamPolicyCommandOptions {
   scope?: Scope[];
@@ -18,7 +19,7 @@ export async function runIamPolicyCommand(options: IamPolicyCommandOptions): Pro
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
   const checks = selectChecks(CHECKS, { scopes: options.scope?.length ? options.scope : SCOPES, ...selection });
   if (checks.length === 0) throw new UsageError(`no check matches ${describeSelection(selection)}`);
-  const policy = iamPolicyFor(checks);
+  const policy = iamPolicyFor(checks, CHECKS);
   if (policy.Statement[0]!.Action.length === 0) {
     // IAM rejects a statement without actions; say so instead of printing a policy that cannot be created.
     process.stderr.write(`wsdoctor: the selected checks (${checks.map((c) => c.meta.id).join(', ')}) make no AWS call\n`);

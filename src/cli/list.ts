@@ -1,9 +1,10 @@
 // `wsdoctor list`: the checks with their tags, facts and IAM actions; the selection flags narrow it as they narrow
 // a run. Loads no SDK client.
-import { CHECKS } from '../../checks/index.js';
-import { selectChecks } from '../engine/registry.js';
-import { SCOPES, type Severity } from '../engine/types.js';
+import { SCOPES } from '../core/scopes.js';
 import { iamActionsForChecks } from '../engine/iam-policy.js';
+import { selectChecks } from '../engine/registry.js';
+import type { Severity } from '../engine/types.js';
+import { CHECKS } from './registry.js';
 
 export interface ListCommandOptions {
   format: 'text' | 'json';
@@ -23,7 +24,7 @@ export async function runListCommand(options: ListCommandOptions): Promise<numbe
   });
   const rows = checks.map((check) => {
     const { meta } = check;
-    const facts = [...meta.facts, ...(meta.optionalFacts ?? [])];
+    const facts = [...meta.facts, ...(meta.optionalFacts ?? [])].map((fact) => fact.name);
     return {
       id: meta.id,
       catalogId: meta.catalogId,
@@ -33,7 +34,7 @@ export async function runListCommand(options: ListCommandOptions): Promise<numbe
       tags: meta.tags,
       facts,
       // The same derivation as `iam-policy --only <id>`, target lookup included.
-      iamActions: iamActionsForChecks([check]),
+      iamActions: iamActionsForChecks([check], CHECKS),
     };
   });
   if (options.format === 'json') {

@@ -1,28 +1,20 @@
 // Command-line wiring only. Each command's work is imported when that command runs, so `wsdoctor --help`
 // loads commander and nothing else (no SDK client, no check).
 import { createRequire } from 'node:module';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
+import { attributeName, type AnyOption } from '../core/option.js';
+import { choiceList, idList, positiveInt } from '../core/parse.js';
+import { SCOPES } from '../core/scopes.js';
+import { addSecret, redact } from '../core/secrets.js';
+import { DEFAULT_DEADLINE_MS } from '../core/stop.js';
+import { toolVersion } from '../core/version.js';
 import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
-import { SCOPES, SEVERITIES } from '../engine/types.js';
+import { SEVERITIES } from '../engine/types.js';
+import { OPTIONS } from '../options/index.generated.js';
+import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
-import { toolVersion } from '../version.js';
-import { addSecret, redact } from '../engine/secrets.js';
-import { DEFAULT_DEADLINE_MS } from '../engine/stop.js';
 import { printError } from './stderr.js';
-import {
-  bundleIdList,
-  bundleIdsOrFile,
-  choiceList,
-  clientIp,
-  directoryId,
-  endpointUrl,
-  idList,
-  imageBuilderName,
-  positiveInt,
-  probeHost,
-  reportSpec,
-  workspaceId,
-} from './validate.js';
+import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
 // commander is CommonJS: `require` skips the export scan Node runs when ESM imports CommonJS, the only one left
 // in `--help` and `list` (about 9% of their cost over bare Node, in instructions; bench/RESULTS.md).
@@ -107,15 +99,16 @@ ${EXIT_CODES_HELP}`,
 
   const check = program
     .command('check')
-    .description('run the checks for a target (or over a bundle) and report what is wrong, with the guide’s fix')
-    .addOption(
-      new Option(
-        '--bundle <ids|file>',
-        'with --directory: bundles you are about to launch in it (wsb-…; comma-separated, repeatable); alone: a ' +
-          'support bundle written by `wsdoctor collect`, analyzed with no AWS access and no network',
-      ).argParser(bundleIdsOrFile),
-    );
-  addTargetOptions(check);
+    .description('run the checks for a target (or over a bundle) and report what is wrong, with the guide’s fix');
+  // `check --bundle` is two things, told apart by value (src/cli/validate.ts): WorkSpaces bundle ids (src/options/
+  // bundle.ts), or a support bundle file to analyze offline.
+  addTargetOptions(check, {
+    [bundleIds.key]: new Option(
+      '--bundle <ids|file>',
+      'with --directory: bundles you are about to launch in it (wsb-…; comma-separated, repeatable); alone: a ' +
+        'support bundle written by `wsdoctor collect`, analyzed with no AWS access and no network',
+    ).argParser(bundleIdsOrFile),
+  });
   addAwsOptions(check);
   check
     .addOption(new Option('--format <format>', 'report format on stdout').choices(REPORT_FORMATS).default('text'))
@@ -152,7 +145,7 @@ Examples:
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options, command: Command) => {
-      if (options.bundle?.file) rejectLiveFlags(command, options.bundle.file);
+      if (options.bundle?.file) rejectLiveFlags(command, options.bundle.file, options.bundle.ids);
       const { runCheckCommand } = await import('./check.js');
       setExitCode(await runCheckCommand(options, hooks));
     });
@@ -161,10 +154,6 @@ ${EXIT_CODES_HELP}`,
     .command('collect')
     .description('collect every fact the checks need into a bundle, to analyze later anywhere with `check --bundle`');
   addTargetOptions(collect);
-  collect.addOption(
-    new Option('--bundle <ids>', 'bundles you are about to launch in the directory (wsb-…; comma-separated, repeatable)')
-      .argParser(bundleIdList),
-  );
   addAwsOptions(collect);
   collect
     .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
@@ -252,43 +241,35 @@ Examples:
   return program;
 }
 
-/** What a run looks at, and which checks it makes: shared by `check` and `collect` (each adds its --bundle). */
-function addTargetOptions(command: Command): void {
-  addSelectionOptions(
-    command
-      .addOption(new Option('--directory <id>', 'WorkSpaces directory to check (d-…)').argParser(directoryId))
-      .addOption(
-        new Option('--workspace <id>', "look at this WorkSpace only among the directory's WorkSpaces (ws-…)").argParser(workspaceId),
-      )
-      .addOption(
-        new Option('--client-ip <ip>', 'the public IP a user connects from: is it allowed by the IP access control groups?')
-          .argParser(clientIp),
-      )
-      .addOption(
-        new Option('--image-builder <name>', 'WorkSpaces Applications (AppStream 2.0) image builder to check').argParser(
-          imageBuilderName,
-        ),
-      )
-      .option('--client', "probe this machine's streaming ports to the Region's health check servers (no AWS credentials needed)")
-      .addOption(
-        new Option('--probe-host <host>', "with --client: probe this host instead of the Region's servers (repeatable)").argParser(
-          probeHost,
-        ),
-      )
-      .option('--local', 'check the machine wsdoctor runs on, as an image builder (run it on the builder)'),
-  );
+/**
+ * What a run looks at and how it is judged: every option declared under src/options/, then the selection flags;
+ * shared by `check` and `collect`. `replace` gives a command its own form of an option, by key.
+ */
+function addTargetOptions(command: Command, replace: Record<string, import('commander').Option> = {}): void {
+  for (const option of helpOrder(OPTIONS)) command.addOption(replace[option.key] ?? commanderOption(option));
+  addSelectionOptions(command);
 }
 
-/** Flags that steer a live run: a bundle file already holds its targets, Region and options, and calls nothing. */
-const LIVE_ONLY = [
-  ...['directory', 'workspace', 'clientIp', 'imageBuilder', 'client', 'probeHost', 'local'],
-  ...['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts', 'deadline'],
-];
+/** Targets first (in SCOPES order), then what narrows them, then how findings are judged. */
+function helpOrder(options: readonly AnyOption[]): AnyOption[] {
+  const rank = (o: AnyOption) => (o.scope ? SCOPES.indexOf(o.scope) : o.section === 'targets' ? SCOPES.length : SCOPES.length + 1);
+  return [...options].sort((a, b) => rank(a) - rank(b));
+}
 
-function rejectLiveFlags(command: Command, file: string): void {
-  const given = LIVE_ONLY.filter((name) => command.getOptionValueSource(name) === 'cli');
-  if (given.length === 0) return;
-  const flag = command.options.find((o) => o.attributeName() === given[0])!.long;
+function commanderOption(option: AnyOption): import('commander').Option {
+  const made = new Option(option.flag, option.help);
+  return option.parse ? made.argParser(option.parse) : made;
+}
+
+/** Flags that steer a live run: a bundle file already holds its targets, Region and options, and calls nothing.
+ *  Only options declared `offline` (they change how the saved facts are judged) may be given with it. */
+const AWS_FLAGS = ['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts', 'deadline'];
+
+function rejectLiveFlags(command: Command, file: string, ids: readonly string[]): void {
+  const liveOnly = [...OPTIONS.filter((o) => !o.offline && o !== bundleIds).map(attributeName), ...AWS_FLAGS];
+  const given = liveOnly.filter((name) => command.getOptionValueSource(name) === 'cli');
+  const flag = ids.length > 0 ? '--bundle wsb-…' : given[0] && command.options.find((o) => o.attributeName() === given[0])!.long;
+  if (!flag) return;
   throw new UsageError(
     `--bundle ${file} analyzes a saved bundle, with no AWS access: ${flag} does not apply (the bundle holds its ` +
       'targets, Region and options; WorkSpaces bundle ids look like wsb-…)',

@@ -1,35 +1,25 @@
-// The one pipeline behind `check` and `collect`: select the checks for the targets, get the facts they need
-// (collected live from AWS and this machine, or recorded in a bundle), analyze them, build the report.
-// A live check is "collect, then analyze what was collected", so a bundle analyzed later goes through exactly
-// the same analysis as the live run that could have been made instead.
-import { CHECKS } from '../../checks/index.js';
-import { UsageError } from '../engine/errors.js';
-import { describeSelection, selectChecks } from '../engine/registry.js';
-import { factsNeeded, runChecks } from '../engine/runner.js';
-import { primaryTarget, scopesOf, type Targets } from '../engine/targets.js';
-import type { AnyCheck, CheckOptions, Severity } from '../engine/types.js';
-import { AwsClients } from '../facts/aws/clients.js';
-import { FACTS, iamActionsFor, targetFactsFor } from '../facts/index.js';
-import { LiveFactStore, RecordedFactStore } from '../facts/store.js';
-import type { FactName, FactOutcome } from '../facts/types.js';
+// The one pipeline behind `check` and `collect`: select the checks for the run's targets, get the facts they need
+// (collected live from AWS and this machine, or recorded in a bundle), analyze them, build the report. A live check
+// is "collect, then analyze what was collected", so a bundle analyzed later goes through exactly the same analysis
+// as the live run that could have been made instead.
+import { AwsClients } from '../aws/clients.js';
+import type { Collection } from '../core/collection.js';
+import { UsageError } from '../core/errors.js';
+import { attributeName, readOption, type AnyOption, type RunInputs } from '../core/option.js';
+import { validateRegion } from '../core/parse.js';
+import { RunStopped, untilStopped } from '../core/stop.js';
+import { TOOL_NAME, toolVersion } from '../core/version.js';
+import { analyze, factsNeeded } from '../engine/analyze.js';
+import { describeSelection, lookupsFor, selectChecks } from '../engine/registry.js';
+import { primaryTarget, scopesOf } from '../engine/targets.js';
+import type { AnyCheck, Severity } from '../engine/types.js';
+import { iamActionsFor } from '../facts/define.js';
+import { LiveFactStore } from '../facts/store.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from '../report/model.js';
-import { RunStopped, untilStopped } from '../engine/stop.js';
-import { TOOL_NAME, toolVersion } from '../version.js';
-import { resolveRegion, validateRegion } from './region.js';
-import { checkEndpointEnvironment } from './validate.js';
+import { CHECKS, OPTIONS } from './registry.js';
+import { resolveRegion } from './region.js';
 import { startSpinner } from './spinner.js';
-
-/** Everything analysis needs: what was looked at, where, when, with which options, and what was found. */
-export interface Collection {
-  targets: Targets;
-  region: string;
-  options: CheckOptions;
-  /** When collection started (ISO 8601): the time checks see as `ctx.collectedAt`. */
-  collectedAt: string;
-  durationMs: number;
-  /** Every fact settled, the ones other facts depend on included. */
-  facts: Partial<Record<FactName, FactOutcome>>;
-}
+import { checkEndpointEnvironment } from './validate.js';
 
 /** The selection flags as commander hands them over (`--tag` → tag, `--severity` → severity). */
 export interface SelectionOptions {
@@ -39,9 +29,9 @@ export interface SelectionOptions {
   severity?: Severity[];
 }
 
-/** The checks a run over `targets` makes: by the targets' scopes, then the selection flags. */
-export function checksFor(targets: Targets, options: SelectionOptions): AnyCheck[] {
-  const scopes = scopesOf(targets);
+/** The checks a run over these inputs makes: by the targets' scopes, then the selection flags. */
+export function checksFor(inputs: RunInputs, options: SelectionOptions): AnyCheck[] {
+  const scopes = scopesOf(inputs, OPTIONS);
   if (scopes.length === 0) {
     throw new UsageError('nothing to check: name a target, e.g. --directory d-1234567890, --image-builder <name>, --client or --local');
   }
@@ -55,43 +45,25 @@ export function checksFor(targets: Targets, options: SelectionOptions): AnyCheck
   return checks;
 }
 
-/** The target flags of a live run. */
-export interface TargetFlags {
-  directory?: string;
-  workspace?: string;
-  bundleIds?: string[];
-  /** --client-ip: what the IP access control group checks test. */
-  clientIp?: string;
-  imageBuilder?: string;
-  client?: boolean;
-  probeHost?: string[];
-  local?: boolean;
+/** A run's inputs from the parsed command line: every option given, kept in its section under its key. */
+export function inputsFrom(flags: Record<string, unknown>, options: readonly AnyOption[] = OPTIONS): RunInputs {
+  const inputs: RunInputs = { targets: {}, options: {} };
+  for (const option of options) {
+    const value = flags[attributeName(option)];
+    if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
+    inputs[option.section][option.key] = value;
+  }
+  return inputs;
 }
 
-/** The run's targets, and the options checks read that the target flags set. */
-export function liveTargets(flags: TargetFlags): { targets: Targets; checkOptions: CheckOptions } {
-  if ((flags.workspace || flags.bundleIds?.length) && !flags.directory) {
-    throw new UsageError(
-      flags.workspace
-        ? '--workspace works within a directory: add --directory <id> (the directory the WorkSpace belongs to)'
-        : '--bundle works within a directory: add --directory <id> (the directory you will launch the bundle in)',
-    );
+/** An option given without the one it needs beside it (--workspace without --directory) is an input error. */
+export function checkRequirements(inputs: RunInputs, options: readonly AnyOption[] = OPTIONS): RunInputs {
+  for (const option of options) {
+    if (option.requires && readOption(inputs, option) !== undefined && readOption(inputs, option.requires.option) === undefined) {
+      throw new UsageError(option.requires.message);
+    }
   }
-  if (flags.probeHost?.length && !flags.client) throw new UsageError('--probe-host goes with --client');
-  const bundleIds = flags.bundleIds?.length ? { bundleIds: flags.bundleIds } : {};
-  const workspaceId = flags.workspace ? { workspaceId: flags.workspace } : {};
-  return {
-    targets: {
-      ...(flags.directory ? { directoryId: flags.directory } : {}),
-      ...workspaceId,
-      ...bundleIds,
-      ...(flags.imageBuilder ? { imageBuilderName: flags.imageBuilder } : {}),
-      ...(flags.client ? { client: true } : {}),
-      ...(flags.probeHost?.length ? { probeHosts: flags.probeHost } : {}),
-      ...(flags.local ? { local: true } : {}),
-    },
-    checkOptions: { ...bundleIds, ...workspaceId, ...(flags.clientIp ? { clientIp: flags.clientIp } : {}) },
-  };
+  return inputs;
 }
 
 /** How to reach AWS for a live run. */
@@ -125,8 +97,7 @@ export interface LiveCollection {
 /** Collects, live, every fact `checks` need (each once, independent ones concurrently). */
 export async function collectLive(
   checks: readonly AnyCheck[],
-  targets: Targets,
-  options: CheckOptions,
+  inputs: RunInputs,
   awsOptions: AwsOptions,
   hooks: RunHooks = {},
 ): Promise<LiveCollection> {
@@ -150,7 +121,7 @@ export async function collectLive(
   let waitingOn: string[] = [];
   hooks.signal?.addEventListener('abort', () => (waitingOn = aws.inFlight()), { once: true });
   try {
-    const collected = await collectWith(aws, region, checks, targets, options, awsOptions, hooks.signal);
+    const collected = await collectWith(aws, region, checks, inputs, awsOptions, hooks.signal);
     return { ...collected, waitingOn };
   } finally {
     // Nothing of the run may keep the process alive once its report is out.
@@ -162,62 +133,52 @@ async function collectWith(
   aws: AwsClients,
   region: string,
   checks: readonly AnyCheck[],
-  targets: Targets,
-  options: CheckOptions,
+  inputs: RunInputs,
   awsOptions: AwsOptions,
   signal: AbortSignal | undefined,
 ): Promise<Omit<LiveCollection, 'waitingOn'>> {
-  // The target itself, and the ids named with it, are always looked up, so an unknown id is an input error rather
-  // than a page of errors.
-  const lookups = [...targetFactsFor(new Set(checks.map((c) => c.meta.scope))), ...namedIdFacts(targets)];
-  const names = new Set([...factsNeeded(checks), ...lookups]);
+  // The targets and ids the checks look at are always looked up, so an unknown one is an input error rather than a
+  // page of errors.
+  const lookups = lookupsFor(checks, CHECKS, (option) => readOption(inputs, option) !== undefined);
+  const facts = new Set([...factsNeeded(checks), ...lookups]);
   // Only runs that read AWS need credentials: client probes and checks of this machine run without any.
-  const secretValues = iamActionsFor(names).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
+  const secretValues = iamActionsFor(facts).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
 
   const startedAt = Date.now();
-  const store = new LiveFactStore(FACTS, { aws, targets, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
-  const target = primaryTarget(targets);
+  const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
+  const target = primaryTarget(inputs, OPTIONS);
   const spinner = await startSpinner(`Looking at ${target.kind} ${target.id} in ${region}`);
   try {
-    await Promise.all([...names].map((name) => store.settle(name)));
+    await Promise.all([...facts].map((fact) => store.settle(fact)));
   } finally {
     spinner.stop();
   }
-  const facts = await store.outcomes();
-  rejectUnusableRun(facts);
+  const outcomes = await store.outcomes();
+  rejectUnusableRun(outcomes);
   return {
     collection: {
-      targets,
+      ...inputs,
       region,
-      options,
       collectedAt: new Date(startedAt).toISOString(),
       durationMs: Date.now() - startedAt,
-      facts,
+      facts: outcomes,
     },
     secretValues,
   };
 }
 
-/** The facts that look up the ids named with the target (--workspace, --bundle): each fails with TargetNotFound
- *  for an id that does not exist. */
-function namedIdFacts(targets: Targets): FactName[] {
-  return [
-    ...(targets.workspaceId ? (['workspaces'] as const) : []),
-    ...(targets.bundleIds?.length ? (['bundles'] as const) : []),
-  ];
-}
-
 /** Runs `checks` over collected facts: no AWS, no network, no clock. */
-export async function analyze(checks: readonly AnyCheck[], collection: Collection, bundle?: ReportBundle): Promise<Report> {
-  const { findings } = await runChecks(checks, new RecordedFactStore(collection.facts), {
+export function analyzeCollection(checks: readonly AnyCheck[], collection: Collection, bundle?: ReportBundle): Report {
+  const findings = analyze(checks, {
     region: collection.region,
     collectedAt: collection.collectedAt,
-    options: collection.options,
+    inputs: collection,
+    facts: collection.facts,
   });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
-    target: primaryTarget(collection.targets),
+    target: primaryTarget(collection, OPTIONS),
     region: collection.region,
     startedAt: collection.collectedAt,
     durationMs: collection.durationMs,
@@ -250,10 +211,11 @@ async function requireCredentials(aws: AwsClients, profile: string | undefined, 
 }
 
 /** Conditions that make the whole report meaningless are input/configuration errors (exit 2), not findings. */
-function rejectUnusableRun(facts: Partial<Record<FactName, FactOutcome>>): void {
+function rejectUnusableRun(facts: Record<string, { ok: boolean; failure?: { kind: string; message: string } }>): void {
   for (const outcome of Object.values(facts)) {
-    if (outcome.ok) continue;
-    if (outcome.failure.code === 'TargetNotFound') throw new UsageError(outcome.failure.message);
-    if (outcome.failure.kind === 'credentials') throw new UsageError(outcome.failure.message);
+    if (outcome.ok || !outcome.failure) continue;
+    if (outcome.failure.kind === 'target-not-found' || outcome.failure.kind === 'credentials') {
+      throw new UsageError(outcome.failure.message);
+    }
   }
 }

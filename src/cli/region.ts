@@ -1,19 +1,7 @@
 // Region: --region, then AWS_REGION, AWS_DEFAULT_REGION, then the profile's `region` in ~/.aws/config.
 // Never a silent default: WorkSpaces is not in every Region, and checking the wrong one reports nonsense.
-import { UsageError } from '../engine/errors.js';
-
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
-
-export function isRegionName(text: string): boolean {
-  return REGION_PATTERN.test(text);
-}
-
-export function validateRegion(region: string, from: string): string {
-  if (!isRegionName(region)) {
-    throw new UsageError(`"${region}" (from ${from}) is not an AWS Region name such as us-east-1`);
-  }
-  return region;
-}
+import { UsageError } from '../core/errors.js';
+import { validateRegion } from '../core/parse.js';
 
 export async function resolveRegion(flag: string | undefined, profile: string | undefined): Promise<string> {
   if (flag !== undefined) return validateRegion(flag, '--region');

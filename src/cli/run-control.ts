@@ -2,7 +2,7 @@
 // the SDK clients and the probes honour: the run ends promptly and the report shows what was found so far.
 import { setMaxListeners } from 'node:events';
 import { EXIT } from '../engine/exit-codes.js';
-import { DEFAULT_DEADLINE_MS, RunStopped } from '../engine/stop.js';
+import { DEFAULT_DEADLINE_MS, RunStopped } from '../core/stop.js';
 import { printError } from './stderr.js';
 
 export interface RunControl {

@@ -1,7 +1,11 @@
 // Selecting checks: by the run's targets (scope), then --only / --tag / --severity, minus --skip. Every name a user
 // types is checked against what exists, so a typo is an input error naming the close matches, never an empty run.
-import type { AnyCheck, Scope, Severity } from './types.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
+import type { AnyOption } from '../core/option.js';
+import type { Scope } from '../core/scopes.js';
+import { withDependencies, type AnyFact } from '../facts/define.js';
+import { factsNeeded } from './analyze.js';
+import type { AnyCheck, Severity } from './types.js';
 
 export interface Selection {
   scopes: readonly Scope[];
@@ -74,4 +78,32 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/** Every fact `checks` may settle: what they name, and what that depends on (dependencies first). */
+export function factsOf(checks: readonly AnyCheck[]): AnyFact[] {
+  return withDependencies(factsNeeded(checks));
+}
+
+/** The options and targets `checks` look at: read by the checks themselves or by any fact they settle. */
+export function optionsReadBy(checks: readonly AnyCheck[]): Set<AnyOption> {
+  const read = new Set<AnyOption>(checks.flatMap((c) => c.meta.options ?? []));
+  for (const fact of factsOf(checks)) {
+    for (const option of [...(fact.options ?? []), ...(fact.lookup ? [fact.lookup] : [])]) read.add(option);
+  }
+  return read;
+}
+
+/**
+ * The lookups a run of `checks` settles whatever else it needs: for each target or id the checks look at (and
+ * `given` holds), the fact that looks it up (`lookup`), found among the facts of `all` the registered checks. An
+ * unknown directory is then an input error even when the selected checks would only read something beside it.
+ */
+export function lookupsFor(
+  checks: readonly AnyCheck[],
+  all: readonly AnyCheck[],
+  given: (option: AnyOption) => boolean = () => true,
+): AnyFact[] {
+  const read = optionsReadBy(checks);
+  return factsOf(all).filter((fact) => fact.lookup && read.has(fact.lookup) && given(fact.lookup));
 }

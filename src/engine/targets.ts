@@ -1,37 +1,24 @@
-// What a run looks at. One run may name several targets (a directory and the client machine, say).
-export interface Targets {
-  directoryId?: string;
-  /** With a directory: narrows the directory's WorkSpaces to this one (--workspace). */
-  workspaceId?: string;
-  /** With a directory: bundles about to be launched in it (--bundle), read alongside its WorkSpaces' bundles. */
-  bundleIds?: string[];
-  imageBuilderName?: string;
-  fleetName?: string;
-  client?: boolean;
-  /** Hosts the client probes go to instead of the Region's health check servers (--probe-host). */
-  probeHosts?: string[];
-  local?: boolean;
+// What a run looks at: the target options it was given (src/options/ with a `scope`), in SCOPES order.
+import { readOption, type AnyOption, type RunInputs } from '../core/option.js';
+import { SCOPES, type Scope } from '../core/scopes.js';
+
+/** The scopes a run's targets bring in, in SCOPES order. */
+export function scopesOf(inputs: RunInputs, options: readonly AnyOption[]): Scope[] {
+  return SCOPES.filter((scope) => targetsOf(inputs, options).some(({ option }) => option.scope === scope));
 }
 
-import type { Scope } from './types.js';
-
-export function scopesOf(targets: Targets): Scope[] {
-  const scopes: Scope[] = [];
-  if (targets.directoryId) scopes.push('directory');
-  if (targets.workspaceId) scopes.push('workspace');
-  if (targets.imageBuilderName) scopes.push('image-builder');
-  if (targets.fleetName) scopes.push('fleet');
-  if (targets.client) scopes.push('client');
-  if (targets.local) scopes.push('local');
-  return scopes;
+/** The target reports name: the first given, in SCOPES order (directory, WorkSpace, image builder, …). */
+export function primaryTarget(inputs: RunInputs, options: readonly AnyOption[]): { kind: Scope; id: string } {
+  const given = targetsOf(inputs, options).sort((a, b) => SCOPES.indexOf(a.option.scope!) - SCOPES.indexOf(b.option.scope!))[0];
+  if (!given) return { kind: 'local', id: 'this machine' };
+  const { option, value } = given;
+  const id = option.label ? option.label(value as never) : option.kind === 'boolean' ? 'this machine' : String(value);
+  return { kind: option.scope!, id };
 }
 
-/** The target named in reports: the first of directory, WorkSpace, image builder, fleet, client, local. */
-export function primaryTarget(targets: Targets): { kind: Scope; id: string } {
-  if (targets.directoryId) return { kind: 'directory', id: targets.directoryId };
-  if (targets.workspaceId) return { kind: 'workspace', id: targets.workspaceId };
-  if (targets.imageBuilderName) return { kind: 'image-builder', id: targets.imageBuilderName };
-  if (targets.fleetName) return { kind: 'fleet', id: targets.fleetName };
-  if (targets.client) return { kind: 'client', id: 'this machine' };
-  return { kind: 'local', id: 'this machine' };
+function targetsOf(inputs: RunInputs, options: readonly AnyOption[]): { option: AnyOption; value: unknown }[] {
+  return options
+    .filter((option) => option.scope)
+    .map((option) => ({ option, value: readOption(inputs, option) }))
+    .filter(({ value }) => value !== undefined && value !== false);
 }

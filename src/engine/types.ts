@@ -1,5 +1,8 @@
 // The words of the engine: a check is `meta` + a pure `analyze(facts, ctx)`; a finding is what it says.
-import type { FactFailure, FactName, FactTypes } from '../facts/types.js';
+import type { FactFailure } from '../core/failure.js';
+import type { AnyOption, OptionDefinition, OptionKind, OptionValue } from '../core/option.js';
+import type { Scope } from '../core/scopes.js';
+import type { AnyFact, FactValues } from '../facts/define.js';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'error' | 'skip';
 
@@ -8,10 +11,6 @@ export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'warn', 'pass',
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-
-/** What a check looks at. A run selects the checks whose scope matches one of its targets. */
-export const SCOPES = ['directory', 'workspace', 'image-builder', 'fleet', 'client', 'local'] as const;
-export type Scope = (typeof SCOPES)[number];
 
 /** Where remediation text comes from: a file in ../shared/guides and the section heading in it. */
 export interface GuideSource {
@@ -30,7 +29,7 @@ export interface Remediation {
   docsUrl: string;
 }
 
-export interface CheckMeta<F extends FactName = FactName, O extends FactName = FactName> {
+export interface CheckMeta<F extends readonly AnyFact[] = readonly AnyFact[], O extends readonly AnyFact[] = readonly AnyFact[]> {
   /** Kebab-case id, equal to the file name and to the catalog id. */
   id: string;
   /** The catalog entry (../shared/CHECKS-CATALOG.md), e.g. "A4". */
@@ -43,34 +42,27 @@ export interface CheckMeta<F extends FactName = FactName, O extends FactName = F
   description: string;
   /** Why it matters: the outage it predicts. */
   rationale: string;
+  /** One line for the README's table of checks: what it finds, and how each finding is judged. */
+  finds: string;
   /** Facts the check cannot run without: if one is missing, the check reports `error`. */
-  facts: readonly F[];
+  facts: F;
   /** Facts the check uses when present (it still decides without them). */
-  optionalFacts?: readonly O[];
+  optionalFacts?: O;
+  /** Options the check reads (`ctx.option`). */
+  options?: readonly AnyOption[];
   remediation: Remediation;
-}
-
-/** Options a user passes that checks read (never I/O handles). */
-export interface CheckOptions {
-  clientIp?: string;
-  bundleIds?: string[];
-  /** --workspace: the directory's WorkSpaces were read for this one only. */
-  workspaceId?: string;
 }
 
 export interface AnalyzeContext {
   region: string;
   /** The time the facts were collected (ISO 8601): checks never read the clock. */
   collectedAt: string;
-  options: CheckOptions;
-  /** The check's optional facts that could not be collected, with the reason: a check that still decides
-   *  without them says what it could not see (set by the runner). */
-  unavailable?: { [K in FactName]?: FactFailure };
+  /** An option's value in the run (it must be listed in `meta.options`). */
+  option<K extends OptionKind>(option: OptionDefinition<K>): OptionValue<K> | undefined;
+  /** The check's optional facts that could not be had, with the reason, by fact name: a check that still decides
+   *  without them says what it could not see. */
+  unavailable: Readonly<Record<string, FactFailure>>;
 }
-
-export type FactsFor<F extends FactName, O extends FactName> = { [K in F]: FactTypes[K] } & {
-  [K in O]?: FactTypes[K];
-};
 
 /** What `analyze` returns: the engine adds the check's id, title, severity and remediation. */
 export interface FindingDraft {
@@ -81,15 +73,15 @@ export interface FindingDraft {
   evidence?: Record<string, unknown>;
 }
 
-export interface Check<F extends FactName = FactName, O extends FactName = never> {
+export interface Check<F extends readonly AnyFact[] = readonly AnyFact[], O extends readonly AnyFact[] = readonly []> {
   meta: CheckMeta<F, O>;
-  analyze(facts: FactsFor<F, O>, ctx: AnalyzeContext): FindingDraft[];
+  analyze(facts: FactValues<F> & Partial<FactValues<O>>, ctx: AnalyzeContext): FindingDraft[];
 }
 
-/** Erased form used by the registry and runner. */
+/** Erased form used by the registry and the analysis (method syntax: every typed check is one). */
 export interface AnyCheck {
   meta: CheckMeta;
-  analyze(facts: Partial<FactTypes>, ctx: AnalyzeContext): FindingDraft[];
+  analyze(facts: Record<string, unknown>, ctx: AnalyzeContext): FindingDraft[];
 }
 
 export interface Finding {
@@ -103,9 +95,9 @@ export interface Finding {
   remediation: Remediation;
 }
 
-/** Typed helper so each check file infers its fact types from `meta.facts`. */
-export function defineCheck<const F extends FactName, const O extends FactName = never>(
+/** Each check file's one export: its fact types are inferred from `meta.facts` and `meta.optionalFacts`. */
+export function defineCheck<const F extends readonly AnyFact[], const O extends readonly AnyFact[] = readonly []>(
   check: Check<F, O>,
-): AnyCheck {
-  return check as unknown as AnyCheck;
+): Check<F, O> & AnyCheck {
+  return check as Check<F, O> & AnyCheck;
 }

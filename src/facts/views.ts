@@ -1,8 +1,12 @@
 // Small readings of fact values that several checks share.
-import type { FactTypes } from './types.js';
+import type { FactValue } from './define.js';
+import type imageBuilderFact from './appstream/image-builder.js';
+import type vpcFact from './ec2/vpc.js';
+import type { DirectoryDnsProbe } from './probes/directory-dns.js';
+import type { IpGroup } from './workspaces/ip-groups.js';
 
 /** The VPC's IPv4 CIDRs that are associated (or being associated): what WorkSpaces tests at registration. */
-export function associatedIpv4Cidrs(vpc: FactTypes['vpc']): string[] {
+export function associatedIpv4Cidrs(vpc: FactValue<typeof vpcFact>): string[] {
   const associations = vpc.CidrBlockAssociationSet ?? [];
   const cidrs = associations
     .filter((a) => a.CidrBlock && ['associated', 'associating'].includes(a.CidrBlockState?.State ?? 'associated'))
@@ -12,12 +16,12 @@ export function associatedIpv4Cidrs(vpc: FactTypes['vpc']): string[] {
 }
 
 /** An IP access control group as people name it: its id, and its name when it has one. */
-export function ipGroupLabel(group: FactTypes['ipGroups'][number]): string {
+export function ipGroupLabel(group: IpGroup): string {
   return group.groupName ? `${group.groupId} ("${group.groupName}")` : (group.groupId ?? 'an unnamed group');
 }
 
 /** A DNS server as an endpoint: 10.0.0.10:53, [2001:db8::53]:53. */
-export function dnsEndpoint(server: FactTypes['directoryDns']['servers'][number]): string {
+export function dnsEndpoint(server: DirectoryDnsProbe['servers'][number]): string {
   return server.address.includes(':') ? `[${server.address}]:${server.port}` : `${server.address}:${server.port}`;
 }
 
@@ -25,7 +29,7 @@ export function dnsEndpoint(server: FactTypes['directoryDns']['servers'][number]
  * A probe that got no answer proves only that this machine got none. Says where the guide tests from instead:
  * the AD Connector's subnets (001 lines 196-198, "Launching WorkSpaces in my connected directory often fails").
  */
-export function runFromDirectorySubnets(probe: FactTypes['directoryDns']): string {
+export function runFromDirectorySubnets(probe: DirectoryDnsProbe): string {
   const subnets = probe.subnetIds.length
     ? ` (${probe.subnetIds.join(', ')}${probe.vpcId ? ` in ${probe.vpcId}` : ''})`
     : '';
@@ -37,7 +41,7 @@ export function runFromDirectorySubnets(probe: FactTypes['directoryDns']): strin
 }
 
 /** Whole minutes from the image builder's creation to `at` (never negative); undefined without a creation time. */
-export function minutesSinceCreated(builder: FactTypes['imageBuilder'], at: string): number | undefined {
+export function minutesSinceCreated(builder: FactValue<typeof imageBuilderFact>, at: string): number | undefined {
   const created = Date.parse(builder.CreatedTime ?? '');
   if (Number.isNaN(created)) return undefined;
   return Math.max(0, Math.floor((Date.parse(at) - created) / 60_000));

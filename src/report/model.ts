@@ -1,5 +1,6 @@
 // The report every format renders: the JSON shape (schemaVersion 1) is the contract for machines.
-import type { Finding, GuideSource, Scope, Status } from '../engine/types.js';
+import type { Scope } from '../core/scopes.js';
+import type { Finding, GuideSource, Status } from '../engine/types.js';
 import { STATUS_ORDER } from '../engine/types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS } from '../../scripts/example-scenarios.js';
-import { readBundle } from '../../src/bundle/read.js';
-import { analyze, checksFor } from '../../src/cli/pipeline.js';
+import { readBundle } from '../helpers/bundles.js';
+import { analyzeCollection, checksFor } from '../../src/cli/pipeline.js';
 import { STATUS_ORDER, type Status } from '../../src/engine/types.js';
 
 const dir = new URL('../../examples/', import.meta.url);
@@ -21,7 +21,7 @@ describe('examples/', () => {
     expect(bundle.note).toMatch(/Made by `npm run examples`/);
     expect(bundle.region).toBe(scenario.region);
     expect(bundle.redaction).toBeUndefined();
-    const report = await analyze(checksFor(collection.targets, {}), collection);
+    const report = analyzeCollection(checksFor(collection, {}), collection);
     // Per check, the most severe status over the resources it reported on.
     const worst: Record<string, Status> = {};
     for (const { checkId, status } of report.results) {

@@ -2,9 +2,10 @@
 // place (line and column, or the field); older schemas load through the migrations.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseBundle } from '../../src/bundle/read.js';
+import { parseBundle } from '../helpers/bundles.js';
 import { findJsonError } from '../../src/bundle/json-errors.js';
-import { UsageError } from '../../src/engine/errors.js';
+import { UsageError } from '../../src/core/errors.js';
+import { BUNDLE_SCHEMA_VERSION } from '../../src/bundle/schema.js';
 
 const HEALTHY = readFileSync(new URL('../../examples/healthy.json', import.meta.url), 'utf8');
 const healthy = () => JSON.parse(HEALTHY) as Record<string, any>;
@@ -69,9 +70,12 @@ describe('parseBundle: damaged files', () => {
 
 describe('parseBundle: versions', () => {
   it('a bundle from a newer wsdoctor asks for an upgrade', () => {
-    const future = { ...healthy(), bundleSchemaVersion: 3, tool: { name: 'wsdoctor', version: '9.0.0' } };
+    const next = BUNDLE_SCHEMA_VERSION + 1;
+    const future = { ...healthy(), bundleSchemaVersion: next, tool: { name: 'wsdoctor', version: '9.0.0' } };
     expect(rejects(JSON.stringify(future))).toMatch(
-      /^b\.json was written by a newer wsdoctor \(bundleSchemaVersion 3, tool "wsdoctor 9\.0\.0"\); wsdoctor \d+\.\d+\.\d+ reads bundle schemas 1 to 2: upgrade wsdoctor to analyze it$/,
+      new RegExp(
+        `^b\\.json was written by a newer wsdoctor \\(bundleSchemaVersion ${next}, tool "wsdoctor 9\\.0\\.0"\\); wsdoctor \\d+\\.\\d+\\.\\d+ reads bundle schemas 1 to ${BUNDLE_SCHEMA_VERSION}: upgrade wsdoctor to analyze it$`,
+      ),
     );
   });
 
@@ -101,7 +105,7 @@ describe('parseBundle: versions', () => {
       facts: Object.fromEntries(Object.entries(current.facts).map(([name, { how: _how, ...outcome }]: [string, any]) => [name, outcome])),
     };
     const migrated = parseBundle(JSON.stringify(v1), 'v1.json');
-    expect(migrated.bundleSchemaVersion).toBe(2);
+    expect(migrated.bundleSchemaVersion).toBe(BUNDLE_SCHEMA_VERSION);
     expect(migrated.options).toEqual({});
     expect(migrated.facts.vpc).toEqual({ ...current.facts.vpc, how: null });
   });

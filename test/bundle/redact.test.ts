@@ -4,14 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import ipaddr from 'ipaddr.js';
-import { CHECKS } from '../../checks/index.js';
+import { CHECKS } from '../../src/cli/registry.js';
 import { HEALTH_CHECK_SERVERS } from '../../src/data/client-ports.js';
-import { parseBundle } from '../../src/bundle/read.js';
-import { redactBundle } from '../../src/bundle/redact.js';
+import { parseBundle } from '../helpers/bundles.js';
+import { redactBundle } from '../helpers/bundles.js';
 import { PublicAddressMap } from '../../src/bundle/redact-addresses.js';
 import type { Bundle } from '../../src/bundle/schema.js';
-import { runChecks } from '../../src/engine/runner.js';
-import { RecordedFactStore } from '../../src/facts/store.js';
+import { analyze } from '../../src/engine/analyze.js';
 import { cidrContains, cidrsOverlap } from '../../src/net/cidr.js';
 
 const ACCOUNT = '210987654321';
@@ -173,7 +172,7 @@ describe('redactBundle', () => {
   it('keeps which public range contains which address, and that they are public', () => {
     const routes = facts.routeTables.value[0].Routes;
     const [slash24, slash16] = [routes[1].DestinationCidrBlock, routes[2].DestinationCidrBlock];
-    const client = redacted.options.clientIp!;
+    const client = redacted.options.clientIp as string;
     expect(cidrContains(slash24, client)).toBe(true);
     expect(cidrContains(slash16, client)).toBe(true);
     expect(cidrsOverlap(slash24, slash16)).toBe(true);
@@ -288,11 +287,7 @@ function bundles(): [string, Bundle][] {
 
 async function statuses(bundle: Bundle): Promise<string[]> {
   const facts = Object.fromEntries(Object.entries(bundle.facts).map(([name, { how: _how, ...outcome }]) => [name, outcome]));
-  const { findings } = await runChecks(CHECKS, new RecordedFactStore(facts), {
-    region: bundle.region,
-    collectedAt: bundle.collectedAt,
-    options: bundle.options,
-  });
+  const findings = analyze(CHECKS, { region: bundle.region, collectedAt: bundle.collectedAt, inputs: bundle, facts });
   return findings.map((f) => `${f.checkId}: ${f.status}`);
 }
 

@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBundle } from '../../src/bundle/read.js';
+import { parseBundle } from '../helpers/bundles.js';
 import { assertNoSecrets, knownSecretValues, SecretInBundle } from '../../src/bundle/secrets.js';
 import { writeBundle } from '../../src/bundle/write.js';
+import { BUNDLE_SCHEMA_VERSION } from '../../src/bundle/schema.js';
 
 const HEALTHY = readFileSync(new URL('../../examples/healthy.json', import.meta.url), 'utf8');
 const example = () => parseBundle(HEALTHY, 'healthy.json');
@@ -60,6 +61,6 @@ describe('assertNoSecrets', () => {
     await expect(writeBundle(join(dir, 'b.json'), bundle, [])).rejects.toThrow(SecretInBundle);
     expect(await readdir(dir)).toEqual([]);
     await writeBundle(join(dir, 'ok.json'), example(), [SECRET]);
-    expect(JSON.parse(await readFile(join(dir, 'ok.json'), 'utf8')).bundleSchemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(join(dir, 'ok.json'), 'utf8')).bundleSchemaVersion).toBe(BUNDLE_SCHEMA_VERSION);
   });
 });

@@ -1,12 +1,14 @@
 import check from '../../checks/appstream/as-ib-eni-present.js';
 import { checkTable, failed } from '../helpers/check-table.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type imageBuilderFact from '../../src/facts/appstream/image-builder.js';
+import type imageBuilderEniFact from '../../src/facts/appstream/image-builder-eni.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 const minutesAgo = (m: number) => new Date(Date.parse(NOW) - m * 60_000).toISOString();
-type Eni = NonNullable<FactTypes['imageBuilderEni']>;
+type Eni = NonNullable<FactValue<typeof imageBuilderEniFact>>;
 
-const builder = (over: Partial<FactTypes['imageBuilder']> = {}): FactTypes['imageBuilder'] => ({
+const builder = (over: Partial<FactValue<typeof imageBuilderFact>> = {}): FactValue<typeof imageBuilderFact> => ({
   Name: 'ib-office',
   State: 'RUNNING',
   CreatedTime: minutesAgo(60),
@@ -22,7 +24,7 @@ const eni = (over: Partial<Eni> = {}): Eni => ({
   Attachment: { Status: 'attached', InstanceId: 'i-0123' },
   ...over,
 });
-const facts = (b: FactTypes['imageBuilder'], byId: Eni | null, described: Eni[] = byId ? [byId] : []) => ({
+const facts = (b: FactValue<typeof imageBuilderFact>, byId: Eni | null, described: Eni[] = byId ? [byId] : []) => ({
   imageBuilder: b,
   imageBuilderEni: byId,
   appstreamImageBuilderEnis: described,

@@ -1,10 +1,11 @@
 import check from '../../checks/appstream/as-ib-pending-timeout.js';
 import { checkTable, failed } from '../helpers/check-table.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type imageBuilderFact from '../../src/facts/appstream/image-builder.js';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 const minutesAgo = (m: number) => new Date(Date.parse(NOW) - m * 60_000).toISOString();
-const builder = (over: Partial<FactTypes['imageBuilder']>): FactTypes['imageBuilder'] => ({
+const builder = (over: Partial<FactValue<typeof imageBuilderFact>>): FactValue<typeof imageBuilderFact> => ({
   Name: 'ib-office',
   State: 'PENDING',
   CreatedTime: minutesAgo(10),

@@ -1,6 +1,6 @@
 import check from '../../checks/client/client-streaming-ports.js';
 import { checkTable, failed } from '../helpers/check-table.js';
-import type { PortProbe, StreamingPortProbes } from '../../src/facts/probes/streaming-ports.js';
+import type { PortProbe, StreamingPortProbes } from '../../src/facts/probes/streaming-port-probes.js';
 import { GUIDES } from '../../src/data/sources.js';
 
 type Result = PortProbe['result'];

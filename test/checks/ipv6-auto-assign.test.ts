@@ -1,15 +1,18 @@
 import check from '../../checks/directory/ipv6-auto-assign.js';
 import { checkTable, failed } from '../helpers/check-table.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type bundlesFact from '../../src/facts/workspaces/bundles.js';
+import type subnetsFact from '../../src/facts/ec2/subnets.js';
+import type workspacesFact from '../../src/facts/workspaces/workspaces.js';
 
-const subnet = (id: string, autoIpv6: boolean): FactTypes['subnets'][number] => ({
+const subnet = (id: string, autoIpv6: boolean): FactValue<typeof subnetsFact>[number] => ({
   SubnetId: id,
   VpcId: 'vpc-1',
   CidrBlock: id === 'subnet-a' ? '10.0.1.0/24' : '10.0.2.0/24',
   AvailabilityZone: id === 'subnet-a' ? 'us-east-1a' : 'us-east-1b',
   AssignIpv6AddressOnCreation: autoIpv6,
 });
-const ws = (id: string, bundleId: string, computeType?: string): FactTypes['workspaces'][number] => ({
+const ws = (id: string, bundleId: string, computeType?: string): FactValue<typeof workspacesFact>[number] => ({
   WorkspaceId: id,
   DirectoryId: 'd-1234567890',
   UserName: `user-${id}`,
@@ -17,7 +20,7 @@ const ws = (id: string, bundleId: string, computeType?: string): FactTypes['work
   State: 'AVAILABLE',
   ...(computeType ? { WorkspaceProperties: { ComputeTypeName: computeType as 'GRAPHICS' } } : {}),
 });
-const bundle = (id: string, computeType: string, name = id): FactTypes['bundles'][number] => ({
+const bundle = (id: string, computeType: string, name = id): FactValue<typeof bundlesFact>[number] => ({
   BundleId: id,
   Name: name,
   ComputeType: { Name: computeType as 'GRAPHICS' },

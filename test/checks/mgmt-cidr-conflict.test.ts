@@ -1,8 +1,9 @@
 import check from '../../checks/directory/mgmt-cidr-conflict.js';
 import { checkTable, failed } from '../helpers/check-table.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type vpcFact from '../../src/facts/ec2/vpc.js';
 
-const vpc = (...cidrs: string[]): FactTypes['vpc'] => ({
+const vpc = (...cidrs: string[]): FactValue<typeof vpcFact> => ({
   VpcId: 'vpc-0abc',
   CidrBlock: cidrs[0],
   CidrBlockAssociationSet: cidrs.map((CidrBlock, i) => ({

@@ -1,11 +1,13 @@
 import check from '../../checks/directory/mgmt-cidr-route-conflict.js';
 import { checkTable, failed } from '../helpers/check-table.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type routeTablesFact from '../../src/facts/ec2/route-tables.js';
+import type vpcFact from '../../src/facts/ec2/vpc.js';
 
-type RouteTable = FactTypes['routeTables'][number];
+type RouteTable = FactValue<typeof routeTablesFact>[number];
 type Route = NonNullable<RouteTable['Routes']>[number];
 
-const vpc = (...cidrs: string[]): FactTypes['vpc'] => ({
+const vpc = (...cidrs: string[]): FactValue<typeof vpcFact> => ({
   VpcId: 'vpc-0abc',
   CidrBlock: cidrs[0],
   CidrBlockAssociationSet: cidrs.map((CidrBlock) => ({ CidrBlock, CidrBlockState: { State: 'associated' } })),

@@ -1,11 +1,14 @@
 import check from '../../checks/directory/ws-eni-present.js';
 import { checkTable, failed } from '../helpers/check-table.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type networkInterfacesFact from '../../src/facts/ec2/network-interfaces.js';
+import type workspacesFact from '../../src/facts/workspaces/workspaces.js';
+import type workspacesDirectoryFact from '../../src/facts/workspaces/workspaces-directory.js';
 
-type NetworkInterface = FactTypes['networkInterfaces'][number];
+type NetworkInterface = FactValue<typeof networkInterfacesFact>[number];
 
-const directory: FactTypes['workspacesDirectory'] = { DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a', 'subnet-b'] };
-const ws = (id: string, ip: string | undefined, subnetId = 'subnet-a', state = 'AVAILABLE'): FactTypes['workspaces'][number] => ({
+const directory: FactValue<typeof workspacesDirectoryFact> = { DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a', 'subnet-b'] };
+const ws = (id: string, ip: string | undefined, subnetId = 'subnet-a', state = 'AVAILABLE'): FactValue<typeof workspacesFact>[number] => ({
   WorkspaceId: id,
   DirectoryId: 'd-1234567890',
   UserName: 'alice',

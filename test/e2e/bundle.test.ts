@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssociateVpcCidrBlockCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { CHECKS } from '../../checks/index.js';
-import { factsNeeded } from '../../src/engine/runner.js';
-import { withDependencies } from '../../src/facts/index.js';
+import { CHECKS } from '../../src/cli/registry.js';
+import { factsNeeded } from '../../src/engine/analyze.js';
+import { withDependencies } from '../../src/facts/define.js';
+import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { loopbackAddress, tcpListener, udpListener, type Listener } from '../helpers/listeners.js';
@@ -80,10 +81,10 @@ describe.runIf(enabled)('bundles against moto_server', () => {
     expect(bundleReport.startedAt).toBe(bundle.collectedAt);
     expect(bundleReport.durationMs).toBe(bundle.durationMs);
     expect(bundleReport.bundle).toEqual({ collectedBy: { name: 'wsdoctor', version: bundle.tool.version }, redacted: false });
-    expect(bundle).toMatchObject({ bundleSchemaVersion: 2, targets: { directoryId }, region, options: {} });
+    expect(bundle).toMatchObject({ bundleSchemaVersion: 3, targets: { directoryId }, region, options: {} });
     // Every fact a directory check needs, each after the facts it is derived from.
     const needed = factsNeeded(CHECKS.filter((c) => c.meta.scope === 'directory'));
-    expect(Object.keys(bundle.facts)).toEqual(withDependencies([...needed, 'workspacesDirectory']));
+    expect(Object.keys(bundle.facts)).toEqual(withDependencies([...needed, workspacesDirectory]).map((fact) => fact.name));
     expect(bundle.facts.vpc.how).toEqual({
       description: expect.any(String),
       iamActions: ['ec2:DescribeVpcs'],

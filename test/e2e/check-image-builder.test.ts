@@ -65,7 +65,7 @@ describe.runIf(enabled)('wsdoctor check --image-builder against moto_server and 
       testEnv({ AWS_ENDPOINT_URL: moto.endpoint, AWS_ENDPOINT_URL_APPSTREAM: appstream.endpoint }),
     );
   const byId = (report: { results: { checkId: string }[] }) =>
-    Object.fromEntries(report.results.map((r) => [r.checkId, r])) as Record<string, { status: string; message: string; evidence: Record<string, unknown> }>;
+    Object.fromEntries(report.results.map((r) => [r.checkId, r])) as unknown as Record<string, { status: string; message: string; evidence: Record<string, unknown> }>;
 
   it('a Running builder with its interface attached passes both checks, exit 0', async () => {
     builder('ib-healthy', 'RUNNING', 90, await builderEni('ib-healthy', true));

@@ -12,7 +12,7 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { silentLoopbackAddress, startDnsServer } from '../helpers/dns-server.js';
 import { sdkConfig, seedDirectory } from '../helpers/seed.js';
 import { CreateWorkspacesCommand, WorkSpacesClient } from '@aws-sdk/client-workspaces';
-import { API_RATE_LIMITS } from '../../src/data/api-rate-limits.js';
+import workspacesService from '../../src/aws/services/workspaces.js';
 import { loopbackAddress, tcpDroppingPort, udpListener } from '../helpers/listeners.js';
 
 const enabled = healthyAccountAvailable();
@@ -115,7 +115,7 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     workspaces.destroy();
     await withProxy();
     // The service throttles as the guide says; whatever it refuses, the adaptive retries must absorb.
-    const { perSecond, burst } = API_RATE_LIMITS.workspaces;
+    const { perSecond, burst } = workspacesService.rateLimit;
     proxy.faults.set('workspaces:*', { kind: 'rate', perSecond, burst });
     const result = await runCli(
       ['check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', proxy.endpoint, '--format', 'json', ...account.args],

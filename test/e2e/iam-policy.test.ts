@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHECKS } from '../../checks/index.js';
+import { CHECKS } from '../../src/cli/registry.js';
 import { runCheckCommand, type CheckCommandOptions } from '../../src/cli/check.js';
 import { iamPolicyFor } from '../../src/engine/iam-policy.js';
-import type { Scope } from '../../src/engine/types.js';
+import type { Scope } from '../../src/core/scopes.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { userWithOnlyPolicy, withIamEnforced, type AccessKey } from '../helpers/iam.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
@@ -124,7 +124,7 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
   it.each(CHECKS.map((check) => [check.meta.id, check] as const))(
     'iam-policy --only %s covers every call of a run of that check alone',
     async (id, check) => {
-      const granted = iamPolicyFor([check]).Statement[0]!.Action;
+      const granted = iamPolicyFor([check], CHECKS).Statement[0]!.Action;
       const target = targetFor[check.meta.scope];
       if (!target) {
         // A check that needs no AWS action has nothing to prove here; one that does needs a way to run it.

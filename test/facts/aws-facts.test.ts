@@ -75,7 +75,7 @@ describe('AWS facts', () => {
   it('reports an unregistered directory as the target not being found', async () => {
     workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [] });
     const outcome = await store().settle('vpc');
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'not-found', code: 'TargetNotFound' } });
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'target-not-found' } });
   });
 
   it('turns a denied call into the denied IAM action, and dependants fail for the same reason', async () => {

@@ -38,7 +38,7 @@ describe('image builder facts', () => {
     const outcome = await store('ib-missing').settle('imageBuilder');
     expect(outcome).toMatchObject({
       ok: false,
-      failure: { kind: 'not-found', code: 'TargetNotFound', message: 'image builder ib-missing does not exist in us-east-1 (check the name and the Region)' },
+      failure: { kind: 'target-not-found', message: 'image builder ib-missing does not exist in us-east-1 (check the name and the Region)' },
     });
   });
 

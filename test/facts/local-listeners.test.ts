@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseProcNetTcp } from '../../src/facts/local/proc-net-tcp.js';
 import { parseNetstatListeners, parseTasklistServices } from '../../src/facts/local/windows-netstat.js';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
+import { AwsClients } from '../../src/aws/clients.js';
 import { loopbackAddress, tcpListener } from '../helpers/listeners.js';
+import { liveStore } from '../helpers/fact-store.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -60,9 +59,7 @@ describe.runIf(process.platform === 'linux')('the tcpListeners fact on this Linu
     const listener = await tcpListener(host);
     try {
       const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 1000, maxAttempts: 1 });
-      const outcome = await new LiveFactStore(FACTS, { aws, targets: { local: true }, region: 'us-east-1', timeoutMs: 5000 }).settle(
-        'tcpListeners',
-      );
+      const outcome = await liveStore({ local: true }, { aws, timeoutMs: 5000 }).settle('tcpListeners');
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) return;
       expect(outcome.value.platform).toBe('linux');

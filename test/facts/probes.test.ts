@@ -1,10 +1,9 @@
 // The port probes against real sockets on loopback: listeners the tests open and close, never anything off 127/8.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeTcp } from '../../src/facts/probes/tcp.js';
-import { probeUdp } from '../../src/facts/probes/udp.js';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
+import { probeTcp } from '../../src/net/tcp.js';
+import { probeUdp } from '../../src/net/udp.js';
+import { AwsClients } from '../../src/aws/clients.js';
+import { liveStore } from '../helpers/fact-store.js';
 import {
   closedTcpPort,
   closedUdpPort,
@@ -92,7 +91,7 @@ describe('the streamingPortProbes fact', () => {
   function store(probeHosts: string[], timeoutMs: number) {
     // No credentials: probing must not touch AWS.
     const aws = new AwsClients({ region: 'us-east-1', timeoutMs, maxAttempts: 1 });
-    return new LiveFactStore(FACTS, { aws, targets: { client: true, probeHosts }, region: 'us-east-1', timeoutMs });
+    return liveStore({ client: true, probeHosts }, { aws, timeoutMs });
   }
 
   it('probes every port of the guide table on every --probe-host, each on its own', async () => {
@@ -128,9 +127,7 @@ describe('the streamingPortProbes fact', () => {
 
   it("without --probe-host, a Region the guide does not list is an error saying what to do", async () => {
     const aws = new AwsClients({ region: 'me-south-1', timeoutMs: 100, maxAttempts: 1 });
-    const outcome = await new LiveFactStore(FACTS, { aws, targets: { client: true }, region: 'me-south-1', timeoutMs: 100 }).settle(
-      'streamingPortProbes',
-    );
+    const outcome = await liveStore({ client: true }, { aws, region: 'me-south-1', timeoutMs: 100 }).settle('streamingPortProbes');
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'error', message: expect.stringMatching(/--probe-host/) } });
   });
 });

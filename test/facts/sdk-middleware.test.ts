@@ -1,10 +1,12 @@
 // Through the SDK's real middleware (a fake HTTP handler, not a send() stub): denied calls name the IAM action,
 // and the read-only guard stops a mutating call before any request is made.
 import { describe, expect, it } from 'vitest';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
-import { IAM_PREFIX, MutatingCallRefused, READ_ONLY_OPERATION } from '../../src/facts/aws/read-only.js';
+import { AwsClients } from '../../src/aws/clients.js';
+import { MutatingCallRefused, NAMED_READ_ONLY_ACTIONS, READ_ONLY_OPERATION } from '../../src/aws/read-only.js';
+import ec2 from '../../src/aws/services/ec2.js';
+import { FACTS } from '../../src/cli/registry.js';
+import { liveStore } from '../helpers/fact-store.js';
+import { allServices } from '../helpers/services.js';
 import { ec2Error, fakeHttpHandler } from '../helpers/fake-http.js';
 
 const credentials = async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' });
@@ -29,15 +31,14 @@ describe('SDK middleware', () => {
     );
     const calls: string[] = [];
     const aws = clients(handler, calls);
-    const store = new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1', timeoutMs: 1000 });
-    const outcome = await store.settle('subnets');
+    const outcome = await liveStore({ directoryId: 'd-1234567890' }, { aws }).settle('subnets');
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'ec2:DescribeSubnets' } });
     expect(calls).toEqual(['workspaces:DescribeWorkspaceDirectories', 'ec2:DescribeSubnets']);
   });
 
   it('refuses a mutating operation before it is sent', async () => {
     const { handler, seen } = fakeHttpHandler(() => ({ status: 200, body: '<Response/>' }));
-    const { client } = await clients(handler).ec2();
+    const { client } = await clients(handler).use(ec2);
     const { CreateTagsCommand } = await import('@aws-sdk/client-ec2');
     await expect(client.send(new CreateTagsCommand({ Resources: ['vpc-1'], Tags: [] }))).rejects.toBeInstanceOf(
       MutatingCallRefused,
@@ -47,28 +48,23 @@ describe('SDK middleware', () => {
 });
 
 describe('every client the factory makes is guarded', () => {
-  /** Every AwsClients method that hands out an SDK client, found by calling them: none can be forgotten. */
+  /** A client of every service file under src/aws/services/ (listed from the folder: none can be forgotten). */
   async function everyClient() {
     const { handler, seen } = fakeHttpHandler(() => ({ status: 500, body: '' }));
     const aws = clients(handler);
-    const made: { method: string; client: { constructor: { name: string }; send(c: unknown): Promise<unknown>; middlewareStack: { identify(): string[] } }; sdk: Record<string, unknown> }[] = [];
-    for (const method of Object.getOwnPropertyNames(AwsClients.prototype)) {
-      if (method === 'constructor') continue;
-      let result: unknown;
-      try {
-        result = await (aws as unknown as Record<string, () => unknown>)[method]!();
-      } catch {
-        continue; // needs arguments: not a client factory
-      }
-      const candidate = result as (typeof made)[number] | undefined;
-      if (candidate && typeof candidate === 'object' && 'client' in candidate && 'sdk' in candidate) made.push({ method, ...candidate });
+    type Made = { client: { constructor: { name: string }; send(c: unknown): Promise<unknown>; middlewareStack: { identify(): string[] } }; sdk: Record<string, unknown> };
+    const made: (Made & { method: string; iamPrefix: string; allowed: readonly string[] })[] = [];
+    for (const { file, service } of await allServices()) {
+      const client = (await aws.use(service)) as Made;
+      made.push({ method: file, iamPrefix: service.iamPrefix, allowed: service.readOnlyOperations ?? [], ...client });
     }
     return { made, seen };
   }
 
-  it('finds a factory for every service wsdoctor names IAM actions for', async () => {
+  it('has a service file for every service wsdoctor names IAM actions for', async () => {
     const { made } = await everyClient();
-    expect(made.map((m) => m.client.constructor.name).sort()).toEqual(Object.keys(IAM_PREFIX).sort());
+    const prefixes = new Set(FACTS.flatMap((fact) => fact.iamActions.map((action) => action.split(':')[0]!)));
+    expect([...prefixes].filter((prefix) => !made.some((m) => m.iamPrefix === prefix))).toEqual([]);
   });
 
   it('each carries the read-only guard, the rate limit and the call tracker', async () => {
@@ -82,8 +78,11 @@ describe('every client the factory makes is guarded', () => {
   it("refuses every one of each SDK's non-read operations before anything is sent", async () => {
     const { made, seen } = await everyClient();
     let refused = 0;
-    for (const { client, sdk } of made) {
-      const mutating = Object.keys(sdk).filter((name) => /^[A-Z]\w+Command$/.test(name) && !READ_ONLY_OPERATION.test(name));
+    for (const { client, sdk, iamPrefix, allowed } of made) {
+      const allowedCommands = allowed.filter((op) => NAMED_READ_ONLY_ACTIONS.has(`${iamPrefix}:${op}`)).map((op) => `${op}Command`);
+      const mutating = Object.keys(sdk).filter(
+        (name) => /^[A-Z]\w+Command$/.test(name) && !READ_ONLY_OPERATION.test(name) && !allowedCommands.includes(name),
+      );
       expect(mutating.length, client.constructor.name).toBeGreaterThan(5);
       for (const name of mutating) {
         const Command = sdk[name] as new (input: object) => unknown;
@@ -106,8 +105,11 @@ describe('every client the factory makes is guarded', () => {
 
 describe('the IAM permissions wsdoctor asks for', () => {
   it('are read actions only, for every fact', () => {
-    const actions = Object.values(FACTS).flatMap((fact) => fact.iamActions);
+    const actions = FACTS.flatMap((fact) => fact.iamActions);
     expect(actions.length).toBeGreaterThan(3);
-    for (const action of actions) expect(action).toMatch(/^(ec2|workspaces|ds|appstream):(Describe|List|Get)[A-Z]\w+$/);
+    for (const action of actions) {
+      if (NAMED_READ_ONLY_ACTIONS.has(action)) continue;
+      expect(action).toMatch(/^[a-z0-9-]+:(Describe|List|Get)[A-Z]\w+$/);
+    }
   });
 });

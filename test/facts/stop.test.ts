@@ -2,11 +2,16 @@
 // CLI aborts at --deadline or on Ctrl-C: the store then settles every unsettled fact as a failure saying why, the
 // clients close their sockets and skip their retry delays, and a collector that ignores the signal cannot hold on.
 import { afterEach, describe, expect, it } from 'vitest';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { FACTS } from '../../src/facts/index.js';
+import { AwsClients } from '../../src/aws/clients.js';
+import workspacesService from '../../src/aws/services/workspaces.js';
+import { readOption } from '../../src/core/option.js';
+import { RunStopped } from '../../src/core/stop.js';
+import { defineFact, type AnyFact, type CollectContext } from '../../src/facts/define.js';
+import directoryDns from '../../src/facts/probes/directory-dns.js';
+import streamingPortProbes from '../../src/facts/probes/streaming-port-probes.js';
 import { LiveFactStore } from '../../src/facts/store.js';
-import { RunStopped } from '../../src/engine/stop.js';
-import type { FactDefinition } from '../../src/facts/types.js';
+import { inputsOf } from '../helpers/check-table.js';
+import { liveStore as namedStore } from '../helpers/fact-store.js';
 import { freePort } from '../helpers/moto.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { jsonOk } from '../helpers/fake-http.js';
@@ -19,7 +24,17 @@ const directoryAnswer = () => ({ status: 200, body: jsonOk({ Directories: [{ Dir
 
 function liveStore(config: Partial<ConstructorParameters<typeof AwsClients>[0]>, signal?: AbortSignal) {
   const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 30_000, maxAttempts: 1, credentials, ...config, ...(signal ? { signal } : {}) });
-  return { aws, store: new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1', ...(signal ? { signal } : {}) }) };
+  return { aws, store: namedStore({ directoryId: 'd-1234567890' }, { aws, ...(signal ? { signal } : {}) }) };
+}
+
+/** A collector's context for calling one collector directly, outside a store. */
+function contextFor(options: Record<string, unknown>, rest: Omit<CollectContext, 'option' | 'require'>): CollectContext {
+  const inputs = inputsOf(options);
+  return {
+    ...rest,
+    option: (option) => readOption(inputs, option),
+    require: (option) => readOption(inputs, option)!,
+  };
 }
 
 describe('stopping a run', () => {
@@ -31,16 +46,29 @@ describe('stopping a run', () => {
 
   it('settles what has not finished as timed out, keeps what has, and is not held by a collector that ignores it', async () => {
     const hangs = new Promise<never>(() => {});
-    const definitions = {
-      workspacesDirectory: { ...FACTS.workspacesDirectory, collect: async () => ({ DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a'] }) },
-      subnets: { ...FACTS.subnets, collect: () => hangs } as FactDefinition<'subnets'>,
-      vpc: FACTS.vpc,
-    };
+    // A chain like the real one (vpc ← subnets ← workspacesDirectory), with a collector in the middle that never ends.
+    const workspacesDirectory = defineFact({
+      name: 'workspacesDirectory',
+      description: 'answers at once',
+      iamActions: [],
+      dependsOn: [],
+      collect: async () => ({ DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a'] }),
+    });
+    const subnets = defineFact({ name: 'subnets', description: 'never ends', iamActions: [], dependsOn: [workspacesDirectory], collect: () => hangs });
+    const vpcFact = defineFact({
+      name: 'vpc',
+      description: 'waits for subnets',
+      iamActions: [],
+      dependsOn: [subnets],
+      collect: async ({ get }) => get(subnets),
+    });
     const controller = new AbortController();
     const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 1000, maxAttempts: 1, credentials });
-    const store = new LiveFactStore(definitions, { aws, targets: {}, region: 'us-east-1', signal: controller.signal });
-    const directory = await store.settle('workspacesDirectory');
-    const vpc = store.settle('vpc');
+    const fresh = () => new LiveFactStore({ aws, inputs: inputsOf(), region: 'us-east-1', timeoutMs: 1000, signal: controller.signal });
+    const store = fresh();
+    const settle = (fact: AnyFact) => store.settle(fact);
+    const directory = await settle(workspacesDirectory);
+    const vpc = settle(vpcFact);
     setTimeout(() => controller.abort(DEADLINE()), 50);
     expect(await vpc).toEqual({
       ok: false,
@@ -49,11 +77,11 @@ describe('stopping a run', () => {
         message: `timed out: the run's overall deadline (--deadline 100 ms) passed before "vpc" was collected (it needs "subnets", which was still being collected)`,
       },
     });
-    expect(await store.settle('subnets')).toMatchObject({ ok: false, failure: { kind: 'timeout', message: /before "subnets"/ } });
+    expect(await settle(subnets)).toMatchObject({ ok: false, failure: { kind: 'timeout', message: /before "subnets"/ } });
     expect(directory.ok).toBe(true);
-    expect(await store.settle('workspacesDirectory')).toBe(directory);
+    expect(await settle(workspacesDirectory)).toBe(directory);
     // Once stopped, nothing new starts.
-    expect(await new LiveFactStore(definitions, { aws, targets: {}, region: 'us-east-1', signal: controller.signal }).settle('workspacesDirectory')).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
+    expect(await fresh().settle(workspacesDirectory)).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
   });
 
   it('closes a socket an endpoint is stalling on, instead of waiting out --timeout', async () => {
@@ -75,7 +103,7 @@ describe('stopping a run', () => {
     proxy.faults.set('*', { kind: 'throttle', retryAfterSeconds: 5 });
     const controller = new AbortController();
     const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 30_000, maxAttempts: 5, endpoint: proxy.endpoint, credentials, signal: controller.signal });
-    const { client, sdk } = await aws.workspaces();
+    const { client, sdk } = await aws.use(workspacesService);
     const call = client.send(new sdk.DescribeWorkspaceDirectoriesCommand({})).then(
       () => 'answered',
       () => performance.now(),
@@ -134,18 +162,17 @@ describe.runIf(await port53Available())('stopping the DNS probe', () => {
     const synDrop = { host: dropHost, ...(await tcpDroppingPort(dropHost, 53)) }; // TCP 53 connects hang; UDP refused
     closers.push(() => blackHole.close(), () => synDrop.close());
     const controller = new AbortController();
-    const ctx = {
+    const ctx = contextFor({ directoryId: 'd-1234567890' }, {
       aws: new AwsClients({ region: 'us-east-1', timeoutMs: 60_000, maxAttempts: 1, credentials }),
-      targets: { directoryId: 'd-1234567890' },
       region: 'us-east-1',
       timeoutMs: 60_000, // the probe's own bound is far away: only the stop can end it soon
       signal: controller.signal,
-      get: (async (name: string) =>
-        name === 'workspacesDirectory'
+      get: (async (fact: AnyFact) =>
+        fact.name === 'workspacesDirectory'
           ? { DirectoryId: 'd-1234567890', DirectoryType: 'AD_CONNECTOR' }
           : { DirectoryId: 'd-1234567890', Type: 'ADConnector', Name: 'corp.example.com', DnsIpAddrs: [blackHole.address, synDrop.host] }) as never,
-    };
-    const probe = FACTS.directoryDns.collect(ctx);
+    });
+    const probe = directoryDns.collect(ctx);
     await expect.poll(() => blackHole.queries.length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
     const stoppedAt = performance.now();
     controller.abort(DEADLINE());
@@ -167,14 +194,13 @@ describe.runIf(await port53Available())('stopping the streaming-port probes', ()
     ]);
     try {
       const controller = new AbortController();
-      const probes = FACTS.streamingPortProbes.collect({
+      const probes = streamingPortProbes.collect(contextFor({ client: true, probeHosts: [host] }, {
         aws: new AwsClients({ region: 'us-east-1', timeoutMs: 60_000, maxAttempts: 1, credentials }),
-        targets: { client: true, probeHosts: [host] },
         region: 'us-east-1',
         timeoutMs: 60_000, // the probes' own bound is far away: only the stop can end them soon
         signal: controller.signal,
         get: (() => Promise.reject(new Error('needs no other fact'))) as never,
-      });
+      }));
       await new Promise((r) => setTimeout(r, 300));
       const stoppedAt = performance.now();
       controller.abort(DEADLINE());

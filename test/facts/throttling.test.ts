@@ -3,11 +3,9 @@
 // retries run out the checks that needed the call say `error: throttled` — never `pass`.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkSpacesClient, DescribeWorkspaceDirectoriesCommand } from '@aws-sdk/client-workspaces';
-import { AwsClients } from '../../src/facts/aws/clients.js';
-import { API_RATE_LIMITS } from '../../src/data/api-rate-limits.js';
-import { FACTS } from '../../src/facts/index.js';
-import { LiveFactStore } from '../../src/facts/store.js';
-import { runChecks } from '../../src/engine/runner.js';
+import { AwsClients } from '../../src/aws/clients.js';
+import workspacesService from '../../src/aws/services/workspaces.js';
+import { analyzeLive, liveStore } from '../helpers/fact-store.js';
 import mgmtCidrConflict from '../../checks/directory/mgmt-cidr-conflict.js';
 import { ec2Error, ec2Ok, fakeHttpHandler, jsonOk, type FakeResponse, type SeenRequest } from '../helpers/fake-http.js';
 import { actionOf, startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
@@ -32,12 +30,7 @@ const action = (request: SeenRequest) => actionOf({ headers: request.headers }, 
 async function checkWith(respond: (request: SeenRequest) => FakeResponse, maxAttempts: number) {
   const { handler, seen } = fakeHttpHandler(respond);
   const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 1000, maxAttempts, requestHandler: handler, credentials });
-  const store = new LiveFactStore(FACTS, { aws, targets: { directoryId: 'd-1234567890' }, region: 'us-east-1' });
-  const { findings } = await runChecks([mgmtCidrConflict], store, {
-    region: 'us-east-1',
-    collectedAt: '2026-11-20T12:00:00.000Z',
-    options: {},
-  });
+  const { findings } = await analyzeLive([mgmtCidrConflict], liveStore({ directoryId: 'd-1234567890' }, { aws }));
   return { findings, seen };
 }
 
@@ -50,7 +43,7 @@ describe('throttling', () => {
   /** A loopback WorkSpaces that throttles exactly as the guide says the real one does. */
   async function throttlingWorkSpaces() {
     const proxy = await startFaultProxy((call) => ({ status: 200, body: healthy(call.action).body }));
-    proxy.faults.set('*', { kind: 'rate', ...API_RATE_LIMITS.workspaces });
+    proxy.faults.set('*', { kind: 'rate', ...workspacesService.rateLimit });
     proxies.push(proxy);
     return proxy;
   }
@@ -68,7 +61,7 @@ describe('throttling', () => {
 
     const proxy = await throttlingWorkSpaces();
     const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 5000, maxAttempts: 1, endpoint: proxy.endpoint, credentials });
-    const { client, sdk } = await aws.workspaces();
+    const { client, sdk } = await aws.use(workspacesService);
     const started = performance.now();
     const results = await Promise.allSettled(
       Array.from({ length: calls }, () => client.send(new sdk.DescribeWorkspaceDirectoriesCommand({ DirectoryIds: ['d-1234567890'] }))),

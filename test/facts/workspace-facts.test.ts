@@ -10,7 +10,6 @@ import {
   WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
 import { liveStore } from '../helpers/fact-store.js';
-import type { Targets } from '../../src/engine/targets.js';
 
 const ec2 = mockClient(EC2Client);
 const workspaces = mockClient(WorkSpacesClient);
@@ -19,7 +18,7 @@ afterEach(() => {
   workspaces.reset();
 });
 
-const store = (targets: Targets = {}) => liveStore({ directoryId: 'd-1234567890', ...targets });
+const store = (options: Record<string, unknown> = {}) => liveStore({ directoryId: 'd-1234567890', ...options });
 
 /** A denied call as the SDK throws it (WorkSpaces: AccessDeniedException; EC2: UnauthorizedOperation). */
 const denied = (iamAction: string, name = 'AccessDeniedException') =>
@@ -54,7 +53,7 @@ describe('workspaces fact', () => {
   ])('an unknown or foreign --workspace is the target not being found (%#)', async (found, message) => {
     workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: found });
     const outcome = await store({ workspaceId: 'ws-00000009' }).settle('workspaces');
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'not-found', code: 'TargetNotFound', message } });
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'target-not-found', message } });
   });
 });
 
@@ -97,7 +96,7 @@ describe('bundles fact', () => {
     workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [] });
     workspaces.on(DescribeWorkspaceBundlesCommand).resolves({ Bundles: [] });
     const outcome = await store({ bundleIds: ['wsb-nosuchone'] }).settle('bundles');
-    expect(outcome).toMatchObject({ ok: false, failure: { code: 'TargetNotFound', message: /bundle wsb-nosuchone was not found/ } });
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'target-not-found', message: /bundle wsb-nosuchone was not found/ } });
   });
 
   it('still reads the --bundle ones when the WorkSpaces cannot be read, and fails with that reason otherwise', async () => {

@@ -1,6 +1,7 @@
 // Fact fixtures for the AD Connector DNS checks: a probe result as the directoryDns collector records it.
-import type { DnsServerProbe, SrvLookup } from '../../src/facts/probes/dns.js';
-import type { FactTypes } from '../../src/facts/types.js';
+import type { DnsServerProbe, SrvLookup } from '../../src/facts/probes/directory-dns.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type directoryDnsFact from '../../src/facts/probes/directory-dns.js';
 
 export const DOMAIN = 'corp.example.com';
 
@@ -31,7 +32,7 @@ export function server(
   return { address, port: 53, sources: ['ds:DnsIpAddrs'], tcp, srv: [ldap, kerberos] };
 }
 
-export function probe(...servers: DnsServerProbe[]): FactTypes['directoryDns'] {
+export function probe(...servers: DnsServerProbe[]): FactValue<typeof directoryDnsFact> {
   return {
     directoryId: 'd-1234567890',
     domain: DOMAIN,

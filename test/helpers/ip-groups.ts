@@ -1,14 +1,16 @@
 // Fact fixtures for the IP access control group checks: groups as DescribeIpGroups returns them.
-import type { FactTypes } from '../../src/facts/types.js';
+import type { FactValue } from '../../src/facts/define.js';
+import type ipGroupsFact from '../../src/facts/workspaces/ip-groups.js';
+import type workspacesDirectoryFact from '../../src/facts/workspaces/workspaces-directory.js';
 
-type IpGroup = FactTypes['ipGroups'][number];
+type IpGroup = FactValue<typeof ipGroupsFact>[number];
 
 export function group(groupId: string, groupName: string, ...rules: string[]): IpGroup {
   return { groupId, groupName, groupDesc: '', userRules: rules.map((ipRule, i) => ({ ipRule, ruleDesc: `rule ${i + 1}` })) };
 }
 
 /** The directory as WorkSpaces describes it, associated with `groups`. */
-export function directory(...groups: IpGroup[]): FactTypes['workspacesDirectory'] {
+export function directory(...groups: IpGroup[]): FactValue<typeof workspacesDirectoryFact> {
   return { DirectoryId: 'd-1234567890', DirectoryType: 'AD_CONNECTOR', ipGroupIds: groups.map((g) => g.groupId!) };
 }
 

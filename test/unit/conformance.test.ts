@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CHECKS } from '../../checks/index.js';
-import { FACTS } from '../../src/facts/index.js';
+import { CHECKS, FACTS, OPTIONS } from '../../src/cli/registry.js';
+import { attributeName, flagName } from '../../src/core/option.js';
+import { CATALOG_ID, CHECK_FOLDERS } from '../../src/core/scopes.js';
+import { allServices } from '../helpers/services.js';
 import { GUIDES } from '../../src/data/sources.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,7 +18,7 @@ function checkFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return checkFiles(path);
-    return entry.name.endsWith('.ts') && path !== join(checksDir, 'index.ts') ? [path] : [];
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.generated.ts') ? [path] : [];
   });
 }
 
@@ -32,13 +34,9 @@ describe('check registry', () => {
     for (const file of files) {
       const module = (await import(pathToFileURL(file).href)) as { default?: (typeof CHECKS)[number] };
       expect(module.default, `${relative(root, file)} has a default-exported check`).toBeDefined();
-      expect(registered.has(module.default!), `${relative(root, file)} is listed in checks/index.ts`).toBe(true);
+      expect(registered.has(module.default!), `${relative(root, file)} is in the registry`).toBe(true);
       expect(`${module.default!.meta.id}.ts`).toBe(file.split('/').pop());
-      expect(relative(checksDir, file).split('/')[0], 'folder = scope').toBe(
-        { directory: 'directory', workspace: 'directory', 'image-builder': 'appstream', fleet: 'appstream', client: 'client', local: 'local' }[
-          module.default!.meta.scope
-        ],
-      );
+      expect(relative(checksDir, file).split('/')[0], 'folder = scope').toBe(CHECK_FOLDERS[module.default!.meta.scope]);
     }
     expect(CHECKS).toHaveLength(files.length);
     const ids = CHECKS.map((c) => c.meta.id);
@@ -48,7 +46,8 @@ describe('check registry', () => {
   it.each(CHECKS.map((c) => [c.meta.id, c] as const))('%s has remediation with a guide source', (_id, check) => {
     const { meta } = check;
     expect(meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(meta.catalogId).toMatch(/^[A-J]\d{1,2}$/);
+    expect(meta.catalogId).toMatch(CATALOG_ID);
+    expect(meta.finds.length, 'finds: a line for the README table').toBeGreaterThan(20);
     expect(meta.title.length).toBeGreaterThan(10);
     expect(meta.description.length).toBeGreaterThan(20);
     expect(meta.rationale.length).toBeGreaterThan(20);
@@ -60,7 +59,7 @@ describe('check registry', () => {
       expect(source.section.length).toBeGreaterThan(3);
       if (source.lines) expect(source.lines).toMatch(/^\d+(-\d+)?$/);
     }
-    for (const fact of [...meta.facts, ...(meta.optionalFacts ?? [])]) expect(FACTS).toHaveProperty(fact);
+    for (const fact of [...meta.facts, ...(meta.optionalFacts ?? [])]) expect(FACTS).toContain(fact);
   });
 
   // The guides sit beside the repository in the project workspace (and in CI); a bare clone skips this.
@@ -78,4 +77,64 @@ describe('check registry', () => {
       }
     },
   );
+});
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+describe('facts', () => {
+  it('each is the default export of src/facts/<source>/<kebab-case name>.ts, and names are unique', async () => {
+    const names = FACTS.map((fact) => fact.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const fact of FACTS) {
+      const matches = readdirSync(join(root, 'src/facts'), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => join(root, 'src/facts', entry.name, `${kebab(fact.name)}.ts`))
+        .filter((file) => existsSync(file));
+      expect(matches, `a file for the fact ${fact.name}`).toHaveLength(1);
+      const module = (await import(pathToFileURL(matches[0]!).href)) as { default?: unknown };
+      expect(module.default, `${relative(root, matches[0]!)} default-exports the fact ${fact.name}`).toBe(fact);
+    }
+  });
+
+  it.each(FACTS.map((f) => [f.name, f] as const))('%s says what it is and what it calls', (_name, fact) => {
+    expect(fact.name).toMatch(/^[a-z][a-zA-Z0-9]+$/);
+    expect(fact.description.length).toBeGreaterThan(10);
+    for (const action of fact.iamActions) expect(action).toMatch(/^[a-z0-9-]+:[A-Z][A-Za-z0-9]+$/);
+  });
+});
+
+describe('options', () => {
+  const dir = join(root, 'src/options');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.generated.ts'));
+
+  it('each is the default export of src/options/<flag>.ts, and flags, keys and names are unique', async () => {
+    expect(OPTIONS).toHaveLength(files.length);
+    for (const file of files) {
+      const option = ((await import(pathToFileURL(join(dir, file)).href)) as { default: (typeof OPTIONS)[number] }).default;
+      expect(OPTIONS).toContain(option);
+      expect(`${flagName(option).replace(/^--/, '')}.ts`).toBe(file);
+    }
+    for (const list of [OPTIONS.map(flagName), OPTIONS.map((o) => `${o.section}.${o.key}`), OPTIONS.map(attributeName)]) {
+      expect(new Set(list).size).toBe(list.length);
+    }
+  });
+
+  it.each(OPTIONS.map((o) => [flagName(o), o] as const))('%s is complete', (_flag, option) => {
+    expect(option.help.length).toBeGreaterThan(10);
+    expect(option.kind === 'boolean' ? option.parse : typeof option.parse).toBe(option.kind === 'boolean' ? undefined : 'function');
+    expect(option.flag.includes('<')).toBe(option.kind !== 'boolean');
+  });
+});
+
+describe('AWS services', () => {
+  it('each file under src/aws/services/ is one service, prefixes unique, with a limit and where it comes from', async () => {
+    const services = await allServices();
+    expect(services.length).toBeGreaterThanOrEqual(4);
+    const prefixes = services.map(({ service }) => service.iamPrefix);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    for (const { file, service } of services) {
+      expect(service.packageName, file).toMatch(/^@aws-sdk\/client-/);
+      expect(service.rateLimit.perSecond, file).toBeGreaterThan(0);
+    }
+  });
 });

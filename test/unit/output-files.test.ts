@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkOutputPaths, writeFilesAtomic } from '../../src/cli/output.js';
-import { UsageError } from '../../src/engine/errors.js';
+import { checkOutputPaths } from '../../src/cli/output.js';
+import { writeFilesAtomic } from '../../src/core/files.js';
+import { UsageError } from '../../src/core/errors.js';
 
 describe('report files', () => {
   it('writes every file whole', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const OUTPUT_MODULE = fileURLToPath(new URL('../../dist/src/cli/output.js', import.meta.url));
+const OUTPUT_MODULE = fileURLToPath(new URL('../../dist/src/core/files.js', import.meta.url));
 const SIZE = 256 * 1024 * 1024;
 
 describe('--output under a kill', () => {

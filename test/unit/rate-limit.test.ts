@@ -1,9 +1,10 @@
 // The proactive rate limit on a fake clock: the WorkSpaces numbers from the guide (2 calls/s, burst 5) and the
 // guide's own worked example, second by second. No real time passes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_RATE_LIMITS } from '../../src/data/api-rate-limits.js';
-import { systemClock, TokenBucket, type Clock } from '../../src/facts/aws/rate-limit.js';
-import { RunStopped } from '../../src/engine/stop.js';
+import workspacesService from '../../src/aws/services/workspaces.js';
+import { allServices } from '../helpers/services.js';
+import { systemClock, TokenBucket, type Clock } from '../../src/aws/rate-limit.js';
+import { RunStopped } from '../../src/core/stop.js';
 
 // Fake timers replace Date and setTimeout, so the real sleep runs on virtual time.
 const fakeClock: Clock = { now: () => Date.now(), sleep: systemClock.sleep };
@@ -22,7 +23,7 @@ function issue(bucket: TokenBucket, n: number, admitted: number[], signal?: Abor
 
 describe('WorkSpaces API rate limit', () => {
   it('comes from the troubleshooting guide: 2 calls per second, bursts of 5', () => {
-    expect(API_RATE_LIMITS.workspaces).toMatchObject({
+    expect(workspacesService.rateLimit).toMatchObject({
       perSecond: 2,
       burst: 5,
       source: { guide: '001_abe0b5f7dee26d25.txt', lines: '590-604' },
@@ -30,7 +31,7 @@ describe('WorkSpaces API rate limit', () => {
   });
 
   it('admits 12 calls issued at once as 5 straight away, then one every 500 ms', async () => {
-    const bucket = new TokenBucket(API_RATE_LIMITS.workspaces, fakeClock);
+    const bucket = new TokenBucket(workspacesService.rateLimit, fakeClock);
     const admitted: number[] = [];
     const all = Promise.all(issue(bucket, 12, admitted));
     await vi.advanceTimersByTimeAsync(10_000);
@@ -52,7 +53,7 @@ describe('WorkSpaces API rate limit', () => {
   ];
 
   it("replays the guide's worked example second by second", async () => {
-    const bucket = new TokenBucket(API_RATE_LIMITS.workspaces, fakeClock);
+    const bucket = new TokenBucket(workspacesService.rateLimit, fakeClock);
     const pending: Promise<unknown>[] = [];
     for (const row of GUIDE_TABLE) {
       await vi.advanceTimersByTimeAsync((row.second - 1) * 1000 - Date.now());
@@ -80,8 +81,9 @@ describe('WorkSpaces API rate limit', () => {
     expect(admitted).toEqual([0, 500]);
   });
 
-  it('every service has a limit, and those not from the guides say where they come from', () => {
-    for (const [service, limit] of Object.entries(API_RATE_LIMITS)) {
+  it('every service has a limit, and those not from the guides say where they come from', async () => {
+    vi.useRealTimers();
+    for (const { file: service, service: { rateLimit: limit } } of await allServices()) {
       expect(limit.perSecond, service).toBeGreaterThan(0);
       expect(limit.burst, service).toBeGreaterThanOrEqual(1);
       expect('guide' in limit.source || limit.source.notInGuides.length > 10, service).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { READ_ONLY_OPERATION } from '../../src/facts/aws/read-only.js';
+import { READ_ONLY_OPERATION } from '../../src/aws/read-only.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

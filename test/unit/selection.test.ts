@@ -2,8 +2,9 @@
 // close matches.
 import { describe, expect, it } from 'vitest';
 import { selectChecks } from '../../src/engine/registry.js';
-import { UsageError } from '../../src/engine/errors.js';
-import type { AnyCheck, Scope, Severity } from '../../src/engine/types.js';
+import { UsageError } from '../../src/core/errors.js';
+import type { Scope } from '../../src/core/scopes.js';
+import type { AnyCheck, Severity } from '../../src/engine/types.js';
 import mgmtCidrConflict from '../../checks/directory/mgmt-cidr-conflict.js';
 
 const check = (id: string, scope: Scope, severity: Severity, tags: string[]): AnyCheck => ({

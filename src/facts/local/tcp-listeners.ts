@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import { endianness } from 'node:os';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { FactDefinition } from '../types.js';
-import { FactError } from '../failure.js';
+import { FactError } from '../../core/failure.js';
+import { defineFact } from '../define.js';
 import { parseProcNetTcp, type ProcSocket } from './proc-net-tcp.js';
 import { parseNetstatListeners, parseTasklistServices } from './windows-netstat.js';
 
@@ -27,12 +27,12 @@ export interface TcpListeners {
   listeners: TcpListener[];
 }
 
-export const tcpListeners: FactDefinition<'tcpListeners'> = {
+export default defineFact({
   name: 'tcpListeners',
   description: "this machine's listening TCP sockets and the processes that hold them",
   iamActions: [],
   dependsOn: [],
-  async collect({ timeoutMs }) {
+  async collect({ timeoutMs }): Promise<TcpListeners> {
     if (process.platform === 'linux') return { platform: 'linux', listeners: await linuxListeners() };
     if (process.platform === 'win32') return { platform: 'win32', listeners: await windowsListeners(timeoutMs) };
     throw new FactError({
@@ -40,7 +40,7 @@ export const tcpListeners: FactDefinition<'tcpListeners'> = {
       message: `this is a ${process.platform} machine; image builders run Windows or Linux`,
     });
   },
-};
+});
 
 async function linuxListeners(): Promise<TcpListener[]> {
   const littleEndian = endianness() === 'LE';

@@ -1,0 +1,201 @@
+// One SDK client per service for the run's Region, created on first use: loading a client costs 20–200 ms, so
+// `wsdoctor --help` and `list` never reach an SDK package. Every client is made here, from its service file
+// (src/aws/services/), so none escapes the read-only guard, the rate limit, the run's stop signal or call tracking.
+import { createRequire } from 'node:module';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { addSecret } from '../core/secrets.js';
+import { guardReadOnly, iamActionOf, type AnyClient } from './read-only.js';
+import { rateLimit, SMITHY_CONTEXT, TokenBucket } from './rate-limit.js';
+import type { ClientConfig, ServiceDefinition } from './service.js';
+
+export interface AwsConfig {
+  region: string;
+  profile?: string;
+  endpoint?: string;
+  /** Bound on one HTTP attempt (connect and response), in ms. */
+  timeoutMs: number;
+  maxAttempts: number;
+  /** For tests and the IAM-policy proof: called with each action ("ec2:DescribeVpcs") as it is sent. */
+  onCall?: (iamAction: string) => void;
+  /** Tests inject a fake HTTP handler here to drive the real middleware (retries, error parsing). */
+  requestHandler?: unknown;
+  credentials?: AwsCredentialIdentityProvider;
+  /** Aborts when the run stops (deadline, Ctrl-C): rate-limit waits, retry delays and open sockets all end. */
+  signal?: AbortSignal;
+  /** --debug: one line per AWS call (action, outcome, attempts, time); never a body or a credential. */
+  trace?: (line: string) => void;
+}
+
+// The SDK's own shared pieces (HTTP handler, credential chain) load as CommonJS too (see ServiceDefinition.load).
+const requireSdk = createRequire(import.meta.url);
+
+/** A service's client and its SDK package (for its command classes). */
+export interface ServiceClient<Sdk, Client> {
+  client: Client;
+  sdk: Sdk;
+}
+
+export class AwsClients {
+  private readonly cache = new Map<string, Promise<ServiceClient<unknown, unknown>>>();
+  /** One bucket per service and Region, shared by every call to it (the scope at which AWS throttles). */
+  private readonly buckets = new Map<string, TokenBucket>();
+  private credentialsProvider?: Promise<AwsCredentialIdentityProvider>;
+  /** Calls sent and not yet answered, by IAM action: what a stopped run was still waiting on. */
+  private readonly pending = new Map<string, number>();
+
+  constructor(readonly config: AwsConfig) {}
+
+  /** The run's client for `service`, made on first use. */
+  use<Sdk, Client>(service: ServiceDefinition<Sdk, Client>): Promise<ServiceClient<Sdk, Client>> {
+    let made = this.cache.get(service.iamPrefix);
+    if (!made) {
+      made = (async () => {
+        const sdk = service.load();
+        const client = service.makeClient(sdk, await this.clientConfig()) as Client & AnyClient;
+        guardReadOnly(client, service, this.config.onCall);
+        rateLimit(client, this.bucket(service));
+        if (this.config.signal) carryRunSignal(client, this.config.signal);
+        trackCalls(client, service.iamPrefix, this.pending, this.config.trace);
+        return { sdk, client };
+      })();
+      this.cache.set(service.iamPrefix, made);
+    }
+    return made as Promise<ServiceClient<Sdk, Client>>;
+  }
+
+  /** The credential provider every client shares, so credentials are resolved once per run. */
+  credentials(): Promise<AwsCredentialIdentityProvider> {
+    this.credentialsProvider ??= (async () => {
+      let provider = this.config.credentials;
+      if (!provider) {
+        const { fromNodeProviderChain }: typeof import('@aws-sdk/credential-providers') = requireSdk(
+          '@aws-sdk/credential-providers',
+        );
+        // The SDK's default chain (env, SSO, ini, process, web identity, container, IMDS); `profile` selects a
+        // profile, SSO ones included.
+        provider = fromNodeProviderChain({
+          ...(this.config.profile ? { profile: this.config.profile } : {}),
+          clientConfig: { region: this.config.region },
+          // The chain's multi-line notices (e.g. "both a profile and environment keys are set") go to --debug,
+          // not to stderr, where wsdoctor says one line or nothing.
+          logger: sdkLogger(this.config.trace),
+        });
+      }
+      // Cached so every client and every call reuse one resolution; its values are secrets from then on.
+      let cached: ReturnType<AwsCredentialIdentityProvider> | undefined;
+      return () =>
+        (cached ??= provider().then((identity) => {
+          for (const value of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken]) addSecret(value);
+          return identity;
+        }));
+    })();
+    return this.credentialsProvider;
+  }
+
+  /** The rate limiter for one service in this run's Region. */
+  bucket(service: Pick<ServiceDefinition, 'iamPrefix' | 'rateLimit'>): TokenBucket {
+    const key = `${service.iamPrefix}:${this.config.region}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(service.rateLimit)));
+    return bucket;
+  }
+
+  /** The AWS calls in flight right now ("ec2:DescribeSubnets"), sorted. */
+  inFlight(): string[] {
+    return [...this.pending.keys()].sort();
+  }
+
+  /** Closes every client's sockets (after the report is out, so nothing keeps the process alive). */
+  async destroy(): Promise<void> {
+    const made = await Promise.allSettled(this.cache.values());
+    for (const result of made) if (result.status === 'fulfilled') (result.value.client as AnyClient).destroy();
+  }
+
+  private async clientConfig(): Promise<ClientConfig> {
+    const { NodeHttpHandler }: typeof import('@smithy/node-http-handler') = requireSdk('@smithy/node-http-handler');
+    const handler =
+      this.config.requestHandler ??
+      new NodeHttpHandler({
+        connectionTimeout: this.config.timeoutMs,
+        // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting: a stalled endpoint
+        // would hang the run. socketTimeout bounds a response that starts and then stops arriving.
+        requestTimeout: this.config.timeoutMs,
+        throwOnRequestTimeout: true,
+        socketTimeout: this.config.timeoutMs,
+      });
+    const requestHandler = this.config.signal ? abortingWith(handler as Handler, this.config.signal) : handler;
+    return {
+      region: this.config.region,
+      credentials: await this.credentials(),
+      // Adaptive mode adds a client-side rate limiter that backs off when the service throttles; one client per
+      // service is shared by every fact so they throttle together instead of each hammering the API.
+      retryMode: 'adaptive',
+      maxAttempts: this.config.maxAttempts,
+      requestHandler: requestHandler as never,
+      ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
+    };
+  }
+}
+
+function sdkLogger(trace: ((line: string) => void) | undefined) {
+  const log = (...parts: unknown[]) => trace?.(parts.map(String).join(' ').replace(/\s+/g, ' ').trim());
+  return { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: log, error: log };
+}
+
+interface Handler {
+  handle(request: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+}
+
+/** The transport gets the run's signal for every request, so an open socket closes when the run stops. */
+function abortingWith(handler: Handler, signal: AbortSignal): Handler {
+  return new Proxy(handler, {
+    get(target, property) {
+      if (property === 'handle') {
+        return (request: unknown, options: { abortSignal?: AbortSignal } = {}) =>
+          target.handle(request, { ...options, abortSignal: options.abortSignal ?? signal });
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The SDK's retry delays (and our rate-limit waits) read the call's abort signal: give every call the run's. */
+function carryRunSignal(client: AnyClient, signal: AbortSignal): void {
+  client.middlewareStack.add(
+    (next: (args: unknown) => Promise<unknown>, context: Record<string, { abortSignal?: AbortSignal } | undefined>) =>
+      (args: unknown) => {
+        const smithy = (context[SMITHY_CONTEXT] ??= {});
+        smithy.abortSignal ??= signal;
+        return next(args);
+      },
+    { step: 'initialize', name: 'wsdoctorRunSignal' },
+  );
+}
+
+/** Counts each call in flight (see `inFlight`) and, with --debug, traces its outcome. */
+function trackCalls(client: AnyClient, iamPrefix: string, pending: Map<string, number>, trace?: (line: string) => void): void {
+  client.middlewareStack.add(
+    (next: (args: unknown) => Promise<{ output?: { $metadata?: { attempts?: number } } }>, context: { commandName?: string }) =>
+      async (args: unknown) => {
+        const action = iamActionOf(iamPrefix, context.commandName ?? 'Unknown');
+        const started = performance.now();
+        const took = (attempts = 1) => `(${attempts} attempt${attempts === 1 ? '' : 's'}, ${Math.round(performance.now() - started)} ms)`;
+        pending.set(action, (pending.get(action) ?? 0) + 1);
+        try {
+          const result = await next(args);
+          trace?.(`${action} ok ${took(result.output?.$metadata?.attempts)}`);
+          return result;
+        } catch (error) {
+          const e = error as { name?: string; message?: string; $metadata?: { attempts?: number } };
+          trace?.(`${action} failed: ${e.name ?? 'Error'}: ${e.message ?? ''} ${took(e.$metadata?.attempts)}`);
+          throw error;
+        } finally {
+          const left = pending.get(action)! - 1;
+          if (left > 0) pending.set(action, left);
+          else pending.delete(action);
+        }
+      },
+    { step: 'initialize', name: 'wsdoctorCallTracker', priority: 'low' },
+  );
+}

@@ -1,0 +1,34 @@
+// An AWS service wsdoctor reads is one file under src/aws/services/: its SDK package (loaded only when a fact first
+// uses it), how to make its client, its IAM prefix, the pace its calls keep, and any read-only operation whose name
+// does not start with Describe, List or Get. AwsClients (clients.ts) gives every client the same read-only guard,
+// pacing, stop signal and call tracking.
+import type { RateLimit } from './rate-limit.js';
+
+/** What every client is made with (clients.ts fills it in). */
+export interface ClientConfig {
+  region: string;
+  [setting: string]: unknown;
+}
+
+export interface ServiceDefinition<Sdk = unknown, Client = unknown> {
+  /** The IAM prefix of its actions ("ec2"); runs pace, cache and name calls by it. */
+  iamPrefix: string;
+  /** The npm package, e.g. "@aws-sdk/client-ec2". */
+  packageName: string;
+  /**
+   * Loads the package: with `require` (createRequire), because the SDK packages resolve to their CommonJS builds
+   * either way and Node's ESM wrapper would scan each for exports first (100–200 ms per run; bench/RESULTS.md).
+   */
+  load(): Sdk;
+  makeClient(sdk: Sdk, config: ClientConfig): Client;
+  rateLimit: RateLimit;
+  /** Operations that only read although their names do not say so, each allowed by name (issue: read-only). */
+  readOnlyOperations?: readonly string[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyService = ServiceDefinition<any, any>;
+
+export function defineService<Sdk, Client>(service: ServiceDefinition<Sdk, Client>): ServiceDefinition<Sdk, Client> {
+  return service;
+}

@@ -1,0 +1,134 @@
+// Why a fact could not be had, and how whatever a collector threw becomes that reason: a denied call names the IAM
+// action, throttling and timeouts say so, and nothing is ever mistaken for "looked and found nothing wrong".
+import { RunStopped } from './stop.js';
+
+/**
+ * Why a fact could not be collected. `kind` decides the wording; `credentials` and `target-not-found` make the whole
+ * run an input error (exit 2): a report about a target that does not exist, or without credentials, says nothing.
+ */
+export type FactFailureKind =
+  | 'denied'
+  | 'throttled'
+  | 'timeout'
+  | 'interrupted'
+  | 'unreachable'
+  | 'credentials'
+  | 'target-not-found'
+  | 'not-found'
+  | 'not-applicable'
+  | 'dependency'
+  | 'error';
+
+export interface FactFailure {
+  kind: FactFailureKind;
+  message: string;
+  /** For `denied`: the IAM action the caller lacks, e.g. "ec2:DescribeRouteTables". */
+  iamAction?: string;
+  /** The AWS error code or Node error code behind it. */
+  code?: string;
+}
+
+/** What settling a fact gave: its value, or why there is none. Facts are stored (and saved in bundles) by name. */
+export type FactOutcome<T = unknown> = { ok: true; value: T } | { ok: false; failure: FactFailure };
+
+/** Thrown by collectors for conditions they understand (e.g. "the directory does not exist"). */
+export class FactError extends Error {
+  constructor(readonly failure: FactFailure) {
+    super(failure.message);
+    this.name = 'FactError';
+  }
+}
+
+const DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedException',
+  'NotAuthorized',
+]);
+const THROTTLED = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'EC2ThrottledException',
+  'SlowDown',
+]);
+const CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'TokenProviderError',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'AuthFailure',
+  'SignatureDoesNotMatch',
+  'InvalidSignatureException',
+]);
+const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT', 'ETIMEOUT']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
+
+interface ErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  iamAction?: string;
+  failure?: FactFailure;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $retryable?: { throttling?: boolean };
+}
+
+export function toFactFailure(thrown: unknown): FactFailure {
+  if (thrown instanceof FactError) return thrown.failure;
+  if (thrown instanceof RunStopped) return { kind: thrown.kind, message: thrown.message };
+  const error = (thrown && typeof thrown === 'object' ? thrown : { message: String(thrown) }) as ErrorLike;
+  const name = error.name ?? 'Error';
+  const code = error.code && error.code !== name ? error.code : undefined;
+  const message = oneLine(error.message ?? name);
+  const action = error.iamAction;
+  const attempts = error.$metadata?.attempts;
+  const on = action ? ` on ${action}` : '';
+
+  if (name === 'MutatingCallRefused') return { kind: 'error', message, code: name };
+  if (DENIED.has(name) || error.$metadata?.httpStatusCode === 403 && !CREDENTIALS.has(name)) {
+    return {
+      kind: 'denied',
+      code: name,
+      ...(action ? { iamAction: action } : {}),
+      message: action
+        ? `access denied: the caller lacks the IAM permission ${action}`
+        : `access denied: ${message}`,
+    };
+  }
+  if (THROTTLED.has(name) || error.$retryable?.throttling || error.$metadata?.httpStatusCode === 429) {
+    return {
+      kind: 'throttled',
+      code: name,
+      ...(action ? { iamAction: action } : {}),
+      message: `throttled${on}${attempts ? ` after ${attempts} attempts` : ''}: ${message}`,
+    };
+  }
+  if (CREDENTIALS.has(name)) {
+    return { kind: 'credentials', code: name, message: `AWS credentials problem: ${message}` };
+  }
+  // Before timeouts: the SDK's HTTP handler renames a reset connection "TimeoutError", but its code tells the truth.
+  if (code && UNREACHABLE.has(code)) {
+    const what = code === 'ECONNRESET' || code === 'EPIPE' ? 'the endpoint dropped the connection' : 'could not reach the endpoint';
+    return { kind: 'unreachable', code, ...(action ? { iamAction: action } : {}), message: `${what}${on}: ${message}${message.includes(code) ? '' : ` (${code})`}` };
+  }
+  if (TIMEOUT.has(name) || (code && TIMEOUT.has(code)) || name === 'AbortError') {
+    return { kind: 'timeout', code: code ?? name, ...(action ? { iamAction: action } : {}), message: `timed out${on}: ${message}` };
+  }
+  return {
+    kind: 'error',
+    code: code ?? name,
+    ...(action ? { iamAction: action } : {}),
+    message: `${action ? `${action} failed: ` : ''}${name !== 'Error' && !message.startsWith(name) ? `${name}: ` : ''}${message}`,
+  };
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

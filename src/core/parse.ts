@@ -1,0 +1,121 @@
+// Parsers for what users type (and what bundles and plans carry): every value is checked before any AWS call, so a
+// malformed one costs nothing and the message says exactly what is wrong. Options (src/options/) use them, and the
+// bundle reader re-parses a bundle's recorded values with the same ones.
+import { isIP } from 'node:net';
+import { UsageError } from './errors.js';
+
+// Node's own address syntax check (strict dotted quads, as src/net/cidr.ts's): every command parses its options
+// through this module, and loading ipaddr.js here cost `wsdoctor --help` about 5 ms of its ~45 (bench/RESULTS.md).
+export const isIpAddress = (text: string): boolean => isIP(text) !== 0;
+
+// The forms the WorkSpaces API accepts for a DirectoryId (d-… for Directory Service, wsd-… for WorkSpaces' own).
+const DIRECTORY_ID = /^(d-[0-9a-f]{8,63}|wsd-[0-9a-z]{8,63})$/;
+
+export function isDirectoryId(value: string): boolean {
+  return DIRECTORY_ID.test(value);
+}
+
+export function directoryId(value: string): string {
+  if (!isDirectoryId(value)) {
+    throw new UsageError(`"${value}" is not a directory id: expected d- followed by hex digits, e.g. d-1234567890`);
+  }
+  return value;
+}
+
+// The forms the WorkSpaces API accepts for a WorkspaceId and a BundleId.
+const WORKSPACE_ID = /^ws-[0-9a-z]{8,63}$/;
+const BUNDLE_ID = /^wsb-[0-9a-z]{8,63}$/;
+
+export function workspaceId(value: string): string {
+  if (!WORKSPACE_ID.test(value)) {
+    throw new UsageError(`"${value}" is not a WorkSpace id: expected ws- followed by 8 or more lowercase letters and digits, e.g. ws-abc123def`);
+  }
+  return value;
+}
+
+export function isBundleId(value: string): boolean {
+  return BUNDLE_ID.test(value);
+}
+
+/** A comma-separated, repeatable list of bundle ids. */
+export function bundleIdList(value: string, previous: string[] = []): string[] {
+  const ids = idList(value);
+  const bad = ids.find((id) => !BUNDLE_ID.test(id));
+  if (bad !== undefined || ids.length === 0) {
+    throw new UsageError(`"${bad ?? value}" is not a bundle id: expected wsb- followed by 8 or more lowercase letters and digits, e.g. wsb-bh8rsxt14`);
+  }
+  return [...new Set([...previous, ...ids])];
+}
+
+// The pattern the WorkSpaces Applications (AppStream 2.0) API gives for an image builder name.
+const IMAGE_BUILDER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
+
+export function imageBuilderName(value: string): string {
+  if (!IMAGE_BUILDER_NAME.test(value)) {
+    throw new UsageError(
+      `"${value}" is not an image builder name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit`,
+    );
+  }
+  return value;
+}
+
+const HOSTNAME_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+
+/** An IPv4 or IPv6 address (brackets allowed), or a DNS host name; repeatable. */
+export function probeHost(value: string, previous: string[] = []): string[] {
+  const host = value.replace(/^\[(.*)\]$/, '$1');
+  const labels = host.split('.');
+  // An all-digit last label is a mistyped address (999.1.1.1), never a host name.
+  const isName = host.length <= 253 && labels.every((label) => HOSTNAME_LABEL.test(label)) && !/^\d+$/.test(labels.at(-1)!);
+  if (!isIpAddress(host) && !isName) {
+    throw new UsageError(`--probe-host "${value}" is not an IP address or a host name`);
+  }
+  return [...previous, host];
+}
+
+export function clientIp(value: string): string {
+  if (!isIpAddress(value)) {
+    throw new UsageError(`--client-ip "${value}" is not an IP address: give the public IP users connect from, e.g. 203.0.113.7`);
+  }
+  return value;
+}
+
+export function positiveInt(flag: string, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+      throw new UsageError(`${flag} must be a whole number from 1 to ${max}, not "${value}"`);
+    }
+    return n;
+  };
+}
+
+export function idList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+/** A comma-separated, repeatable list of names from a closed set (--severity, --scope). */
+export function choiceList<T extends string>(flag: string, choices: readonly T[]) {
+  return (value: string, previous: T[] = []): T[] => {
+    const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const name of names) {
+      if (!(choices as readonly string[]).includes(name)) {
+        throw new UsageError(`${flag}: unknown value "${name}" (use one or more of ${choices.join(', ')}, comma-separated)`);
+      }
+    }
+    return [...previous, ...(names as T[])];
+  };
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
+export function isRegionName(text: string): boolean {
+  return REGION_PATTERN.test(text);
+}
+
+export function validateRegion(region: string, from: string): string {
+  if (!isRegionName(region)) {
+    throw new UsageError(`"${region}" (from ${from}) is not an AWS Region name such as us-east-1`);
+  }
+  return region;
+}

@@ -1,0 +1,32 @@
+// The target image builder as WorkSpaces Applications (AppStream 2.0) describes it: the run's lookup of
+// --image-builder.
+import appstream from '../../aws/services/appstream.js';
+import { FactError } from '../../core/failure.js';
+import { toJson } from '../../core/json.js';
+import imageBuilderOption from '../../options/image-builder.js';
+import { defineFact } from '../define.js';
+
+export default defineFact({
+  name: 'imageBuilder',
+  description: 'the image builder as WorkSpaces Applications (AppStream 2.0) describes it',
+  iamActions: ['appstream:DescribeImageBuilders'],
+  dependsOn: [],
+  lookup: imageBuilderOption,
+  async collect({ aws, require, region }) {
+    const name = require(imageBuilderOption);
+    const { client, sdk } = await aws.use(appstream);
+    try {
+      // One name asked for: one page by definition.
+      const out = await client.send(new sdk.DescribeImageBuildersCommand({ Names: [name] }));
+      const found = out.ImageBuilders?.find((b) => b.Name === name);
+      if (found) return toJson(found);
+    } catch (error) {
+      // The API answers an unknown name with ResourceNotFoundException rather than an empty list.
+      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+    }
+    throw new FactError({
+      kind: 'target-not-found',
+      message: `image builder ${name} does not exist in ${region} (check the name and the Region)`,
+    });
+  },
+});

@@ -1,0 +1,76 @@
+// A fact is a named, JSON-serialisable piece of observed state: one file under src/facts/<source>/ that says what it
+// is, which IAM actions collecting it calls, which facts it is derived from, which options it reads, and how it is
+// collected. Checks name the fact definitions they need (not strings), so a fact is registered by being used, and
+// its value type flows from its collector to every check that reads it.
+import type { AwsClients } from '../aws/clients.js';
+import type { AnyOption, OptionDefinition, OptionKind, OptionValue } from '../core/option.js';
+import type { RedactedKind } from '../core/redacted-kinds.js';
+
+/** What a collector may use. */
+export interface CollectContext {
+  /** Another fact, through the run's memo (each fact is collected once); it must be listed in `dependsOn`. */
+  get<D extends AnyFact>(fact: D): Promise<FactValue<D>>;
+  /** An option's value in this run, or undefined; it must be listed in `options` (or be the `lookup`). */
+  option<K extends OptionKind>(option: OptionDefinition<K>): OptionValue<K> | undefined;
+  /** The option's value; without it the fact does not apply to this run (`not-applicable`: "needs --directory"). */
+  require<K extends OptionKind>(option: OptionDefinition<K>): OptionValue<K>;
+  aws: AwsClients;
+  region: string;
+  /** Bound on each probe (the run's --timeout), in ms. */
+  timeoutMs: number;
+  /**
+   * Aborts when the run stops early (its --deadline passed, Ctrl-C); the reason is a RunStopped. Probes and other
+   * waits pass it on (sockets, timers) so nothing outlives the run; the store stops waiting either way.
+   */
+  signal: AbortSignal;
+}
+
+export interface FactDefinition<N extends string = string, T = unknown> {
+  /** camelCase; the file is its kebab-case form (src/facts/ec2/route-tables.ts holds routeTables). */
+  name: N;
+  description: string;
+  /** The AWS calls collecting this fact makes (not counting the facts it depends on): what `iam-policy` grants. */
+  iamActions: readonly string[];
+  /** Facts this one is derived from: their IAM actions are needed too, and only these may be asked for. */
+  dependsOn: readonly AnyFact[];
+  /** Options and targets it reads. */
+  options?: readonly AnyOption[];
+  /**
+   * The target (or named id) this fact looks up. A run given that option, whose checks read it, always settles
+   * this fact: when it fails with `target-not-found`, the run is an input error (exit 2) instead of a page of errors.
+   */
+  lookup?: AnyOption;
+  /** For redaction: fields at the top of this fact's value (or of each item of a list) that hold identifiers, when
+   *  the field name alone does not say so (a Directory Service directory's `Name` is its domain). */
+  redact?: Readonly<Record<string, RedactedKind>>;
+  collect(context: CollectContext): Promise<T>;
+}
+
+export type AnyFact = FactDefinition<string, unknown>;
+
+/** The value type a fact definition collects. */
+export type FactValue<D> = D extends FactDefinition<string, infer T> ? T : never;
+
+/** A check's view of the facts it names: `{ vpc: …, subnets: … }`. */
+export type FactValues<F extends readonly AnyFact[]> = { [D in F[number] as D['name']]: FactValue<D> };
+
+export function defineFact<const N extends string, T>(fact: FactDefinition<N, T>): FactDefinition<N, T> {
+  return fact;
+}
+
+/** `facts` and every fact they depend on, dependencies first, each once. */
+export function withDependencies(facts: Iterable<AnyFact>): AnyFact[] {
+  const ordered: AnyFact[] = [];
+  const visit = (fact: AnyFact) => {
+    if (ordered.includes(fact)) return;
+    for (const dependency of fact.dependsOn) visit(dependency);
+    ordered.push(fact);
+  };
+  for (const fact of facts) visit(fact);
+  return ordered;
+}
+
+/** The IAM actions collecting `facts` takes, dependencies included, sorted. */
+export function iamActionsFor(facts: Iterable<AnyFact>): string[] {
+  return [...new Set(withDependencies(facts).flatMap((fact) => fact.iamActions))].sort();
+}

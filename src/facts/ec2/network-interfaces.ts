@@ -1,0 +1,20 @@
+// Every network interface in the directory's subnets (a WorkSpace's primary interface, eth1, is one).
+import ec2 from '../../aws/services/ec2.js';
+import { paginate } from '../../aws/paginate.js';
+import { toJson } from '../../core/json.js';
+import { defineFact } from '../define.js';
+import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
+
+export default defineFact({
+  name: 'networkInterfaces',
+  description: "every network interface in the directory's subnets (a WorkSpace's primary interface, eth1, is one)",
+  iamActions: ['ec2:DescribeNetworkInterfaces'],
+  dependsOn: [workspacesDirectory],
+  async collect({ aws, get }) {
+    const subnetIds = directorySubnetIds(await get(workspacesDirectory));
+    const { client, sdk } = await aws.use(ec2);
+    const input = { Filters: [{ Name: 'subnet-id', Values: subnetIds }] };
+    // 1000: the most DescribeNetworkInterfaces returns a page.
+    return toJson(await paginate(client, sdk.DescribeNetworkInterfacesCommand, input, { items: (page) => page.NetworkInterfaces, pageSize: ['MaxResults', 1000] }));
+  },
+});

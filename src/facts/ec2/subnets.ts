@@ -1,0 +1,19 @@
+// The directory's subnets.
+import ec2 from '../../aws/services/ec2.js';
+import { toJson } from '../../core/json.js';
+import { defineFact } from '../define.js';
+import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
+
+export default defineFact({
+  name: 'subnets',
+  description: "the directory's subnets",
+  iamActions: ['ec2:DescribeSubnets'],
+  dependsOn: [workspacesDirectory],
+  async collect({ aws, get }) {
+    const ids = directorySubnetIds(await get(workspacesDirectory));
+    const { client, sdk } = await aws.use(ec2);
+    // Explicit ids: one page by definition (EC2 rejects MaxResults together with SubnetIds).
+    const out = await client.send(new sdk.DescribeSubnetsCommand({ SubnetIds: ids }));
+    return toJson(out.Subnets ?? []);
+  },
+});

@@ -1,0 +1,11 @@
+// Every IP access control group in the Region: what the per-Region quota counts.
+import { defineFact } from '../define.js';
+import { describeIpGroups } from './ip-groups.js';
+
+export default defineFact({
+  name: 'regionIpGroups',
+  description: 'every IP access control group in the Region (what the per-Region quota counts)',
+  iamActions: ['workspaces:DescribeIpGroups'],
+  dependsOn: [],
+  collect: ({ aws }) => describeIpGroups(aws, {}),
+});

@@ -1,0 +1,12 @@
+import { defineOption } from '../core/option.js';
+import { imageBuilderName } from '../core/parse.js';
+
+export default defineOption({
+  flag: '--image-builder <name>',
+  key: 'imageBuilderName',
+  section: 'targets',
+  kind: 'string',
+  help: 'WorkSpaces Applications (AppStream 2.0) image builder to check',
+  parse: imageBuilderName,
+  scope: 'image-builder',
+});
