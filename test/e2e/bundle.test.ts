@@ -138,7 +138,6 @@ describe.runIf(enabled)('bundles against moto_server', () => {
     expect((await collect(directoryId, 'us-east-1', plain, ...flags)).code).toBe(0);
     const collected = await collect(directoryId, 'us-east-1', redacted, '--redact', ...flags);
     expect(collected.code).toBe(0);
-    expect(collected.stderr).toMatch(/redacted \(1 accountId, 3 arn, 2 username, 1 directoryId, 1 domain, 3 publicIp\)/);
 
     const plainText = await readFile(plain, 'utf8');
     const text = await readFile(redacted, 'utf8');
@@ -154,7 +153,13 @@ describe.runIf(enabled)('bundles against moto_server', () => {
       expect(plainText).not.toContain(secret);
       expect(text).not.toContain(secret);
     }
-    expect(JSON.parse(text).redaction.replaced).toEqual({ accountId: 1, arn: 3, username: 2, directoryId: 1, domain: 1, publicIp: 3 });
+    // The manifest counts distinct values per kind: facts added later may bring more, never fewer than these.
+    const manifest = JSON.parse(text).redaction.replaced as Record<string, number>;
+    expect(manifest.directoryId, 'one directory').toBe(1);
+    expect(manifest.username, 'Administrator and svc-adconnector').toBeGreaterThanOrEqual(2);
+    expect(manifest.publicIp, "the office range, its user, the VPC's IPv6 block").toBeGreaterThanOrEqual(3);
+    for (const kind of ['accountId', 'arn', 'domain']) expect(manifest[kind], kind).toBeGreaterThanOrEqual(1);
+    expect(collected.stderr).toContain(`redacted (${Object.entries(manifest).map(([kind, n]) => `${n} ${kind}`).join(', ')})`);
 
     const analyze = async (file: string) => {
       const run = await runCli(['check', '--bundle', file, '--format', 'json'], offlineEnv());

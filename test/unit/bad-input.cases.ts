@@ -1,6 +1,6 @@
 // Every input a user can get wrong, with exactly what wsdoctor says (exit 2, one line, no stack trace). This one
-// table drives test/unit/cli-input.test.ts and is rendered into README.md and docs/FAULTS.md (a test keeps the
-// copies equal; WSDOCTOR_WRITE_DOCS=1 rewrites them).
+// table drives test/unit/cli-input.test.ts and is rendered into README.md and docs/FAULTS.md (`npm run docs`;
+// test/unit/docs.test.ts keeps the copies equal).
 
 export interface BadInput {
   /** What the user got wrong. */
