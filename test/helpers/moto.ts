@@ -41,6 +41,9 @@ export async function startMoto(): Promise<Moto> {
   // server (its own exiting on the bind error unnoticed) — the announced port is the one this child bound.
   const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', '0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // AWS's managed policies exist in every real account (the guides attach AmazonWorkSpacesServiceAccess and the
+    // like); moto has them only when told.
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));

@@ -18,6 +18,7 @@ import {
   ModifySubnetAttributeCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { ConnectDirectoryCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import {
   CreateWorkspacesCommand,
@@ -53,7 +54,7 @@ export async function seedDirectory(
   region: string,
   vpcCidr: string,
   subnetCidrs: [string, string],
-  { dnsIps = [NO_DNS_SERVER] }: { dnsIps?: string[] } = {},
+  { dnsIps = [NO_DNS_SERVER], defaultRole = true }: { dnsIps?: string[]; defaultRole?: boolean } = {},
 ): Promise<Seeded> {
   const config = sdkConfig(endpoint, region);
   const ec2 = new EC2Client(config);
@@ -77,8 +78,25 @@ export async function seedDirectory(
       },
     }),
   );
+  // Registering a directory needs workspaces_DefaultRole (002 lines 7610-7612): an account that has one has the role.
+  if (defaultRole) await createDefaultRole(endpoint);
   await workspaces.send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: DirectoryId!, SubnetIds: subnetIds }));
   return { region, directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds };
+}
+
+/** workspaces_DefaultRole as the guide makes it (002 lines 7610-7679), once per account. */
+export async function createDefaultRole(endpoint: string): Promise<void> {
+  const iam = new IAMClient(sdkConfig(endpoint, 'us-east-1'));
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'workspaces.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  try {
+    await iam.send(new CreateRoleCommand({ RoleName: 'workspaces_DefaultRole', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+  } catch (error) {
+    if ((error as { name?: string }).name === 'EntityAlreadyExistsException') return;
+    throw error;
+  }
+  for (const name of ['AmazonWorkSpacesServiceAccess', 'AmazonWorkSpacesSelfServiceAccess']) {
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'workspaces_DefaultRole', PolicyArn: `arn:aws:iam::aws:policy/${name}` }));
+  }
 }
 
 /** Turns on IPv6 auto-assign for a subnet as an admin would: an Amazon-provided IPv6 block for the VPC, a /64 of
