@@ -83,7 +83,7 @@ describe('every client the factory makes is guarded', () => {
       const mutating = Object.keys(sdk).filter(
         (name) => /^[A-Z]\w+Command$/.test(name) && !READ_ONLY_OPERATION.test(name) && !allowedCommands.includes(name),
       );
-      expect(mutating.length, client.constructor.name).toBeGreaterThan(5);
+      expect(mutating.length, client.constructor.name).toBeGreaterThan(0); // STS has only a few
       for (const name of mutating) {
         const Command = sdk[name] as new (input: object) => unknown;
         await expect(client.send(new Command({})), name).rejects.toBeInstanceOf(MutatingCallRefused);
