@@ -17,7 +17,7 @@ export interface IamPolicyCommandOptions {
 
 export async function runIamPolicyCommand(options: IamPolicyCommandOptions): Promise<number> {
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
-  const checks = selectChecks(CHECKS, { scopes: options.scope?.length ? options.scope : SCOPES, ...selection });
+  const checks = selectChecks(CHECKS, { scopes: options.scope?.length ? options.scope : SCOPES, before: 'any', ...selection });
   if (checks.length === 0) throw new UsageError(`no check matches ${describeSelection(selection)}`);
   const policy = iamPolicyFor(checks, CHECKS);
   if (policy.Statement[0]!.Action.length === 0) {

@@ -17,6 +17,7 @@ export interface ListCommandOptions {
 export async function runListCommand(options: ListCommandOptions): Promise<number> {
   const checks = selectChecks(CHECKS, {
     scopes: SCOPES,
+    before: 'any',
     only: options.only,
     skip: options.skip,
     tags: options.tag,
@@ -32,6 +33,7 @@ export async function runListCommand(options: ListCommandOptions): Promise<numbe
       scope: meta.scope,
       severity: meta.severity,
       tags: meta.tags,
+      ...(meta.before ? { before: meta.before } : {}),
       facts,
       // The same derivation as `iam-policy --only <id>`, target lookup included.
       iamActions: iamActionsForChecks([check], CHECKS),

@@ -16,6 +16,7 @@ import type { AnyCheck, Severity } from '../engine/types.js';
 import { iamActionsFor } from '../facts/define.js';
 import { LiveFactStore } from '../facts/store.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from '../report/model.js';
+import before from '../options/before.js';
 import { CHECKS, OPTIONS } from './registry.js';
 import { resolveRegion } from './region.js';
 import { startSpinner } from './spinner.js';
@@ -36,7 +37,8 @@ export function checksFor(inputs: RunInputs, options: SelectionOptions): AnyChec
     throw new UsageError('nothing to check: name a target, e.g. --directory d-1234567890, --image-builder <name>, --client or --local');
   }
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
-  const checks = selectChecks(CHECKS, { scopes, ...selection });
+  const action = readOption(inputs, before);
+  const checks = selectChecks(CHECKS, { scopes, ...selection, ...(action ? { before: action } : {}) });
   if (checks.length === 0) {
     throw new UsageError(
       `no check for a ${scopes.join(' or ')} target matches ${describeSelection(selection)} (\`wsdoctor list\` shows ids, tags and severities)`,

@@ -17,6 +17,8 @@ export interface Selection {
   tags?: readonly string[];
   /** Run only checks of one of these severities. */
   severities?: readonly Severity[];
+  /** The change a preflight judges (--before): checks with `meta.before` run only for theirs. 'any' lists them all. */
+  before?: string;
 }
 
 export function selectChecks(all: readonly AnyCheck[], selection: Selection): AnyCheck[] {
@@ -35,6 +37,7 @@ export function selectChecks(all: readonly AnyCheck[], selection: Selection): An
       wanted(selection.only, meta.id) &&
       (!selection.tags?.length || meta.tags.some((tag) => selection.tags!.includes(tag))) &&
       wanted(selection.severities, meta.severity) &&
+      (!meta.before || selection.before === 'any' || meta.before.some((action) => action === selection.before)) &&
       !selection.skip?.includes(meta.id),
   );
 }

@@ -1,4 +1,5 @@
 // The words of the engine: a check is `meta` + a pure `analyze(facts, ctx)`; a finding is what it says.
+import type { BeforeAction } from '../core/actions.js';
 import type { FactFailure } from '../core/failure.js';
 import type { AnyOption, OptionDefinition, OptionKind, OptionValue } from '../core/option.js';
 import type { Scope } from '../core/scopes.js';
@@ -50,6 +51,8 @@ export interface CheckMeta<F extends readonly AnyFact[] = readonly AnyFact[], O 
   optionalFacts?: O;
   /** Options the check reads (`ctx.option`). */
   options?: readonly AnyOption[];
+  /** A preflight: the changes it judges. It runs only when `--before` names one of them (src/options/before.ts). */
+  before?: readonly BeforeAction[];
   remediation: Remediation;
 }
 

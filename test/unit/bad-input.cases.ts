@@ -34,6 +34,11 @@ export const BAD_INPUTS: readonly BadInput[] = [
     says: '"d-12" is not a directory id: expected d- followed by hex digits, e.g. d-1234567890',
   },
   {
+    what: 'a change --before does not know',
+    args: check('--before', 'reboot'),
+    says: '--before: unknown action "reboot" (use one of deregister, delete-directory, rebuild, restore, migrate, modify, image, launch, edit, delete)',
+  },
+  {
     what: 'a malformed WorkSpace id',
     args: check('--workspace', 'ws-BAD12345'),
     says: '"ws-BAD12345" is not a WorkSpace id: expected ws- followed by 8 or more lowercase letters and digits, e.g. ws-abc123def',

@@ -44,3 +44,18 @@ describe('check selection', () => {
     expect(() => selectChecks(ALL, { scopes: ['directory'], ...selection })).toThrow(message);
   });
 });
+
+describe('preflight checks (meta.before)', () => {
+  const preflight = { ...check('rebuild-e', 'directory', 'high', ['workspace']), meta: { ...check('rebuild-e', 'directory', 'high', ['workspace']).meta, before: ['rebuild', 'restore'] as const } } as AnyCheck;
+  const all = [...ALL, preflight];
+
+  it.each([
+    [undefined, ['dns-a', 'ports-b']],
+    ['rebuild', ['dns-a', 'ports-b', 'rebuild-e']],
+    ['restore', ['dns-a', 'ports-b', 'rebuild-e']],
+    ['migrate', ['dns-a', 'ports-b']],
+    ['any', ['dns-a', 'ports-b', 'rebuild-e']],
+  ] as const)('--before %s → %j: a preflight joins the run only for the change it judges', (before, expected) => {
+    expect(ids(selectChecks(all, { scopes: ['directory'], ...(before ? { before } : {}) }))).toEqual(expected);
+  });
+});

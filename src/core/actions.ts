@@ -1,0 +1,16 @@
+// The changes a preflight can judge before they are made (`--before <action>`): checks that say what would block
+// one carry it in `meta.before`, and run only when the user names it.
+export const BEFORE_ACTIONS = {
+  deregister: 'deregistering the directory from WorkSpaces',
+  'delete-directory': 'deleting the directory',
+  rebuild: 'rebuilding the WorkSpace',
+  restore: 'restoring the WorkSpace',
+  migrate: 'migrating the WorkSpace to another bundle',
+  modify: "modifying the WorkSpace's volumes or compute type",
+  image: 'creating an image from the WorkSpace',
+  launch: 'launching WorkSpaces',
+  edit: 'editing the fleet',
+  delete: 'deleting the fleet, stack or image',
+} as const;
+
+export type BeforeAction = keyof typeof BEFORE_ACTIONS;
