@@ -175,7 +175,8 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     expect(result.code).toBe(3);
     for (const finding of results(result.stdout)) {
       expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'unreachable' } });
-      expect(finding.message).toMatch(/could not reach the endpoint on workspaces:DescribeWorkspaceDirectories: .*ECONNREFUSED/);
+      // Each check names the first call it needed: the directory lookup, or the account's IAM reads (ws-default-role).
+      expect(finding.message).toMatch(/could not reach the endpoint on (workspaces:DescribeWorkspaceDirectories|iam:GetRole|iam:ListAttachedRolePolicies): .*ECONNREFUSED/);
     }
   });
 
