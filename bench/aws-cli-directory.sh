@@ -11,6 +11,8 @@ aws_() { aws --region "$region" --endpoint-url "$endpoint" --output text "$@"; }
 
 aws_ ds describe-directories --directory-ids "$directory" --query 'DirectoryDescriptions[0].DnsIpAddrs' >/dev/null
 aws_ workspaces describe-ip-groups --query 'Result[].GroupId' >/dev/null
+aws_ iam get-role --role-name workspaces_DefaultRole --query 'Role.AssumeRolePolicyDocument' >/dev/null
+aws_ iam list-attached-role-policies --role-name workspaces_DefaultRole --query 'AttachedPolicies[].PolicyName' >/dev/null
 subnets=$(aws_ workspaces describe-workspace-directories --directory-ids "$directory" --query 'Directories[0].SubnetIds')
 vpc=$(aws_ ec2 describe-subnets --subnet-ids $subnets --query 'Subnets[0].VpcId')
 aws_ ec2 describe-vpcs --vpc-ids "$vpc" --query 'Vpcs[0].CidrBlockAssociationSet[].CidrBlock' >/dev/null

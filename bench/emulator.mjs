@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CreateNetworkInterfaceCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ConnectDirectoryCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateWorkspacesCommand,
   RegisterWorkspaceDirectoryCommand,
@@ -38,7 +39,11 @@ export async function freePort(host = '127.0.0.1') {
 export async function startMoto() {
   if (!motoAvailable()) throw new Error('moto_server is not on PATH: the AWS benchmarks need it');
   const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // AWS's managed policies exist in every real account; moto has them only when told (the default role needs two).
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -93,6 +98,7 @@ function clients(endpoint, region) {
     ec2: new EC2Client(config),
     ds: new DirectoryServiceClient(config),
     workspaces: new WorkSpacesClient(config),
+    iam: new IAMClient(config),
   };
 }
 
@@ -101,7 +107,7 @@ function clients(endpoint, region) {
  * `dnsIps`), and the directory registered with WorkSpaces.
  */
 export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16', dnsIps }) {
-  const { ec2, ds, workspaces } = clients(endpoint, region);
+  const { ec2, ds, workspaces, iam } = clients(endpoint, region);
   const base = vpcCidr.split('.').slice(0, 2).join('.');
   const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr }));
   const subnetIds = [];
@@ -124,6 +130,15 @@ export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16'
       },
     }),
   );
+  // The account's workspaces_DefaultRole, as the guide makes it (registering a directory needs it), once.
+  const trust = { Statement: [{ Effect: 'Allow', Principal: { Service: 'workspaces.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  const made = await iam.send(new CreateRoleCommand({ RoleName: 'workspaces_DefaultRole', AssumeRolePolicyDocument: JSON.stringify(trust) })).then(
+    () => true,
+    (error) => (error.name === 'EntityAlreadyExistsException' ? false : Promise.reject(error)),
+  );
+  for (const name of made ? ['AmazonWorkSpacesServiceAccess', 'AmazonWorkSpacesSelfServiceAccess'] : []) {
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'workspaces_DefaultRole', PolicyArn: `arn:aws:iam::aws:policy/${name}` }));
+  }
   await workspaces.send(new RegisterWorkspaceDirectoryCommand({ DirectoryId, SubnetIds: subnetIds }));
   return { directoryId: DirectoryId, vpcId: Vpc.VpcId, subnetIds };
 }
