@@ -27,6 +27,7 @@ export const MAX_PAGE_SIZE = {
   'workspaces:DescribeWorkspaceDirectories': 25,
   'workspaces:DescribeIpGroups': 25,
   'workspaces:DescribeConnectionAliases': 25,
+  'iam:ListAttachedRolePolicies': 1000,
 };
 
 /**

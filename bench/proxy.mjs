@@ -117,7 +117,8 @@ function describeCall(req, body) {
   } else {
     const form = new URLSearchParams(body.toString('utf8') || new URL(req.url, 'http://x').search);
     operation = form.get('Action') ?? 'Unknown';
-    const maxResults = form.get('MaxResults');
+    // EC2 names it MaxResults; IAM (the other query-protocol service a run reads) MaxItems.
+    const maxResults = form.get('MaxResults') ?? form.get('MaxItems');
     if (maxResults !== null) pageSize = Number(maxResults);
     byIds = [...form.keys()].some((key) => /Ids?\.\d+$/.test(key));
   }
