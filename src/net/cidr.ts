@@ -98,3 +98,17 @@ export function nonPublicRangeOf(cidrOrAddress: string): string | undefined {
 export function isEveryAddress(cidr: string): boolean {
   return parseCidr(cidr)[1] === 0;
 }
+
+/** Whether every address of `inner` (a CIDR or an address) lies inside `outer`; false across address families. */
+export function cidrCovers(outer: string, inner: string): boolean {
+  const innerCidr = toCidr(inner);
+  if (!innerCidr) return false;
+  const [outerNetwork, outerBits] = parseCidr(outer);
+  const [innerNetwork, innerBits] = parseCidr(innerCidr);
+  return outerNetwork.kind() === innerNetwork.kind() && outerBits <= innerBits && innerNetwork.match(outerNetwork, outerBits);
+}
+
+/** The prefix length of a CIDR (0 for 0.0.0.0/0). */
+export function prefixLength(cidr: string): number {
+  return parseCidr(cidr)[1];
+}

@@ -1,6 +1,6 @@
 // The CIDR helpers the IP access control group checks rely on, on the boundaries that matter.
 import { describe, expect, it } from 'vitest';
-import { cidrContains, isEveryAddress, isIpAddress, nonPublicRangeOf, toCidr } from '../../src/net/cidr.js';
+import { cidrContains, cidrCovers, isEveryAddress, isIpAddress, nonPublicRangeOf, prefixLength, toCidr } from '../../src/net/cidr.js';
 
 describe('cidr helpers', () => {
   it.each([
@@ -54,5 +54,15 @@ describe('cidr helpers', () => {
     expect(['203.0.113', '203.0.113.256', '010.0.0.1', '203.0.113.7/32', 'example.com', ''].map(isIpAddress)).toEqual([
       false, false, false, false, false, false,
     ]);
+  });
+
+  it('covers a range only when every address of it is inside', () => {
+    expect(cidrCovers('10.0.0.0/16', '10.0.3.0/24')).toBe(true);
+    expect(cidrCovers('10.0.0.0/16', '10.0.0.0/16')).toBe(true);
+    expect(cidrCovers('10.0.0.0/16', '10.0.0.0/15')).toBe(false);
+    expect(cidrCovers('0.0.0.0/0', '198.51.100.7')).toBe(true);
+    expect(cidrCovers('0.0.0.0/0', '2001:db8::1')).toBe(false);
+    expect(cidrCovers('10.0.0.0/8', 'not an address')).toBe(false);
+    expect(prefixLength('0.0.0.0/0')).toBe(0);
   });
 });
