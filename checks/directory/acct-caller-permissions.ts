@@ -7,6 +7,7 @@
  * - WARN: one or more actions were denied (the checks that needed them report error, each naming its action).
  * - PASS: nothing was denied.
  * - SKIP: the run read nothing from AWS beside this check (run it with the others).
+ * - ERROR: nothing the run asked for was answered (no endpoint, a run stopped early): permissions were not tested.
  * The catalog would turn the denied checks into SKIP; wsdoctor keeps them as error (a check that could not look is
  * never quietly not applicable) and collects the fix here.
  */
@@ -53,7 +54,20 @@ export default defineCheck({
       else unnamed.push(fact);
     }
     if (denied.size === 0 && unnamed.length === 0) {
-      return [{ status: 'pass', resource: 'caller', message: `No AWS call of this run was denied (${names.length} facts read).`, evidence: { facts: names.length } }];
+      const answered = names.filter((name) => factFailures[name] === null).length;
+      if (answered === 0) {
+        // Nothing got an answer (an endpoint nobody listens on, a run cut short): permissions were never tested.
+        const first = Object.values(factFailures).find((f) => f !== null)!;
+        return [
+          {
+            status: 'error',
+            resource: 'caller',
+            message: `Could not evaluate: no AWS call of this run was answered (${first.message}), so whether the caller may make them is unknown.`,
+            evidence: { reason: first.kind, ...(first.iamAction ? { iamAction: first.iamAction } : {}) },
+          },
+        ];
+      }
+      return [{ status: 'pass', resource: 'caller', message: `No AWS call of this run was denied (${answered} of ${names.length} facts were had).`, evidence: { facts: names.length, answered } }];
     }
     const actions = [...denied.keys()].sort();
     const policy = { Version: '2012-10-17', Statement: [{ Sid: 'WsdoctorDenied', Effect: 'Allow', Action: actions, Resource: '*' }] };

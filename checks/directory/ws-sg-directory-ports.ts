@@ -102,7 +102,7 @@ export default defineCheck({
       }
       const evidence = { directoryId: id, controller: address, directoryType: directory.DirectoryType, securityGroups: wsGroups.ids, closed, unresolved, networkAclBlocks: aclBlocks };
       const problems: string[] = [];
-      if (closed.length) problems.push(`${labels} do not allow outbound ${closed.join(', ')} to ${address}`);
+      if (closed.length) problems.push(`${labels} ${wsGroups.found.length === 1 ? 'does' : 'do'} not allow outbound ${closed.join(', ')} to ${address}`);
       if (aclBlocks.length) problems.push(`network ACLs drop ${aclBlocks.join('; ')}`);
       if (problems.length) {
         const onlySg = !aclBlocks.length;
@@ -120,7 +120,7 @@ export default defineCheck({
         return {
           status: 'warn',
           resource: address,
-          message: `${labels} open ${unresolved.join(', ')} to ${address} only through a security group reference or prefix list wsdoctor cannot resolve to that address.`,
+          message: `${labels} open${wsGroups.found.length === 1 ? 's' : ''} ${unresolved.join(', ')} to ${address} only through a security group reference or prefix list wsdoctor cannot resolve to that address.`,
           evidence,
         };
       }

@@ -98,7 +98,7 @@ export default defineCheck({
       findings.push({
         status: 'warn',
         resource: wsGroups.ids[0],
-        message: `${labels} open ${viaPrefixLists.join(' and ')} only to prefix lists, which wsdoctor does not expand: the guide asks for all destinations (0.0.0.0/0).`,
+        message: `${labels} open${wsGroups.found.length === 1 ? 's' : ''} ${viaPrefixLists.join(' and ')} only to prefix lists, which wsdoctor does not expand: the guide asks for all destinations (0.0.0.0/0).`,
         evidence: sgEvidence,
       });
     }
@@ -128,7 +128,7 @@ export default defineCheck({
       {
         status: 'pass',
         resource: wsGroups.ids[0],
-        message: `${labels} allow outbound tcp 80 and 443 to 0.0.0.0/0, and the network ACLs of ${(directory.SubnetIds ?? []).join(', ')} let them and their replies through.`,
+        message: `${labels} allow${wsGroups.found.length === 1 ? 's' : ''} outbound tcp 80 and 443 to 0.0.0.0/0, and the network ACLs of ${(directory.SubnetIds ?? []).join(', ')} let them and their replies through.`,
         evidence: sgEvidence,
       },
     ];

@@ -38,7 +38,13 @@ describe('acct-caller-permissions over a run', () => {
 
   it('a run where every call was allowed → pass, counting the facts read', () => {
     const [finding] = run({ workspacesDirectory: { ok: true, value: {} }, vpc: { ok: true, value: { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' } } });
-    expect(finding).toMatchObject({ status: 'pass', message: 'No AWS call of this run was denied (2 facts read).' });
+    expect(finding).toMatchObject({ status: 'pass', message: 'No AWS call of this run was denied (2 of 2 facts were had).' });
+  });
+
+  it('a run where nothing was answered → error, never pass', () => {
+    const unreachable: FactOutcome = { ok: false, failure: { kind: 'unreachable', iamAction: 'workspaces:DescribeWorkspaceDirectories', message: 'could not reach the endpoint on workspaces:DescribeWorkspaceDirectories: connect ECONNREFUSED 127.0.0.1:9' } };
+    const [finding] = run({ workspacesDirectory: unreachable, vpc: unreachable });
+    expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'unreachable', iamAction: 'workspaces:DescribeWorkspaceDirectories' }, message: expect.stringContaining('ECONNREFUSED') });
   });
 
   it('a denial AWS did not name the action of is still reported', () => {
