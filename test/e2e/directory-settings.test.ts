@@ -62,7 +62,7 @@ describe.runIf(motoAvailable())('directory settings checks against moto_server',
       new ModifyWorkspaceCreationPropertiesCommand({ ResourceId: seeded.directoryId, WorkspaceCreationProperties: { DefaultOu: 'WorkSpaces', EnableMaintenanceMode: false } }),
     );
     const { code, of } = await check(seeded, ['ws-dir-default-ou-format', 'ws-dir-maintenance-mode']);
-    expect(of('ws-dir-default-ou-format')).toMatchObject([{ status: 'fail', message: expect.stringContaining('"WorkSpaces" is not a full LDAP distinguished name') }]);
+    expect(of('ws-dir-default-ou-format')).toMatchObject([{ status: 'fail', message: expect.stringContaining('"WorkSpaces", is not a full LDAP distinguished name') }]);
     expect(of('ws-dir-maintenance-mode')).toMatchObject([{ status: 'warn', message: expect.stringContaining('1 AutoStop WorkSpace') }]);
     expect(code).toBe(1);
   });
