@@ -43,7 +43,9 @@ export default defineCheck({
 
   analyze({ workspacesDirectory: directory, workspaces: all, networkInterfaces: enis }) {
     const custom = directory.WorkspaceCreationProperties?.CustomSecurityGroupId;
-    if (!custom) return [];
+    if (!custom) {
+      return [{ status: 'skip', resource: directory.DirectoryId ?? 'directory', message: 'The directory has no custom security group: its WorkSpaces get only the _workspacesMembers group.' }];
+    }
     const findings: FindingDraft[] = [];
     const unplaced: string[] = [];
     let carrying = 0;
