@@ -184,8 +184,10 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       // A check that reads nothing from AWS itself (the Region's data tables) has nothing to reach.
       if (iamActionsByCheck.get(finding.checkId)?.length === 0) continue;
       expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'unreachable' } });
-      // Each check names the first call it needed: the directory lookup, or the account's IAM reads (ws-default-role).
-      expect(finding.message).toMatch(/could not reach the endpoint on (workspaces:DescribeWorkspaceDirectories|iam:GetRole|iam:ListAttachedRolePolicies): .*ECONNREFUSED/);
+      // Each check names the first call it needed: the directory lookup, or one of its own facts' reads (the
+      // account's IAM reads for ws-default-role, Directory Service's for the checks of its view…).
+      const [, action] = /could not reach the endpoint on (\S+): .*ECONNREFUSED/.exec(finding.message) ?? [];
+      expect([...iamActionsByCheck.get(finding.checkId)!, 'workspaces:DescribeWorkspaceDirectories'], finding.message).toContain(action);
     }
   });
 
@@ -210,19 +212,19 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       const started = Date.now();
       const result = await runCli(
         ['check', '--directory', seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', account.endpoint, '--format', 'json',
-          '--timeout', '60000', '--deadline', '6000'],
+          '--timeout', '60000', '--deadline', '10000'],
       );
       expect(Date.now() - started).toBeLessThan(20_000); // generous: the probe's own bound is 60 s
       expect(result.code).toBe(3);
       for (const finding of results(result.stdout)) {
         if (finding.checkId === 'adc-dns-reachable' || finding.checkId === 'dns-srv-records') {
           expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'timeout', fact: 'directoryDns' } });
-          expect(finding.message).toMatch(/overall deadline \(--deadline 6000 ms\) passed before "directoryDns" was collected/);
+          expect(finding.message).toMatch(/overall deadline \(--deadline 10000 ms\) passed before "directoryDns" was collected/);
         } else {
           expect(finding.status, finding.checkId).not.toBe('error');
         }
       }
-      expect(result.stderr).toMatch(/^wsdoctor: timed out: the run's overall deadline \(--deadline 6000 ms\) passed: the report shows/);
+      expect(result.stderr).toMatch(/^wsdoctor: timed out: the run's overall deadline \(--deadline 10000 ms\) passed: the report shows/);
       expect(blackHole.queries.length).toBeGreaterThanOrEqual(2);
     } finally {
       await Promise.all([blackHole.close(), synDrop.close()]);
