@@ -66,6 +66,7 @@ export async function startLab(): Promise<{ lab: (region: string) => Lab; reset(
     async reset() {
       await moto.reset();
       front.reset();
+      front.setServiceQuotas(EXAMPLE_ACCOUNT_QUOTAS);
       appstream.builders.clear();
       await Promise.all(dnsServers.splice(0).map((server) => server.close()));
     },
@@ -102,11 +103,40 @@ export const KERBEROS = { [`_kerberos._tcp.${DOMAIN}`]: [{ target: `dc1.${DOMAIN
  * An AD Connector directory registered with WorkSpaces, in a VPC of this /16 with two /24 subnets in two AZs; its
  * DNS servers are the ones given, or two healthy ones holding both locator records.
  */
-export async function directoryIn(lab: Lab, vpcCidr: string, dnsIps?: string[]): Promise<Seeded> {
+export async function directoryIn(
+  lab: Lab,
+  vpcCidr: string,
+  dnsIps?: string[],
+  options: Pick<NonNullable<Parameters<typeof seedDirectory>[4]>, 'azs' | 'defaultRole'> = {},
+): Promise<Seeded> {
   const [a, b] = vpcCidr.split('.');
   const servers = dnsIps ?? [await lab.dns({ srv: { ...LDAP, ...KERBEROS } }), await lab.dns({ srv: { ...LDAP, ...KERBEROS } })];
-  return seedDirectory(lab.moto, lab.region, vpcCidr, [`${a}.${b}.1.0/24`, `${a}.${b}.2.0/24`], { dnsIps: servers });
+  const seeded = await seedDirectory(lab.moto, lab.region, vpcCidr, [`${a}.${b}.1.0/24`, `${a}.${b}.2.0/24`], { dnsIps: servers, ...options });
+  // The device access a new directory gets (002 lines 2565-2567: Web Access and Linux off, the rest on), where moto
+  // turns Windows and zero clients off for an AD Connector.
+  lab.front.patchDirectory(seeded.directoryId, { WorkspaceAccessProperties: NEW_DIRECTORY_DEVICE_ACCESS });
+  return seeded;
 }
+
+const NEW_DIRECTORY_DEVICE_ACCESS = {
+  DeviceTypeWindows: 'ALLOW',
+  DeviceTypeOsx: 'ALLOW',
+  DeviceTypeWeb: 'DENY',
+  DeviceTypeIos: 'ALLOW',
+  DeviceTypeAndroid: 'ALLOW',
+  DeviceTypeChromeOs: 'ALLOW',
+  DeviceTypeZeroClient: 'ALLOW',
+  DeviceTypeLinux: 'DENY',
+};
+
+/** The example account's WorkSpaces quotas as Service Quotas reports them: raised above the guide's defaults, as
+ *  an account running WorkSpaces has them (moto has no WorkSpaces quotas; the front answers with these). */
+export const EXAMPLE_ACCOUNT_QUOTAS = [
+  { QuotaCode: 'L-EXAMPLE01', QuotaName: 'WorkSpaces per Region', Value: 200 },
+  { QuotaCode: 'L-EXAMPLE02', QuotaName: 'Graphics WorkSpaces per Region', Value: 5 },
+  { QuotaCode: 'L-EXAMPLE03', QuotaName: 'GraphicsPro WorkSpaces per Region', Value: 5 },
+  { QuotaCode: 'L-EXAMPLE04', QuotaName: 'IP access control groups per Region', Value: 100 },
+];
 
 /** A WorkSpace in one of the directory's subnets, on the network interface the service would have created. */
 export async function workspaceIn(lab: Lab, seeded: Seeded, subnet: 0 | 1, userName: string, computeType: 'STANDARD' | 'GRAPHICS') {

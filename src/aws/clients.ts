@@ -45,20 +45,24 @@ export class AwsClients {
 
   constructor(readonly config: AwsConfig) {}
 
-  /** The run's client for `service`, made on first use. */
-  use<Sdk, Client>(service: ServiceDefinition<Sdk, Client>): Promise<ServiceClient<Sdk, Client>> {
-    let made = this.cache.get(service.iamPrefix);
+  /**
+   * The run's client for `service`, made on first use; `region` asks for one in another Region (a lookup that
+   * searches the account's other Regions), made the same way and paced by that Region's own bucket.
+   */
+  use<Sdk, Client>(service: ServiceDefinition<Sdk, Client>, { region = this.config.region }: { region?: string } = {}): Promise<ServiceClient<Sdk, Client>> {
+    const key = region === this.config.region ? service.iamPrefix : `${service.iamPrefix}@${region}`;
+    let made = this.cache.get(key);
     if (!made) {
       made = (async () => {
         const sdk = service.load();
-        const client = service.makeClient(sdk, await this.clientConfig()) as Client & AnyClient;
+        const client = service.makeClient(sdk, await this.clientConfig(region)) as Client & AnyClient;
         guardReadOnly(client, service, this.config.onCall);
-        rateLimit(client, this.bucket(service));
+        rateLimit(client, this.bucket(service, region));
         if (this.config.signal) carryRunSignal(client, this.config.signal);
         trackCalls(client, service.iamPrefix, this.pending, this.config.trace);
         return { sdk, client };
       })();
-      this.cache.set(service.iamPrefix, made);
+      this.cache.set(key, made);
     }
     return made as Promise<ServiceClient<Sdk, Client>>;
   }
@@ -93,8 +97,8 @@ export class AwsClients {
   }
 
   /** The rate limiter for one service in this run's Region. */
-  bucket(service: Pick<ServiceDefinition, 'iamPrefix' | 'rateLimit'>): TokenBucket {
-    const key = `${service.iamPrefix}:${this.config.region}`;
+  bucket(service: Pick<ServiceDefinition, 'iamPrefix' | 'rateLimit'>, region = this.config.region): TokenBucket {
+    const key = `${service.iamPrefix}:${region}`;
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(service.rateLimit)));
     return bucket;
@@ -111,7 +115,7 @@ export class AwsClients {
     for (const result of made) if (result.status === 'fulfilled') (result.value.client as AnyClient).destroy();
   }
 
-  private async clientConfig(): Promise<ClientConfig> {
+  private async clientConfig(region: string): Promise<ClientConfig> {
     const { NodeHttpHandler }: typeof import('@smithy/node-http-handler') = requireSdk('@smithy/node-http-handler');
     const handler =
       this.config.requestHandler ??
@@ -125,7 +129,7 @@ export class AwsClients {
       });
     const requestHandler = this.config.signal ? abortingWith(handler as Handler, this.config.signal) : handler;
     return {
-      region: this.config.region,
+      region,
       credentials: await this.credentials(),
       // Adaptive mode adds a client-side rate limiter that backs off when the service throttles; one client per
       // service is shared by every fact so they throttle together instead of each hammering the API.

@@ -39,6 +39,7 @@ function analyzeOne(check: AnyCheck, input: AnalysisInput): Finding[] {
     region: input.region,
     collectedAt: input.collectedAt,
     unavailable,
+    factFailures: check.meta.seesFactFailures ? factFailuresOf(input.facts) : {},
     option: <K extends OptionKind>(option: OptionDefinition<K>) => {
       if (!check.meta.options?.includes(option)) {
         throw new Error(`it reads ${flagName(option)} without listing it in meta.options`);
@@ -56,6 +57,11 @@ function analyzeOne(check: AnyCheck, input: AnalysisInput): Finding[] {
     const message = error instanceof Error ? error.message : String(error);
     return [toFinding(check, { status: 'error', message: `The check itself failed (a wsdoctor bug): ${message}` })];
   }
+}
+
+/** Every recorded fact, by name: its failure, or null when it was had. What a check judging the run reads. */
+function factFailuresOf(facts: Readonly<Record<string, FactOutcome>>): Record<string, FactFailure | null> {
+  return Object.fromEntries(Object.entries(facts).map(([name, outcome]) => [name, outcome.ok ? null : outcome.failure]));
 }
 
 /** A fact a bundle does not hold was not looked at for it: the checks that need it do not apply to that bundle. */

@@ -53,6 +53,11 @@ export interface CheckMeta<F extends readonly AnyFact[] = readonly AnyFact[], O 
   options?: readonly AnyOption[];
   /** A preflight: the changes it judges. It runs only when `--before` names one of them (src/options/before.ts). */
   before?: readonly BeforeAction[];
+  /**
+   * The check judges the run itself, not a resource: it reads every fact failure the run recorded
+   * (`ctx.factFailures`), whichever check the fact was collected for. J4 lists the calls the caller was denied.
+   */
+  seesFactFailures?: true;
   remediation: Remediation;
 }
 
@@ -65,6 +70,11 @@ export interface AnalyzeContext {
   /** The check's optional facts that could not be had, with the reason, by fact name: a check that still decides
    *  without them says what it could not see. */
   unavailable: Readonly<Record<string, FactFailure>>;
+  /**
+   * Only for a check with `meta.seesFactFailures`: every fact the run settled, by name, with its failure when it
+   * could not be had (null when it was). Empty for every other check.
+   */
+  factFailures: Readonly<Record<string, FactFailure | null>>;
 }
 
 /** What `analyze` returns: the engine adds the check's id, title, severity and remediation. */

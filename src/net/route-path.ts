@@ -262,9 +262,10 @@ export function internetPath(input: InternetPathInput): InternetPath {
   }
   const match = first.match;
   if (!match) {
-    return { ...base, verdict: 'no-route', explanation: `${where} of ${input.subnetId} has no route for ${destination}: traffic to the internet is dropped.` };
+    return { ...base, verdict: 'no-route', explanation: `${capitalize(where)} of ${input.subnetId} has no route for ${destination}: traffic to the internet is dropped.` };
   }
-  const via = `${where} sends ${destination} (route ${match.destination}) to ${describeTarget(match.target)}`;
+  const route = match.destination === destination ? '' : ` (route ${match.destination})`;
+  const via = `${capitalize(where)} sends ${destination}${route} to ${describeTarget(match.target)}`;
   if (match.blackhole) {
     return { ...base, verdict: 'blackhole', explanation: `${via}, but the route is a blackhole (its target no longer exists or is detached): traffic is dropped.` };
   }
@@ -292,6 +293,8 @@ export function internetPath(input: InternetPathInput): InternetPath {
       return { ...base, verdict: 'unproven', explanation: `${via}: whether that leads to the internet depends on what lies beyond it.` };
   }
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function natPath(
   input: InternetPathInput,

@@ -1,9 +1,18 @@
 // Builds WorkSpaces setups in the emulator the way an admin would: a VPC, two subnets in different AZs, an AD
 // Connector, and the directory registered with WorkSpaces. Uses the real SDK (write calls live only in tests).
 import {
+  AllocateAddressCommand,
+  AssociateRouteTableCommand,
   AssociateSubnetCidrBlockCommand,
   AssociateVpcCidrBlockCommand,
+  AttachInternetGatewayCommand,
   AttachNetworkInterfaceCommand,
+  AttachVpnGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateNatGatewayCommand,
+  CreateRouteTableCommand,
+  CreateVpnGatewayCommand,
+  DescribeAvailabilityZonesCommand,
   CreateNetworkInterfaceCommand,
   CreateRouteCommand,
   CreateSubnetCommand,
@@ -19,7 +28,7 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { ConnectDirectoryCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
+import { ConnectDirectoryCommand, CreateMicrosoftADCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import {
   CreateWorkspacesCommand,
   RegisterWorkspaceDirectoryCommand,
@@ -27,13 +36,32 @@ import {
   type Compute,
 } from '@aws-sdk/client-workspaces';
 import ipaddr from 'ipaddr.js';
+import { supportedAzsFor } from '../../src/data/workspaces-azs.js';
 
 export interface Seeded {
   region: string;
   directoryId: string;
   vpcId: string;
   subnetIds: [string, string];
+  /** The guide's layout around the directory (`network: 'guide'`, the default): where its pieces are. */
+  network?: SeededNetwork;
 }
+
+export interface SeededNetwork {
+  /** The public subnet (the last /24 of the VPC) holding the NAT gateway, routed to the internet gateway. */
+  publicSubnetId: string;
+  publicRouteTableId: string;
+  /** The VPC's main route table, which the directory's (private) subnets use: 0.0.0.0/0 → NAT gateway, and the
+   *  on-premises network (where the AD Connector's DNS servers are) → the VPN gateway. */
+  mainRouteTableId: string;
+  internetGatewayId: string;
+  natGatewayId: string;
+  vpnGatewayId: string;
+}
+
+/** The on-premises network the seeded VPN gateway leads to: the loopback block test DNS servers are bound in
+ *  (dns-server.ts), standing in for the customer's data centre. */
+export const ON_PREMISES_CIDR = '127.53.0.0/16';
 
 /**
  * The AD Connector's DNS server unless a test names its own: a loopback address nothing listens on (outside the
@@ -54,7 +82,20 @@ export async function seedDirectory(
   region: string,
   vpcCidr: string,
   subnetCidrs: [string, string],
-  { dnsIps = [NO_DNS_SERVER], defaultRole = true }: { dnsIps?: string[]; defaultRole?: boolean } = {},
+  {
+    dnsIps = [NO_DNS_SERVER],
+    defaultRole = true,
+    azs,
+    network = 'guide',
+  }: {
+    dnsIps?: string[];
+    defaultRole?: boolean;
+    /** The zone names of the two subnets; by default two zones WorkSpaces supports (by AZ id) in this account. */
+    azs?: [string, string];
+    /** 'guide': the layout the Administration Guide builds (public subnet, NAT gateway, internet gateway, a VPN
+     *  gateway to the on-premises DNS servers); 'bare': the VPC and the two subnets only. */
+    network?: 'guide' | 'bare';
+  } = {},
 ): Promise<Seeded> {
   const config = sdkConfig(endpoint, region);
   const ec2 = new EC2Client(config);
@@ -64,7 +105,9 @@ export async function seedDirectory(
   const subnet = async (cidr: string, az: string) =>
     (await ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId!, CidrBlock: cidr, AvailabilityZone: az }))).Subnet!
       .SubnetId!;
-  const subnetIds: [string, string] = [await subnet(subnetCidrs[0], `${region}a`), await subnet(subnetCidrs[1], `${region}b`)];
+  const [azA, azB] = azs ?? (await supportedZoneNames(ec2, region));
+  const subnetIds: [string, string] = [await subnet(subnetCidrs[0], azA), await subnet(subnetCidrs[1], azB)];
+  const built = network === 'guide' ? await guideNetwork(ec2, Vpc!.VpcId!, vpcCidr, azA) : undefined;
   const { DirectoryId } = await ds.send(
     new ConnectDirectoryCommand({
       Name: 'corp.example.com',
@@ -81,7 +124,74 @@ export async function seedDirectory(
   // Registering a directory needs workspaces_DefaultRole (002 lines 7610-7612): an account that has one has the role.
   if (defaultRole) await createDefaultRole(endpoint);
   await workspaces.send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: DirectoryId!, SubnetIds: subnetIds }));
-  return { region, directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds };
+  return { region, directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds, ...(built ? { network: built } : {}) };
+}
+
+/**
+ * Two zone names of this account whose AZ ids WorkSpaces supports in the Region (names map to zones per account:
+ * moto's us-east-1b is use1-az1, which WorkSpaces does not support); `<region>a` and `b` where the table has none.
+ */
+export async function supportedZoneNames(ec2: EC2Client, region: string): Promise<[string, string]> {
+  const supported = supportedAzsFor(region)?.azIds ?? [];
+  const { AvailabilityZones = [] } = await ec2.send(new DescribeAvailabilityZonesCommand({}));
+  const names = AvailabilityZones.filter((z) => supported.includes(z.ZoneId ?? '')).map((z) => z.ZoneName!);
+  return names.length >= 2 ? [names[0]!, names[1]!] : [`${region}a`, `${region}b`];
+}
+
+/**
+ * The guide's VPC around the directory's private subnets (002 lines 302-489): a public subnet (the VPC's last /24)
+ * routed to an attached internet gateway, a NAT gateway in it that the main route table sends 0.0.0.0/0 to, and —
+ * for an AD Connector, "connected to your on-premises network through a VPN" (002 lines 3978-3980) — a VPN gateway
+ * the main table sends the on-premises network to.
+ */
+async function guideNetwork(ec2: EC2Client, vpcId: string, vpcCidr: string, az: string): Promise<SeededNetwork> {
+  const last = ipaddr.IPv4.broadcastAddressFromCIDR(vpcCidr).toByteArray();
+  const publicCidr = `${last[0]}.${last[1]}.${last[2]}.0/24`;
+  const { Subnet } = await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: publicCidr, AvailabilityZone: az }));
+  const { InternetGateway } = await ec2.send(new CreateInternetGatewayCommand({}));
+  await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: InternetGateway!.InternetGatewayId!, VpcId: vpcId }));
+  const { RouteTable: publicTable } = await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId }));
+  await ec2.send(new CreateRouteCommand({ RouteTableId: publicTable!.RouteTableId!, DestinationCidrBlock: '0.0.0.0/0', GatewayId: InternetGateway!.InternetGatewayId! }));
+  await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicTable!.RouteTableId!, SubnetId: Subnet!.SubnetId! }));
+  const { AllocationId } = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+  const { NatGateway } = await ec2.send(new CreateNatGatewayCommand({ SubnetId: Subnet!.SubnetId!, AllocationId: AllocationId! }));
+  const { VpnGateway } = await ec2.send(new CreateVpnGatewayCommand({ Type: 'ipsec.1' }));
+  await ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: VpnGateway!.VpnGatewayId!, VpcId: vpcId }));
+  const { RouteTables } = await ec2.send(
+    new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'association.main', Values: ['true'] }] }),
+  );
+  const mainRouteTableId = RouteTables![0]!.RouteTableId!;
+  await ec2.send(new CreateRouteCommand({ RouteTableId: mainRouteTableId, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: NatGateway!.NatGatewayId! }));
+  await ec2.send(new CreateRouteCommand({ RouteTableId: mainRouteTableId, DestinationCidrBlock: ON_PREMISES_CIDR, GatewayId: VpnGateway!.VpnGatewayId! }));
+  return {
+    publicSubnetId: Subnet!.SubnetId!,
+    publicRouteTableId: publicTable!.RouteTableId!,
+    mainRouteTableId,
+    internetGatewayId: InternetGateway!.InternetGatewayId!,
+    natGatewayId: NatGateway!.NatGatewayId!,
+    vpnGatewayId: VpnGateway!.VpnGatewayId!,
+  };
+}
+
+/**
+ * An AWS Managed Microsoft AD registered with WorkSpaces, in the guide's VPC (its domain controllers, and so its DNS
+ * servers, in the two private subnets). The directory type with trusts.
+ */
+export async function seedManagedAd(endpoint: string, region: string, vpcCidr: string, subnetCidrs: [string, string]): Promise<Seeded> {
+  const config = sdkConfig(endpoint, region);
+  const ec2 = new EC2Client(config);
+  const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr }));
+  const [azA, azB] = await supportedZoneNames(ec2, region);
+  const subnet = async (cidr: string, az: string) =>
+    (await ec2.send(new CreateSubnetCommand({ VpcId: Vpc!.VpcId!, CidrBlock: cidr, AvailabilityZone: az }))).Subnet!.SubnetId!;
+  const subnetIds: [string, string] = [await subnet(subnetCidrs[0], azA), await subnet(subnetCidrs[1], azB)];
+  const network = await guideNetwork(ec2, Vpc!.VpcId!, vpcCidr, azA);
+  const { DirectoryId } = await new DirectoryServiceClient(config).send(
+    new CreateMicrosoftADCommand({ Name: 'corp.example.org', Password: 'Passw0rd-not-real', Edition: 'Standard', VpcSettings: { VpcId: Vpc!.VpcId!, SubnetIds: subnetIds } }),
+  );
+  await createDefaultRole(endpoint);
+  await new WorkSpacesClient(config).send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: DirectoryId!, SubnetIds: subnetIds }));
+  return { region, directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds, network };
 }
 
 /** workspaces_DefaultRole as the guide makes it (002 lines 7610-7679), once per account. */

@@ -8,7 +8,12 @@
 // - it has no IP access control groups: the front answers DescribeIpGroups (paged as the API pages, 25 at most)
 //   from the groups the test registers, and adds the associations to DescribeWorkspaceDirectories' ipGroupIds;
 // - it never refuses a call: `deny` makes the front answer an action the way AWS answers a caller without the
-//   permission, so the CLI can be seen turning a denial into `error` or a degraded finding.
+//   permission, so the CLI can be seen turning a denial into `error` or a degraded finding;
+// - its directories are always REGISTERED with fixed settings, and its Directory Service directories always Active
+//   without RADIUS: `patchDirectory` and `patchDsDirectory` lay fields over what moto answers (a state, access or
+//   creation properties, a stage, RADIUS settings), as the console's settings or a failing directory would;
+// - it has no WorkSpaces quotas in Service Quotas: `setServiceQuotas` answers ListServiceQuotas (service code
+//   workspaces) with the quotas the test gives, paged as the API pages (100 at most).
 // Everything else is forwarded to moto unchanged. The CLI sees one endpoint, as it would see AWS.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,12 +36,32 @@ export interface WorkspacesFront {
   associateIpGroups(directoryId: string, groupIds: string[]): void;
   /** Answer these IAM actions (e.g. "ec2:DescribeNetworkInterfaces") with access denied from now on. */
   deny(...iamActions: string[]): void;
-  /** Forget placements, bundles, IP groups and their associations, and denials. */
+  /** Lay these fields over the directory WorkSpaces describes (objects such as WorkspaceAccessProperties merge). */
+  patchDirectory(directoryId: string, fields: Record<string, unknown>): void;
+  /** Lay these fields over the directory Directory Service describes (Stage, StageReason, RadiusSettings…). */
+  patchDsDirectory(directoryId: string, fields: Record<string, unknown>): void;
+  /** The account's WorkSpaces quotas as Service Quotas lists them. */
+  setServiceQuotas(quotas: { QuotaCode: string; QuotaName: string; Value: number }[]): void;
+  /** Forget placements, bundles, IP groups and their associations, denials, patches and quotas. */
   reset(): void;
   stop(): Promise<void>;
 }
 
-const JSON_PREFIX: Record<string, string> = { WorkspacesService: 'workspaces', DirectoryService_20150416: 'ds' };
+const JSON_PREFIX: Record<string, string> = { WorkspacesService: 'workspaces', DirectoryService_20150416: 'ds', ServiceQuotasV20190624: 'servicequotas' };
+
+/** `patch` over `value`, one level down for the objects both hold (WorkspaceCreationProperties and the like). */
+function overlay<T extends Record<string, unknown>>(value: T, patch: Record<string, unknown> | undefined): T {
+  if (!patch) return value;
+  const merged: Record<string, unknown> = { ...value };
+  for (const [key, field] of Object.entries(patch)) {
+    const current = merged[key];
+    merged[key] =
+      field && typeof field === 'object' && !Array.isArray(field) && current && typeof current === 'object' && !Array.isArray(current)
+        ? { ...(current as object), ...(field as object) }
+        : field;
+  }
+  return merged as T;
+}
 
 export async function startWorkspacesFront(motoEndpoint: string): Promise<WorkspacesFront> {
   const moto = new URL(motoEndpoint);
@@ -45,6 +70,9 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
   const ipGroups = new Map<string, WorkspacesIpGroup>();
   const associations = new Map<string, string[]>();
   const denied = new Set<string>();
+  const directoryPatches = new Map<string, Record<string, unknown>>();
+  const dsPatches = new Map<string, Record<string, unknown>>();
+  let serviceQuotas: { QuotaCode: string; QuotaName: string; Value: number }[] | undefined;
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -69,10 +97,25 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
       const page = { Result: found.slice(from, to), ...(to < found.length ? { NextToken: String(to) } : {}) };
       return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(page));
     }
+    if (action === 'servicequotas:ListServiceQuotas' && serviceQuotas) {
+      const input = JSON.parse(body || '{}') as { ServiceCode?: string; MaxResults?: number; NextToken?: string };
+      const found = input.ServiceCode === 'workspaces' ? serviceQuotas : [];
+      const from = Number(input.NextToken ?? 0);
+      const to = from + Math.min(input.MaxResults ?? 100, 100);
+      const page = { Quotas: found.slice(from, to).map((q) => ({ ...q, ServiceCode: 'workspaces', ServiceName: 'Amazon WorkSpaces', Adjustable: true })), ...(to < found.length ? { NextToken: String(to) } : {}) };
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(page));
+    }
     const answer = await forward(moto, req, body);
     if (action === 'workspaces:DescribeWorkspaceDirectories' && answer.status === 200) {
       const out = JSON.parse(answer.body) as { Directories?: { DirectoryId: string; ipGroupIds?: string[] }[] };
-      out.Directories = out.Directories?.map((d) => (associations.has(d.DirectoryId) ? { ...d, ipGroupIds: associations.get(d.DirectoryId) } : d));
+      out.Directories = out.Directories?.map((d) =>
+        overlay(associations.has(d.DirectoryId) ? { ...d, ipGroupIds: associations.get(d.DirectoryId) } : d, directoryPatches.get(d.DirectoryId)),
+      );
+      return send(res, 200, answer.contentType, JSON.stringify(out));
+    }
+    if (action === 'ds:DescribeDirectories' && answer.status === 200 && dsPatches.size) {
+      const out = JSON.parse(answer.body) as { DirectoryDescriptions?: { DirectoryId: string }[] };
+      out.DirectoryDescriptions = out.DirectoryDescriptions?.map((d) => overlay(d, dsPatches.get(d.DirectoryId)));
       return send(res, 200, answer.contentType, JSON.stringify(out));
     }
     if (action === 'workspaces:DescribeWorkspaces' && answer.status === 200) {
@@ -96,12 +139,18 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     addIpGroups: (...added) => added.forEach((g) => ipGroups.set(g.groupId!, g)),
     associateIpGroups: (directoryId, groupIds) => void associations.set(directoryId, groupIds),
     deny: (...actions) => actions.forEach((a) => denied.add(a)),
+    patchDirectory: (directoryId, fields) => void directoryPatches.set(directoryId, overlay(directoryPatches.get(directoryId) ?? {}, fields)),
+    patchDsDirectory: (directoryId, fields) => void dsPatches.set(directoryId, overlay(dsPatches.get(directoryId) ?? {}, fields)),
+    setServiceQuotas: (quotas) => void (serviceQuotas = quotas),
     reset() {
       placements.clear();
       bundles.clear();
       ipGroups.clear();
       associations.clear();
       denied.clear();
+      directoryPatches.clear();
+      dsPatches.clear();
+      serviceQuotas = undefined;
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

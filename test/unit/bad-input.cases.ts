@@ -138,8 +138,8 @@ export const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     what: 'a selection no check matches',
-    args: check('--severity', 'low'),
-    says: 'no check for a directory target matches --severity low (`wsdoctor list` shows ids, tags and severities)',
+    args: check('--tag', 'image-builder'),
+    says: 'no check for a directory target matches --tag image-builder (`wsdoctor list` shows ids, tags and severities)',
   },
   { what: 'no target', args: ['check', '--region', 'us-east-1'], says: 'nothing to check: name a target, e.g. --directory d-1234567890, --image-builder <name>, --client or --local' },
   { what: 'a --timeout that is not a whole number of ms', args: check('--timeout', '1e3'), says: '--timeout must be a whole number from 1 to 600000, not "1e3"' },

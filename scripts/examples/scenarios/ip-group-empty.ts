@@ -12,7 +12,9 @@ const scenario: Scenario = {
     lab.front.associateIpGroups(seeded.directoryId, ['wsipg-office001']);
     return ['--directory', seeded.directoryId, '--client-ip', '81.2.69.160'];
   },
-  expect: { 'ip-access-group-empty': 'fail', 'ip-access-group-client-allowed': 'fail' },
+  // The directory allows PCoIP zero clients (a new directory's default): with an IP group associated they must
+  // connect directly, never through PCoIP Connection Manager, which B5 says.
+  expect: { 'ip-access-group-empty': 'fail', 'ip-access-group-client-allowed': 'fail', 'ip-access-group-zero-client-pcm': 'warn' },
 };
 
 export default scenario;

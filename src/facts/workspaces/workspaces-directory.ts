@@ -5,6 +5,7 @@ import { toJson } from '../../core/json.js';
 import { addSecret } from '../../core/secrets.js';
 import directory from '../../options/directory.js';
 import { defineFact } from '../define.js';
+import { regionsRegistering } from './registered-elsewhere.js';
 
 export default defineFact({
   name: 'workspacesDirectory',
@@ -18,9 +19,12 @@ export default defineFact({
     const out = await client.send(new sdk.DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [id] }));
     const found = out.Directories?.find((d) => d.DirectoryId === id);
     if (!found) {
+      const elsewhere = await regionsRegistering(aws, id, region);
       throw new FactError({
         kind: 'target-not-found',
-        message: `directory ${id} is not registered with WorkSpaces in ${region} (check the id and the Region)`,
+        message: elsewhere.length
+          ? `directory ${id} is not registered with WorkSpaces in ${region}, but is in ${elsewhere.join(', ')} (run with --region ${elsewhere[0]})`
+          : `directory ${id} is not registered with WorkSpaces in ${region} (check the id and the Region)`,
       });
     }
     // The registration code lets any client register against the directory: it never leaves the AWS call, and
