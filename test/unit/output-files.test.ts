@@ -8,6 +8,9 @@ import { checkOutputPaths } from '../../src/cli/output.js';
 import { writeFilesAtomic } from '../../src/core/files.js';
 import { UsageError } from '../../src/core/errors.js';
 
+// A directory no one creates: a fixed path such as /nonexistent is made by tools that use it as a home.
+const absent = join(tmpdir(), `wsdoctor-absent-${process.pid}-${Date.now()}`, 'x.xml');
+
 describe('report files', () => {
   it('writes every file whole', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-files-'));
@@ -32,7 +35,7 @@ describe('report files', () => {
 
   it.each([
     [[{ flag: '--output', path: 'r.json' }, { flag: '--report json=./r.json', path: './r.json' }], /--output and --report json=\.\/r\.json both write/],
-    [[{ flag: '--report junit=/nonexistent/x.xml', path: '/nonexistent/x.xml' }], /cannot write \/nonexistent\/x\.xml: no such directory/],
+    [[{ flag: `--report junit=${absent}`, path: absent }], /cannot write .*wsdoctor-absent-.*\/x\.xml: no such directory/],
     [[{ flag: '--output', path: '/tmp' }], /\/tmp is a directory/],
   ])('rejects bad destinations before the run: %j', async (paths, message) => {
     await expect(checkOutputPaths(paths)).rejects.toThrow(message);

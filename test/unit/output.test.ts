@@ -19,11 +19,14 @@ describe('--output under a kill', () => {
     const script = `import { writeFileAtomic } from ${JSON.stringify(OUTPUT_MODULE)};
       await writeFileAtomic(${JSON.stringify(target)}, 'x'.repeat(${SIZE}));`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
+    let running = true;
+    const exited = new Promise((resolve) => child.on('exit', (code) => { running = false; resolve(code); }));
 
-    // Kill it once some file in the directory (wherever the writer puts the bytes) is part-written.
+    // Kill it once some file in the directory (wherever the writer puts the bytes) is part-written. Polled until the
+    // writer ends, not for a fixed count: on a loaded machine node alone can take seconds to start.
     let partial = 0;
-    for (let i = 0; i < 2000 && partial === 0; i++) {
+    const giveUp = Date.now() + 60_000;
+    while (running && partial === 0 && Date.now() < giveUp) {
       for (const file of await readdir(dir)) {
         const size = (await stat(join(dir, file)).catch(() => undefined))?.size ?? 0;
         if (size > 1024 && size < SIZE) partial = size;
@@ -34,5 +37,5 @@ describe('--output under a kill', () => {
     await exited;
     expect(partial, 'caught the write half-way').toBeGreaterThan(0);
     expect(await readFile(target, 'utf8')).toBe('{"previous": "complete"}\n');
-  });
+  }, 90_000);
 });
