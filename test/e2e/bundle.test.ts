@@ -84,7 +84,11 @@ describe.runIf(enabled)('bundles against moto_server', () => {
     expect(bundle).toMatchObject({ bundleSchemaVersion: 3, targets: { directoryId }, region, options: {} });
     // Every fact a directory check needs, each after the facts it is derived from.
     const needed = factsNeeded(CHECKS.filter((c) => c.meta.scope === 'directory'));
-    expect(Object.keys(bundle.facts)).toEqual(withDependencies([...needed, workspacesDirectory]).map((fact) => fact.name));
+    const recorded = Object.keys(bundle.facts);
+    expect([...recorded].sort()).toEqual(withDependencies([...needed, workspacesDirectory]).map((fact) => fact.name).sort());
+    for (const fact of withDependencies([...needed, workspacesDirectory])) {
+      for (const dependency of fact.dependsOn) expect(recorded.indexOf(dependency.name), `${dependency.name} before ${fact.name}`).toBeLessThan(recorded.indexOf(fact.name));
+    }
     expect(bundle.facts.vpc.how).toEqual({
       description: expect.any(String),
       iamActions: ['ec2:DescribeVpcs'],

@@ -12,8 +12,9 @@
 // - its directories are always REGISTERED with fixed settings, and its Directory Service directories always Active
 //   without RADIUS: `patchDirectory` and `patchDsDirectory` lay fields over what moto answers (a state, access or
 //   creation properties, a stage, RADIUS settings), as the console's settings or a failing directory would;
-// - it has no WorkSpaces quotas in Service Quotas: `setServiceQuotas` answers ListServiceQuotas (service code
-//   workspaces) with the quotas the test gives, paged as the API pages (100 at most).
+// - it has no Service Quotas at all (ListServiceQuotas is a 500 "not implemented" page): the front answers it, with
+//   no applied quota unless `setServiceQuotas` gives the account's WorkSpaces quotas (service code workspaces),
+//   paged as the API pages (100 at most).
 // Everything else is forwarded to moto unchanged. The CLI sees one endpoint, as it would see AWS.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,9 +98,9 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
       const page = { Result: found.slice(from, to), ...(to < found.length ? { NextToken: String(to) } : {}) };
       return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(page));
     }
-    if (action === 'servicequotas:ListServiceQuotas' && serviceQuotas) {
+    if (action === 'servicequotas:ListServiceQuotas') {
       const input = JSON.parse(body || '{}') as { ServiceCode?: string; MaxResults?: number; NextToken?: string };
-      const found = input.ServiceCode === 'workspaces' ? serviceQuotas : [];
+      const found = input.ServiceCode === 'workspaces' ? serviceQuotas ?? [] : [];
       const from = Number(input.NextToken ?? 0);
       const to = from + Math.min(input.MaxResults ?? 100, 100);
       const page = { Quotas: found.slice(from, to).map((q) => ({ ...q, ServiceCode: 'workspaces', ServiceName: 'Amazon WorkSpaces', Adjustable: true })), ...(to < found.length ? { NextToken: String(to) } : {}) };
