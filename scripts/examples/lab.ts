@@ -66,7 +66,7 @@ export async function startLab(): Promise<{ lab: (region: string) => Lab; reset(
     async reset() {
       await moto.reset();
       front.reset();
-      appstream.builders.clear();
+      appstream.reset();
       await Promise.all(dnsServers.splice(0).map((server) => server.close()));
     },
     async stop() {
