@@ -59,12 +59,14 @@ export const SUBNETS = [subnet('subnet-a', 'us-east-1a'), subnet('subnet-b', 'us
 
 type Table = FactValue<typeof routeTablesFact>[number];
 type Route = NonNullable<Table['Routes']>[number];
+/** A route as a case writes it: the state as plain text ('active', 'blackhole'). */
+type LooseRoute = Omit<Route, 'State'> & { State?: string };
 
-export const table = (RouteTableId: string, subnets: string[] | 'main', routes: Route[], VpcId = 'vpc-1'): Table => ({
+export const table = (RouteTableId: string, subnets: string[] | 'main', routes: LooseRoute[], VpcId = 'vpc-1'): Table => ({
   RouteTableId,
   VpcId,
   Associations: subnets === 'main' ? [{ Main: true }] : subnets.map((SubnetId) => ({ Main: false, SubnetId })),
-  Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' }, ...routes],
+  Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' }, ...(routes as Route[])],
 });
 
 /** The guide's setup: private subnets a and b routed to a NAT gateway in public subnet p, routed to an attached IGW. */
@@ -75,7 +77,7 @@ export const NAT_SETUP = {
     table('rtb-main', 'main', []),
   ],
   appstreamNatGateways: [{ NatGatewayId: 'nat-1', State: 'available', SubnetId: 'subnet-p', VpcId: 'vpc-1', ConnectivityType: 'public' }] as FactValue<typeof natGatewaysFact>,
-  appstreamInternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [{ VpcId: 'vpc-1', State: 'available' }] }] as FactValue<typeof internetGatewaysFact>,
+  appstreamInternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [{ VpcId: 'vpc-1', State: 'available' }] }] as unknown as FactValue<typeof internetGatewaysFact>,
 };
 
 export const securityGroup = (GroupId: string, egress: NonNullable<FactValue<typeof securityGroupsFact>[number]['IpPermissionsEgress']>) => ({

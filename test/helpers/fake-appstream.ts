@@ -241,7 +241,7 @@ export async function startFakeAppStream(): Promise<FakeAppStream> {
 }
 
 /** Whether an Allow statement of `policy` names `action`, exactly or by a wildcard ("appstream:Describe*", "*"). */
-function allows(policy: AttachedPolicy, action: string): boolean {
+export function allows(policy: AttachedPolicy, action: string): boolean {
   const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
   return statements.some((statement) => {
     if (statement.Effect !== 'Allow') return false;
