@@ -57,7 +57,7 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
   const env = () =>
     testEnv({ AWS_ENDPOINT_URL: moto.endpoint, AWS_ENDPOINT_URL_APPSTREAM: appstream.endpoint, AWS_ENDPOINT_URL_CLOUDTRAIL: cloudtrail.endpoint, NO_COLOR: '1' });
   const check = async (...args: string[]) => {
-    const result = await runCli(['check', '--region', REGION, '--format', 'json', '--timeout', '2000', ...args], env());
+    const result = await runCli(['check', '--region', REGION, '--format', 'json', '--timeout', '8000', ...args], env());
     const report = result.stdout ? (JSON.parse(result.stdout) as { target: unknown; results: Result[] }) : undefined;
     const of = (id: string) => report?.results.filter((r) => r.checkId === id) ?? [];
     return { ...result, report, of, status: (id: string) => of(id).map((r) => r.status) };
