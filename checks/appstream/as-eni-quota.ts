@@ -68,8 +68,9 @@ export default defineCheck({
       ...(unavailable.accountImageBuilders ? { imageBuildersUnread: unavailable.accountImageBuilders.message } : {}),
     };
     const which = quota.applied ? 'quota' : 'quota (the AWS default: the applied value was not available)';
+    const fleetsPart = growth.length === 0 ? 'no fleet' : growth.length === 1 ? `${fleetsAdd} more if its fleet reaches its capacity` : `${fleetsAdd} more if its ${growth.length} fleets reach their capacity`;
     const sum =
-      `${inUse} network interfaces in ${region} now, ${fleetsAdd} more if the ${growth.length} fleet${growth.length === 1 ? '' : 's'} reach their capacity` +
+      `${inUse} network interface${inUse === 1 ? '' : 's'} in ${region} now, ${fleetsPart}` +
       `${waiting.length ? `, ${waiting.length} for image builders still starting` : ''}: ${total} of the ${which} of ${quota.value} (${share}%)`;
     const unread = unavailable.accountImageBuilders ? ` (image builders could not be counted: ${unavailable.accountImageBuilders.message})` : '';
     if (total > quota.value) {

@@ -59,8 +59,12 @@ export default defineCheck({
       const ref = r.imageArn ?? r.imageName;
       const image = ref ? facts.appstreamImages.images.find((i) => i.Arn === ref || i.Name === ref) : undefined;
       const type = r.instanceType ?? '';
+      if (!ref) {
+        findings.push({ status: 'skip', resource: r.name, message: `The ${r.label} reports no image.` });
+        continue;
+      }
       if (!image) {
-        findings.push({ status: 'skip', resource: r.name, message: `The ${r.label}'s image ${ref ?? '(none)'} could not be found (as-image-deprecated reports it).` });
+        findings.push({ status: 'skip', resource: r.name, message: `The ${r.label}'s image ${ref} could not be found (as-image-deprecated reports it).` });
         continue;
       }
       const supported = image.SupportedInstanceFamilies ?? [];

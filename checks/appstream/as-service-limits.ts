@@ -76,7 +76,8 @@ export default defineCheck({
         };
       }
       const quota = quotas?.find((q) => (limit.quotaCode && q.quotaCode === limit.quotaCode) || limit.quotaName.test(q.quotaName));
-      const label = limit.resource === 'images' ? 'private images' : limit.resource;
+      const plural = limit.resource === 'images' ? 'private images' : limit.resource;
+      const label = count === 1 ? plural.replace(/s$/, '') : plural;
       const evidence = {
         count,
         ...(quota ? { quota } : { default2017: limit.default2017, source: limit.source }),

@@ -3,7 +3,7 @@
  * resource their applications need (a licence server, a database, a file server) from every subnet?
  * - FAIL: from a subnet, no route covers the address, or the route that wins (longest prefix) is a blackhole, goes
  *   to an internet gateway (instances without a public address cannot use it), or to a NAT gateway that is not
- *   available; or the resource's security groups allow no egress to the address and port.
+ *   available; a private address only the default route to the internet covers; or the resource's security groups allow no egress to the address and port.
  * - WARN: the groups' only rules that could allow it name a prefix list or another security group, whose members are
  *   not read.
  * - PASS: every subnet routes the address (inside the VPC, or out through a NAT gateway, peering, transit gateway,
@@ -21,6 +21,7 @@ import appstreamSubnets from '../../src/facts/appstream/appstream-subnets.js';
 import fleets from '../../src/facts/appstream/fleets.js';
 import imageBuilder from '../../src/facts/appstream/image-builder.js';
 import { readResources } from '../../src/facts/appstream/resources.js';
+import { nonPublicRangeOf } from '../../src/net/cidr.js';
 import { routeTo } from '../../src/net/route-path.js';
 import { egressVerdict } from '../../src/net/security-group-egress.js';
 import resourceOption from '../../src/options/resource.js';
@@ -67,6 +68,8 @@ export default defineCheck({
       return [...findings, { status: 'skip', resource: 'network resource', message: 'Give --resource IP:PORT (a licence, database or file server the applications need) to check the route and security groups to it.' }];
     }
     const { address, port } = splitIpAndPort(target);
+    // A private address routed out to the internet (a NAT or internet gateway) goes nowhere: nothing there routes it.
+    const privateRange = nonPublicRangeOf(address);
     for (const r of resources) {
       const subnets = facts.appstreamSubnets.filter((s) => r.subnetIds.includes(s.SubnetId ?? ''));
       if (subnets.length === 0) {
@@ -79,7 +82,9 @@ export default defineCheck({
         let problem: string | undefined;
         if (!choice.route) problem = 'no route covers it';
         else if (!choice.active) problem = `its route ${choice.destination} → ${choice.target!.id} is a blackhole`;
-        else if (choice.target!.kind === 'internet-gateway') problem = `its route ${choice.destination} goes to internet gateway ${choice.target!.id}, which instances without a public address cannot use`;
+        else if (privateRange && (choice.target!.kind === 'internet-gateway' || choice.target!.kind === 'nat-gateway')) {
+          problem = `only its route ${choice.destination} to ${choice.target!.id} covers it, which sends this ${privateRange} address to the internet, where it is not routed`;
+        } else if (choice.target!.kind === 'internet-gateway') problem = `its route ${choice.destination} goes to internet gateway ${choice.target!.id}, which instances without a public address cannot use`;
         else if (choice.target!.kind === 'nat-gateway' && nat?.State !== 'available') problem = `its route ${choice.destination} goes to NAT gateway ${choice.target!.id}, which is ${nat?.State ?? 'gone'}`;
         return { subnetId: s.SubnetId!, routeTableId: choice.routeTableId, route: choice.destination, target: choice.target?.id, kind: choice.target?.kind, problem };
       });
