@@ -99,12 +99,15 @@ export default defineCheck({
         if (quiet.length) couldNot.push(`domain controller ${controller.address} did not answer on TCP ${quiet.join(', ')}`);
       }
       // The instances' own security groups: a rule check, valid wherever wsdoctor runs.
+      const unjudged: string[] = [];
       for (const r of resources.filter((x) => x.directoryName?.toLowerCase() === probe.domain)) {
         const groups = facts.appstreamSecurityGroups.filter((g) => r.securityGroupIds.includes(g.GroupId ?? ''));
         if (groups.length === 0) continue;
         for (const controller of probe.controllers) {
-          const blocked = DOMAIN_JOIN_PORTS.filter((port) => egressVerdict(groups, controller.address, port).verdict === 'blocked');
+          const verdicts = DOMAIN_JOIN_PORTS.map((port) => ({ port, ...egressVerdict(groups, controller.address, port) }));
+          const blocked = verdicts.filter((v) => v.verdict === 'blocked').map((v) => v.port);
           if (blocked.length) fails.push(`the ${r.label}'s security groups (${r.securityGroupIds.join(', ')}) allow no egress to ${controller.address} on TCP ${blocked.join(', ')}`);
+          for (const v of verdicts.filter((x) => x.verdict === 'unknown')) unjudged.push(`TCP ${v.port} to ${controller.address} (${v.by})`);
         }
       }
       if (fails.length) {
@@ -116,7 +119,8 @@ export default defineCheck({
       } else {
         push(
           'pass',
-          `From here, ${probe.domain} resolved to ${probe.controllers.map((c) => c.address).join(', ')} and every controller accepted TCP ${DOMAIN_JOIN_PORTS.join(', ')} (${who}); the security groups allow it.`,
+          `From here, ${probe.domain} resolved to ${probe.controllers.map((c) => c.address).join(', ')} and every controller accepted TCP ${DOMAIN_JOIN_PORTS.join(', ')} (${who}); ` +
+            (unjudged.length ? `the security groups' egress for ${unjudged.join(', ')} rests on rules whose members are not read.` : 'the security groups allow it.'),
         );
       }
     }

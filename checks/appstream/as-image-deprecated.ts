@@ -44,7 +44,7 @@ export default defineCheck({
       summary: 'Move the fleet to an available image (stop it first if the console asks), and rebuild images on a current AWS base image.',
       steps: [
         'An image is first Pending; once it is Available you can use it to launch a stack (a fleet) and stream your applications. You can use either public (AWS base) or private images to launch an image builder and set up your fleet.',
-        'A fleet whose image is gone: edit the fleet and choose an available image (Fleets, Actions, Edit; a running fleet takes a new image without stopping, per the current service).',
+        'A fleet whose image is gone: edit the fleet and choose an available image (Fleets, Actions, Edit). The 2017 guide has you stop the fleet first; [not in guides] the current UpdateFleet reference lets a running fleet take a new image.',
         'An image on a retired base image: launch a new image builder from a current AWS base image, install the applications, create the image and move the fleets to it.',
         'A private image cannot be deleted while active fleets use it: stop the fleets that use it first.',
       ],

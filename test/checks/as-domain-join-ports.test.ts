@@ -44,6 +44,11 @@ checkTable(check, [
     expect: [{ status: 'fail', message: /security groups \(sg-1\) allow no egress to 10\.0\.0\.10 on TCP 389, 88, 53/ }],
   },
   {
+    name: 'egress allowed only toward a prefix list is not called allowed',
+    facts: { fleets: [joined], imageBuilder: na, domainJoinProbe: [probe()], appstreamSecurityGroups: [securityGroup('sg-1', [{ IpProtocol: '-1', PrefixListIds: [{ PrefixListId: 'pl-dcs' }] }])] },
+    expect: [{ status: 'pass', message: /rests on rules whose members are not read/ }],
+  },
+  {
     name: 'no server answered from here: error',
     facts: { fleets: [joined], imageBuilder: na, domainJoinProbe: [probe({ servers: [{ address: '10.0.0.10', sources: ['dhcp:dopt-1'], result: 'timeout', code: 'ETIMEOUT' }], controllers: [] })], appstreamSecurityGroups: ALL_EGRESS },
     expect: [{ status: 'error', message: /10\.0\.0\.10 \(ETIMEOUT\) gave no answer/ }],

@@ -8,7 +8,7 @@ checkTable(check, [
   {
     name: 'catalog G3: quota 5000, 4990 in use, a fleet that would add 20 → fail',
     facts: { regionNetworkInterfaceCount: 4990, networkInterfaceQuota: quota, accountFleets: [fleetCapacity('office', 20, 0)], accountImageBuilders: [] },
-    expect: [{ status: 'fail', resource: 'us-east-1', message: /4990 network interfaces in us-east-1 now, 20 more if the 1 fleet reach their capacity: 5010 of the quota of 5000/ }],
+    expect: [{ status: 'fail', resource: 'us-east-1', message: /4990 network interfaces in us-east-1 now, 20 more if its fleet reaches its capacity: 5010 of the quota of 5000/ }],
   },
   { name: 'catalog G3: 100 in use passes', facts: { regionNetworkInterfaceCount: 100, networkInterfaceQuota: quota, accountFleets: [fleetCapacity('office', 20, 0)], accountImageBuilders: [] }, expect: [{ status: 'pass', message: /120 of the quota of 5000 \(2%\)/ }] },
   { name: 'at 90% warns', facts: { regionNetworkInterfaceCount: 4480, networkInterfaceQuota: quota, accountFleets: [fleetCapacity('office', 30, 10)], accountImageBuilders: [] }, expect: [{ status: 'warn', message: /4500 of the quota of 5000 \(90%\)/ }] },
