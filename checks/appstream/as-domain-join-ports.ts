@@ -8,6 +8,7 @@
  * - FAIL: a server answered that the domain does not exist; a controller refused a port (nothing listening, or a
  *   firewall rejecting); the resource's security groups allow no egress to a controller's port [derived].
  * - PASS: the domain resolved and every controller accepted TCP 389, 88 and 53 from here, and the groups allow it.
+ * - WARN: the same, but the groups' egress there rests on prefix lists or other groups, whose members are not read.
  * - ERROR: no server or controller answered from here (run wsdoctor from the subnets, or the guide's
  *   Test-NetConnection on the builder).
  * - SKIP: not domain-joined; or there is no DNS server to ask from outside the VPC (AmazonProvidedDNS only, and no
@@ -49,7 +50,7 @@ export default defineCheck({
       'guide tests exactly these from the image builder before a Directory Config is added, because a builder that ' +
       'cannot reach them stays Pending.',
     finds:
-      'the domain does not resolve through the instances\' DNS servers, a domain controller refuses TCP 389, 88 or 53, or the security groups allow no egress there (fail); no answer from here (error: run from the subnets)',
+      'the domain does not resolve through the instances\' DNS servers, a domain controller refuses TCP 389, 88 or 53, or the security groups allow no egress there (fail); egress resting on prefix lists (warn); no answer from here (error: run from the subnets)',
     facts: [domainJoinProbe, appstreamSecurityGroups],
     optionalFacts: [imageBuilder, fleets],
     remediation: {
@@ -118,9 +119,9 @@ export default defineCheck({
         push('error', `No DNS server gave an address for ${probe.domain} from here. ${fromHere(probe)}`);
       } else {
         push(
-          'pass',
+          unjudged.length ? 'warn' : 'pass',
           `From here, ${probe.domain} resolved to ${probe.controllers.map((c) => c.address).join(', ')} and every controller accepted TCP ${DOMAIN_JOIN_PORTS.join(', ')} (${who}); ` +
-            (unjudged.length ? `the security groups' egress for ${unjudged.join(', ')} rests on rules whose members are not read.` : 'the security groups allow it.'),
+            (unjudged.length ? `but the security groups' egress for ${unjudged.join(', ')} rests on rules whose members are not read: check them.` : 'the security groups allow it.'),
         );
       }
     }
