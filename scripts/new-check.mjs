@@ -22,7 +22,7 @@ const SCOPE_RULES = [
   [/^WorkSpace\b(?! directory)|^WorkSpace \(/i, 'workspace'],
   [/^(WorkSpaces directory|AD Connector|Account)/i, 'directory'],
 ];
-const FOLDERS = { directory: 'directory', workspace: 'workspace', 'image-builder': 'appstream', fleet: 'appstream', client: 'client', local: 'local' };
+const FOLDERS = { directory: 'directory', workspace: 'workspace', 'image-builder': 'appstream', fleet: 'appstream', stack: 'appstream', client: 'client', local: 'local' };
 
 function fail(message) {
   process.stderr.write(`new-check: ${message}\n`);

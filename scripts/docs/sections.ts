@@ -23,7 +23,7 @@ export const QUICK_START_EXAMPLE = 'examples/mgmt-range-conflict.json';
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function checkTable(): string {
-  const rows = CHECKS.map(({ meta }) => `| \`${meta.id}\` | ${meta.catalogId} | ${meta.scope} | ${cell(meta.finds)} |`);
+  const rows = CHECKS.map(({ meta }) => `| \`${meta.id}\` | ${meta.catalogId} | ${[meta.scope, ...(meta.alsoFor ?? [])].join(', ')} | ${cell(meta.finds)} |`);
   return ['| id | catalog | scope | what it finds |', '|---|---|---|---|', ...rows].join('\n');
 }
 

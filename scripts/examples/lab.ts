@@ -1,6 +1,6 @@
 // Where example scenarios are built, and how each becomes a bundle: moto_server, the loopback front that adds what
-// moto's WorkSpaces lacks (WorkSpace addresses, bundles, IP access control groups), a loopback AppStream (moto has
-// none), and DNS servers on loopback addresses for the AD Connector. `npm run examples` (scripts/examples.ts) and
+// moto's WorkSpaces lacks (WorkSpace addresses, bundles, IP access control groups), a loopback AppStream and a
+// loopback CloudTrail (moto has neither AppStream nor LookupEvents), and DNS servers on loopback addresses for the AD Connector. `npm run examples` (scripts/examples.ts) and
 // the end-to-end suite (test/e2e/examples-build.test.ts) both build every scenario here, with the real CLI.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import type { Status } from '../../src/engine/types.js';
 import { runCli, testEnv } from '../../test/helpers/cli.js';
 import { startDnsServer, type DnsServerOptions, type TestDnsServer } from '../../test/helpers/dns-server.js';
 import { startFakeAppStream, type FakeAppStream } from '../../test/helpers/fake-appstream.js';
+import { startFakeCloudTrail, type FakeCloudTrail } from '../../test/helpers/fake-cloudtrail.js';
 import { startMoto, type Moto } from '../../test/helpers/moto.js';
 import { launchWorkspace, seedDirectory, type Seeded } from '../../test/helpers/seed.js';
 import { startWorkspacesFront, type WorkspacesFront } from '../../test/helpers/workspaces-front.js';
@@ -16,6 +17,8 @@ export interface Lab {
   moto: string;
   front: WorkspacesFront;
   appstream: FakeAppStream;
+  /** A loopback CloudTrail (moto has no LookupEvents): fleet start events. */
+  cloudtrail: FakeCloudTrail;
   region: string;
   /** Starts a DNS server (port 53 of a loopback address) and returns its address. */
   dns(options: DnsServerOptions): Promise<string>;
@@ -55,6 +58,7 @@ export async function startLab(): Promise<{ lab: (region: string) => Lab; reset(
   const moto: Moto = await startMoto();
   const front = await startWorkspacesFront(moto.endpoint);
   const appstream = await startFakeAppStream();
+  const cloudtrail = await startFakeCloudTrail();
   const dnsServers: TestDnsServer[] = [];
   const dns = async (options: DnsServerOptions) => {
     const server = await startDnsServer(options);
@@ -62,17 +66,18 @@ export async function startLab(): Promise<{ lab: (region: string) => Lab; reset(
     return server.address;
   };
   return {
-    lab: (region) => ({ moto: moto.endpoint, front, appstream, region, dns }),
+    lab: (region) => ({ moto: moto.endpoint, front, appstream, cloudtrail, region, dns }),
     async reset() {
       await moto.reset();
       front.reset();
       front.setServiceQuotas(EXAMPLE_ACCOUNT_QUOTAS);
-      appstream.builders.clear();
+      appstream.reset();
+      cloudtrail.reset();
       await Promise.all(dnsServers.splice(0).map((server) => server.close()));
     },
     async stop() {
       await Promise.all(dnsServers.map((server) => server.close()));
-      await Promise.all([front.stop(), appstream.stop()]);
+      await Promise.all([front.stop(), appstream.stop(), cloudtrail.stop()]);
       await moto.stop();
     },
   };
@@ -84,7 +89,7 @@ export async function collectExample(scenario: Scenario, lab: Lab, file: string)
   // Endpoints by variable, not --endpoint-url (which would also take AppStream's calls to the WorkSpaces front).
   const result = await runCli(
     ['collect', ...targetFlags, '--region', scenario.region, '--note', noteFor(scenario), '-o', file],
-    testEnv({ AWS_ENDPOINT_URL: lab.front.endpoint, AWS_ENDPOINT_URL_APPSTREAM: lab.appstream.endpoint }),
+    testEnv({ AWS_ENDPOINT_URL: lab.front.endpoint, AWS_ENDPOINT_URL_APPSTREAM: lab.appstream.endpoint, AWS_ENDPOINT_URL_CLOUDTRAIL: lab.cloudtrail.endpoint }),
   );
   // Exit 3 (some facts could not be collected) still writes the bundle: an example may show exactly that.
   if (result.code !== 0 && result.code !== 3) throw new Error(`collect failed (exit ${result.code}): ${result.stderr}`);

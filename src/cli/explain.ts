@@ -12,7 +12,7 @@ export async function runExplainCommand(id: string): Promise<number> {
   const facts = [...meta.facts, ...(meta.optionalFacts ?? [])].map((fact) => fact.name);
   const text = [
     `${meta.id} — ${meta.title}`,
-    `Catalog ${meta.catalogId} · scope ${meta.scope} · severity ${meta.severity} · tags ${meta.tags.join(', ')}`,
+    `Catalog ${meta.catalogId} · scope ${meta.scope}${meta.alsoFor?.length ? ` (also runs for ${meta.alsoFor.join(', ')})` : ''} · severity ${meta.severity} · tags ${meta.tags.join(', ')}`,
     '',
     `What it checks: ${meta.description}`,
     '',

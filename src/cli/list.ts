@@ -31,6 +31,7 @@ export async function runListCommand(options: ListCommandOptions): Promise<numbe
       catalogId: meta.catalogId,
       title: meta.title,
       scope: meta.scope,
+      ...(meta.alsoFor?.length ? { alsoFor: meta.alsoFor } : {}),
       severity: meta.severity,
       tags: meta.tags,
       ...(meta.before ? { before: meta.before } : {}),
@@ -45,7 +46,7 @@ export async function runListCommand(options: ListCommandOptions): Promise<numbe
   }
   const lines = rows.map(
     (r) =>
-      `${r.id}  (${r.catalogId}, ${r.scope}, ${r.severity})\n  ${r.title}\n  tags: ${r.tags.join(', ')}\n` +
+      `${r.id}  (${r.catalogId}, ${[r.scope, ...(r.alsoFor ?? [])].join('/')}, ${r.severity})\n  ${r.title}\n  tags: ${r.tags.join(', ')}\n` +
       `  facts: ${r.facts.join(', ')}\n  IAM: ${r.iamActions.join(', ') || 'none'}`,
   );
   const count = `${rows.length} check${rows.length === 1 ? '' : 's'}`;

@@ -139,6 +139,9 @@ Examples:
   $ wsdoctor check --directory d-1234567890 --bundle wsb-bh8rsxt14 --only ipv6-auto-assign
   $ wsdoctor check --directory d-1234567890 --client-ip 203.0.113.7
   $ wsdoctor check --image-builder my-builder --region eu-west-1
+  $ wsdoctor check --fleet office-fleet --region eu-west-1
+  $ wsdoctor check --stack office-stack --resource 10.0.5.20:1433 --require-internet
+  $ wsdoctor check --fleet office-fleet --before edit --changing instance-type
   $ wsdoctor check --client --region us-east-1
   $ wsdoctor check --local                      # on the image builder itself
   $ wsdoctor check --bundle examples/mgmt-range-conflict.json

@@ -34,7 +34,7 @@ export interface SelectionOptions {
 export function checksFor(inputs: RunInputs, options: SelectionOptions): AnyCheck[] {
   const scopes = scopesOf(inputs, OPTIONS);
   if (scopes.length === 0) {
-    throw new UsageError('nothing to check: name a target, e.g. --directory d-1234567890, --image-builder <name>, --client or --local');
+    throw new UsageError('nothing to check: name a target, e.g. --directory d-1234567890, --fleet <name>, --stack <name>, --image-builder <name>, --client or --local');
   }
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
   const action = readOption(inputs, before);

@@ -7,10 +7,13 @@ export const BEFORE_ACTIONS = {
   restore: 'restoring the WorkSpace',
   migrate: 'migrating the WorkSpace to another bundle',
   modify: "modifying the WorkSpace's volumes or compute type",
-  image: 'creating an image from the WorkSpace',
+  image: 'creating an image (from the WorkSpace, or from the image builder)',
   launch: 'launching WorkSpaces',
   edit: 'editing the fleet',
-  delete: 'deleting the fleet, stack or image',
+  delete: 'deleting the fleet, stack, image or image builder',
+  start: 'starting the image builder',
+  stop: 'stopping the image builder',
+  connect: 'connecting to the image builder',
 } as const;
 
 export type BeforeAction = keyof typeof BEFORE_ACTIONS;

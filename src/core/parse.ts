@@ -47,16 +47,52 @@ export function bundleIdList(value: string, previous: string[] = []): string[] {
   return [...new Set([...previous, ...ids])];
 }
 
-// The pattern the WorkSpaces Applications (AppStream 2.0) API gives for an image builder name.
-const IMAGE_BUILDER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
+// The pattern the WorkSpaces Applications (AppStream 2.0) API gives its resource names (fleets, stacks, image
+// builders, images: the model's `Name` shape, ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$).
+const APPSTREAM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$/;
 
-export function imageBuilderName(value: string): string {
-  if (!IMAGE_BUILDER_NAME.test(value)) {
-    throw new UsageError(
-      `"${value}" is not an image builder name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit`,
-    );
-  }
-  return value;
+/** A parser for the name of one kind of WorkSpaces Applications resource ("fleet", "image builder"…). */
+export function appstreamName(kind: string) {
+  return (value: string): string => {
+    if (!APPSTREAM_NAME.test(value)) {
+      throw new UsageError(
+        `"${value}" is not ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit`,
+      );
+    }
+    return value;
+  };
+}
+
+export const imageBuilderName = appstreamName('image builder');
+
+/**
+ * A network resource as IP:PORT (IPv6 in brackets): routes and security group rules are judged by address, and a
+ * name resolved here may not resolve as it does inside the VPC, so a host name is refused with that reason.
+ */
+export function ipAndPort(flag: string) {
+  return (value: string): string => {
+    const match = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(value);
+    const host = match?.[1] ?? match?.[2];
+    const port = Number(match?.[3]);
+    if (!match || !host || !isIpAddress(host)) {
+      const named = match && host && !isIpAddress(host);
+      throw new UsageError(
+        named
+          ? `${flag} "${value}": give the resource's IP address, not a name (routes and security groups are judged by address, and a name may resolve differently inside the VPC), e.g. 10.0.5.20:1433`
+          : `${flag} "${value}" is not IP:PORT, e.g. 10.0.5.20:1433 or [2001:db8::5]:443`,
+      );
+    }
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new UsageError(`${flag} "${value}": the port must be from 1 to 65535`);
+    }
+    return value;
+  };
+}
+
+/** The address and port of a value `ipAndPort` accepted. */
+export function splitIpAndPort(value: string): { address: string; port: number } {
+  const at = value.lastIndexOf(':');
+  return { address: value.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(value.slice(at + 1)) };
 }
 
 const HOSTNAME_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;

@@ -1,6 +1,6 @@
 // What a check looks at. A run selects the checks whose scope matches one of its targets; reports name the first
 // target in this order.
-export const SCOPES = ['directory', 'workspace', 'image-builder', 'fleet', 'client', 'local'] as const;
+export const SCOPES = ['directory', 'workspace', 'image-builder', 'fleet', 'stack', 'client', 'local'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The folder under checks/ that holds the checks of each scope. */
@@ -9,6 +9,7 @@ export const CHECK_FOLDERS: Readonly<Record<Scope, string>> = {
   workspace: 'workspace',
   'image-builder': 'appstream',
   fleet: 'appstream',
+  stack: 'appstream',
   client: 'client',
   local: 'local',
 };

@@ -1,11 +1,12 @@
 // Selecting checks: by the run's targets (scope), then --only / --tag / --severity, minus --skip. Every name a user
 // types is checked against what exists, so a typo is an input error naming the close matches, never an empty run.
 import { UsageError } from '../core/errors.js';
+import { editDistance } from '../core/names.js';
 import type { AnyOption } from '../core/option.js';
 import type { Scope } from '../core/scopes.js';
 import { withDependencies, type AnyFact } from '../facts/define.js';
 import { factsNeeded } from './analyze.js';
-import type { AnyCheck, Severity } from './types.js';
+import { scopesOfCheck, type AnyCheck, type Severity } from './types.js';
 
 export interface Selection {
   scopes: readonly Scope[];
@@ -33,7 +34,7 @@ export function selectChecks(all: readonly AnyCheck[], selection: Selection): An
   const wanted = <T>(list: readonly T[] | undefined, value: T) => !list?.length || list.includes(value);
   return all.filter(
     ({ meta }) =>
-      selection.scopes.includes(meta.scope) &&
+      scopesOfCheck(meta).some((scope) => selection.scopes.includes(scope)) &&
       wanted(selection.only, meta.id) &&
       (!selection.tags?.length || meta.tags.some((tag) => selection.tags!.includes(tag))) &&
       wanted(selection.severities, meta.severity) &&
@@ -67,20 +68,6 @@ function unknownNameMessage(kind: string, name: string, known: readonly string[]
     .slice(0, 3)
     .map(({ candidate }) => candidate);
   return `unknown ${kind} "${name}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; \`wsdoctor list\` shows them all`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** Every fact `checks` may settle: what they name, and what that depends on (dependencies first). */

@@ -36,7 +36,13 @@ export interface CheckMeta<F extends readonly AnyFact[] = readonly AnyFact[], O 
   /** The catalog entry (../shared/CHECKS-CATALOG.md), e.g. "A4". */
   catalogId: string;
   title: string;
+  /** The kind of target the check is about: its folder under checks/, the scope reports and `list` name first. */
   scope: Scope;
+  /**
+   * Other kinds of target that bring the check into a run: a cause shared by image builders and fleets (a domain
+   * join error, the account's service role) is checked for either, and a stack's checks look at its fleets too.
+   */
+  alsoFor?: readonly Scope[];
   severity: Severity;
   tags: string[];
   /** What the check looks at. */
@@ -75,6 +81,11 @@ export interface AnalyzeContext {
    * could not be had (null when it was). Empty for every other check.
    */
   factFailures: Readonly<Record<string, FactFailure | null>>;
+}
+
+/** Every kind of target whose runs the check joins: its own scope first, then `alsoFor`. */
+export function scopesOfCheck(meta: Pick<CheckMeta, 'scope' | 'alsoFor'>): Scope[] {
+  return [meta.scope, ...(meta.alsoFor ?? []).filter((scope) => scope !== meta.scope)];
 }
 
 /** What `analyze` returns: the engine adds the check's id, title, severity and remediation. */

@@ -6,7 +6,8 @@ export default defineOption({
   key: 'imageBuilderName',
   section: 'targets',
   kind: 'string',
-  help: 'WorkSpaces Applications (AppStream 2.0) image builder to check',
+  help: 'WorkSpaces Applications (AppStream 2.0) image builder to check: its state, network interface and internet path, domain join, image and the account',
   parse: imageBuilderName,
+  expected: 'an image builder name such as office-builder',
   scope: 'image-builder',
 });

@@ -14,7 +14,7 @@ import { runCli, testEnv } from '../helpers/cli.js';
 import { userWithOnlyPolicy, withIamEnforced, type AccessKey } from '../helpers/iam.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
 import { launchWorkspace, sdkConfig, seedDirectory, type Seeded } from '../helpers/seed.js';
-import { startFakeAppStream, type FakeAppStream } from '../helpers/fake-appstream.js';
+import { fakeFleet, fakeStack, startFakeAppStream, type FakeAppStream } from '../helpers/fake-appstream.js';
 import { CreateNetworkInterfaceCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateTrustCommand, DirectoryServiceClient } from '@aws-sdk/client-directory-service';
 import { seedManagedAd } from '../helpers/seed.js';
@@ -68,7 +68,11 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
       CreatedTime: Date.now() / 1000 - 3600,
       NetworkAccessConfiguration: { EniId: eni.NetworkInterfaceId!, EniPrivateIpAddress: eni.PrivateIpAddress! },
     });
-    // Two directories, users and an image builder in a busy emulator: more than the default minute on a loaded machine.
+    // A fleet in the directory's subnets and a stack it is associated with, for the fleet and stack checks.
+    appstream.fleets.set('fl-iam', fakeFleet(REGION, 'fl-iam', { VpcConfig: { SubnetIds: seeded.subnetIds, SecurityGroupIds: [] } }));
+    appstream.stacks.set('st-iam', fakeStack(REGION, 'st-iam'));
+    appstream.associations.set('st-iam', ['fl-iam']);
+    // Two directories, users, an image builder, a fleet and a stack in a busy emulator: more than the default minute on a loaded machine.
   }, 240_000);
   afterAll(async () => {
     await Promise.all([moto?.stop(), appstream?.stop()]);
@@ -135,6 +139,16 @@ describe.runIf(enabled)('iam-policy against moto_server with IAM enforced', () =
       process.env.AWS_ENDPOINT_URL = moto.endpoint;
       process.env.AWS_ENDPOINT_URL_APPSTREAM = appstream.endpoint;
       return { imageBuilder: 'ib-iam' };
+    },
+    fleet: () => {
+      process.env.AWS_ENDPOINT_URL = moto.endpoint;
+      process.env.AWS_ENDPOINT_URL_APPSTREAM = appstream.endpoint;
+      return { fleet: 'fl-iam' };
+    },
+    stack: () => {
+      process.env.AWS_ENDPOINT_URL = moto.endpoint;
+      process.env.AWS_ENDPOINT_URL_APPSTREAM = appstream.endpoint;
+      return { stack: 'st-iam' };
     },
   };
   it.each(CHECKS.map((check) => [check.meta.id, check] as const))(

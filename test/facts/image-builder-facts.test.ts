@@ -31,14 +31,15 @@ describe('image builder facts', () => {
   });
 
   it.each([
-    ['ResourceNotFoundException', () => appstream.on(DescribeImageBuildersCommand).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }))],
-    ['an empty list', () => appstream.on(DescribeImageBuildersCommand).resolves({ ImageBuilders: [] })],
-  ])('an unknown builder (%s) is the target not being found', async (_how, arrange) => {
+    // Listing the builders fails the same way: the message goes without them.
+    ['ResourceNotFoundException', () => appstream.on(DescribeImageBuildersCommand).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} })), ''],
+    ['an empty list', () => appstream.on(DescribeImageBuildersCommand).resolves({ ImageBuilders: [] }), 'there are no image builders in us-east-1; '],
+  ])('an unknown builder (%s) is the target not being found', async (_how, arrange, hint) => {
     arrange();
     const outcome = await store('ib-missing').settle('imageBuilder');
     expect(outcome).toMatchObject({
       ok: false,
-      failure: { kind: 'target-not-found', message: 'image builder ib-missing does not exist in us-east-1 (check the name and the Region)' },
+      failure: { kind: 'target-not-found', message: `image builder ib-missing does not exist in us-east-1 (${hint}check the name and the Region)` },
     });
   });
 

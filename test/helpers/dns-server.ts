@@ -20,6 +20,8 @@ export interface DnsServerOptions {
   srv?: Record<string, SrvData[]>;
   /** Names that exist without SRV data: asked for SRV, they answer NOERROR with no records (NODATA). */
   names?: string[];
+  /** A records by owner name (a domain's A records are its domain controllers); `self` stands for the server's own address. */
+  a?: Record<string, string[]>;
   /** answer: from the records · servfail / refuse: that rcode to everything · drop: never reply (a black hole). */
   mode?: 'answer' | 'servfail' | 'refuse' | 'drop';
   /** Listen on TCP 53 too (default true); without it a TCP connection is refused. */
@@ -40,9 +42,11 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Te
   const reply = (message: Buffer, transport: 'udp' | 'tcp'): Buffer | undefined => {
     const query = packet.decode(message);
     for (const q of query.questions ?? []) queries.push({ name: q.name, type: q.type, transport });
-    return options.mode === 'drop' ? undefined : answer(query, options);
+    return options.mode === 'drop' ? undefined : answer(query, options, self);
   };
+  let self = '';
   return bindOnFreeAddress(async (address) => {
+    self = address;
     const udp = dgram.createSocket('udp4');
     udp.on('message', (message, from) => {
       const response = reply(message, 'udp');
@@ -142,7 +146,7 @@ async function bindOnFreeAddress<T>(bind: (address: string) => Promise<T>): Prom
   throw new Error('no free loopback address for a test DNS server in 127.53.1.0-127.53.254.255');
 }
 
-function answer(query: packet.Packet, options: DnsServerOptions): Buffer {
+function answer(query: packet.Packet, options: DnsServerOptions, self: string): Buffer {
   const question = query.questions?.[0];
   const recursionDesired = (query.flags ?? 0) & packet.RECURSION_DESIRED;
   let rcode: number = RCODE.NOERROR;
@@ -151,7 +155,12 @@ function answer(query: packet.Packet, options: DnsServerOptions): Buffer {
   else if (options.mode === 'refuse') rcode = RCODE.REFUSED;
   else if (question) {
     const records = options.srv?.[question.name];
-    if (records && question.type === 'SRV') {
+    const addresses = options.a?.[question.name]?.map((a) => (a === 'self' ? self : a));
+    if (addresses && question.type === 'A') {
+      answers = addresses.map((data) => ({ type: 'A' as const, name: question.name, ttl: 60, class: 'IN' as const, data }));
+    } else if (addresses) {
+      // The name exists, without records of the type asked: NODATA.
+    } else if (records && question.type === 'SRV') {
       answers = records.map((r) => ({
         type: 'SRV' as const,
         name: question.name,

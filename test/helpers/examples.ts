@@ -8,7 +8,6 @@ import { readOption } from '../../src/core/option.js';
 import { factsNeeded } from '../../src/engine/analyze.js';
 import { lookupsFor } from '../../src/engine/registry.js';
 import { STATUS_ORDER, type Status } from '../../src/engine/types.js';
-import { withDependencies } from '../../src/facts/define.js';
 import { readBundle } from './bundles.js';
 
 /** Everything wrong with the bundle at `file` as the example `name`; empty when it is what its scenario says. */
@@ -21,10 +20,11 @@ export async function exampleProblems(name: string, scenario: Scenario, file: st
   if (bundle.redaction) problems.push('it is redacted: examples show the shape of real facts');
 
   const checks = checksFor(collection, {});
-  const needed = withDependencies([
-    ...factsNeeded(checks),
-    ...lookupsFor(checks, CHECKS, (option) => readOption(collection, option) !== undefined),
-  ]);
+  // What the checks read and the lookups of the bundle's targets; not every dependency: some are collected only where
+  // they apply (a stack's fleet list only for a --stack), and analysis reads only the facts checks name.
+  const needed = [
+    ...new Set([...factsNeeded(checks), ...lookupsFor(checks, CHECKS, (option) => readOption(collection, option) !== undefined)]),
+  ];
   const missing = needed.filter((fact) => !Object.hasOwn(bundle.facts, fact.name)).map((fact) => fact.name);
   if (missing.length) return [...problems, `it lacks the facts ${missing.join(', ')} that its checks need: ${regenerate}`];
 

@@ -1,6 +1,7 @@
 // Every input a user can get wrong, with exactly what wsdoctor says (exit 2, one line, no stack trace). This one
 // table drives test/unit/cli-input.test.ts and is rendered into README.md and docs/FAULTS.md (`npm run docs`;
 // test/unit/docs.test.ts keeps the copies equal).
+import { FLEET_SETTINGS } from '../../src/options/changing.js';
 
 export interface BadInput {
   /** What the user got wrong. */
@@ -36,7 +37,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     what: 'a change --before does not know',
     args: check('--before', 'reboot'),
-    says: '--before: unknown action "reboot" (use one of deregister, delete-directory, rebuild, restore, migrate, modify, image, launch, edit, delete)',
+    says: '--before: unknown action "reboot" (use one of deregister, delete-directory, rebuild, restore, migrate, modify, image, launch, edit, delete, start, stop, connect)',
   },
   {
     what: 'a malformed WorkSpace id',
@@ -91,6 +92,43 @@ export const BAD_INPUTS: readonly BadInput[] = [
     says: '"my builder!" is not an image builder name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit',
   },
   {
+    what: 'a malformed fleet name',
+    args: ['check', '--fleet', '-office', '--region', 'us-east-1'],
+    says: '"-office" is not a fleet name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit',
+  },
+  {
+    what: 'a malformed stack name',
+    args: ['check', '--stack', 'office stack', '--region', 'us-east-1'],
+    says: '"office stack" is not a stack name: up to 101 letters, digits, "_", "." or "-", starting with a letter or digit',
+  },
+  {
+    what: 'a fleet that does not exist in that Region',
+    args: ['check', '--fleet', 'office', '--region', 'us-east-1'],
+    says: 'fleet office does not exist in us-east-1 (there are no fleets in us-east-1; check the name and the Region)',
+    needsAccount: true,
+  },
+  {
+    what: 'a network resource given by name',
+    args: ['check', '--fleet', 'office', '--region', 'us-east-1', '--resource', 'db.corp.example.com:1433'],
+    says:
+      '--resource "db.corp.example.com:1433": give the resource\'s IP address, not a name (routes and security groups are judged by address, and a name may resolve differently inside the VPC), e.g. 10.0.5.20:1433',
+  },
+  {
+    what: 'a network resource without a port',
+    args: ['check', '--fleet', 'office', '--region', 'us-east-1', '--resource', '10.0.5.20'],
+    says: '--resource "10.0.5.20" is not IP:PORT, e.g. 10.0.5.20:1433 or [2001:db8::5]:443',
+  },
+  {
+    what: 'a fleet setting --changing does not know',
+    args: ['check', '--fleet', 'office', '--region', 'us-east-1', '--before', 'edit', '--changing', 'colour'],
+    says: `--changing: unknown value "colour" (use one or more of ${FLEET_SETTINGS.join(', ')}, comma-separated)`,
+  },
+  {
+    what: 'an image name without its image builder',
+    args: ['check', '--fleet', 'office', '--region', 'us-east-1', '--image-name', 'office-2026'],
+    says: '--image-name names an image to create from an image builder: add --image-builder <name> (and --before image)',
+  },
+  {
     what: 'a probe host that is neither an IP address nor a host name',
     args: ['check', '--client', '--region', 'us-east-1', '--probe-host', '999.1.1.1'],
     says: '--probe-host "999.1.1.1" is not an IP address or a host name',
@@ -141,7 +179,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     args: check('--tag', 'image-builder'),
     says: 'no check for a directory target matches --tag image-builder (`wsdoctor list` shows ids, tags and severities)',
   },
-  { what: 'no target', args: ['check', '--region', 'us-east-1'], says: 'nothing to check: name a target, e.g. --directory d-1234567890, --image-builder <name>, --client or --local' },
+  { what: 'no target', args: ['check', '--region', 'us-east-1'], says: 'nothing to check: name a target, e.g. --directory d-1234567890, --fleet <name>, --stack <name>, --image-builder <name>, --client or --local' },
   { what: 'a --timeout that is not a whole number of ms', args: check('--timeout', '1e3'), says: '--timeout must be a whole number from 1 to 600000, not "1e3"' },
   { what: 'a --max-attempts out of range', args: check('--max-attempts', '50'), says: '--max-attempts must be a whole number from 1 to 20, not "50"' },
   { what: 'a --deadline of zero', args: check('--deadline', '0'), says: '--deadline must be a whole number from 1 to 3600000, not "0"' },
@@ -195,7 +233,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     what: '`iam-policy` for an unknown scope',
     args: ['iam-policy', '--scope', 'galaxy'],
-    says: '--scope: unknown value "galaxy" (use one or more of directory, workspace, image-builder, fleet, client, local, comma-separated)',
+    says: '--scope: unknown value "galaxy" (use one or more of directory, workspace, image-builder, fleet, stack, client, local, comma-separated)',
   },
 ];
 

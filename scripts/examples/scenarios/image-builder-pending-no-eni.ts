@@ -1,4 +1,5 @@
 import { CreateNetworkInterfaceCommand, CreateSubnetCommand, CreateVpcCommand, DeleteNetworkInterfaceCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { createAppstreamServiceRole } from '../../../test/helpers/appstream-seed.js';
 import { sdkConfig } from '../../../test/helpers/seed.js';
 import type { Scenario } from '../lab.js';
 
@@ -15,6 +16,8 @@ const scenario: Scenario = {
       new CreateNetworkInterfaceCommand({ SubnetId: Subnet!.SubnetId!, Description: 'AppStream 2.0 - image-builder:ib-stuck' }),
     );
     await ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eni!.NetworkInterfaceId! }));
+    // The account has the service role, as one where image builders were launched before does.
+    await createAppstreamServiceRole(lab.moto);
     lab.appstream.builders.set('ib-stuck', {
       Name: 'ib-stuck',
       State: 'PENDING',

@@ -1,10 +1,11 @@
 // The target image builder as WorkSpaces Applications (AppStream 2.0) describes it: the run's lookup of
 // --image-builder.
 import appstream from '../../aws/services/appstream.js';
-import { FactError } from '../../core/failure.js';
+import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import imageBuilderOption from '../../options/image-builder.js';
 import { defineFact } from '../define.js';
+import { isResourceNotFound, targetNotFound } from './not-found.js';
 
 export default defineFact({
   name: 'imageBuilder',
@@ -21,12 +22,10 @@ export default defineFact({
       const found = out.ImageBuilders?.find((b) => b.Name === name);
       if (found) return toJson(found);
     } catch (error) {
-      // The API answers an unknown name with ResourceNotFoundException rather than an empty list.
-      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+      if (!isResourceNotFound(error)) throw error;
     }
-    throw new FactError({
-      kind: 'target-not-found',
-      message: `image builder ${name} does not exist in ${region} (check the name and the Region)`,
-    });
+    throw await targetNotFound('image builder', 'image builders', name, region, async () =>
+      (await paginate(client, sdk.DescribeImageBuildersCommand, {}, { items: (page) => page.ImageBuilders })).map((b) => b.Name ?? ''),
+    );
   },
 });
