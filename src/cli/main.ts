@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { attributeName, type AnyOption } from '../core/option.js';
 import { choiceList, idList, positiveInt } from '../core/parse.js';
 import { SCOPES } from '../core/scopes.js';
-import { addSecret, redact } from '../core/secrets.js';
+import { addSecret } from '../core/secrets.js';
 import { DEFAULT_DEADLINE_MS } from '../core/stop.js';
 import { toolVersion } from '../core/version.js';
 import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
@@ -13,7 +13,7 @@ import { SEVERITIES } from '../engine/types.js';
 import { OPTIONS } from '../options/index.generated.js';
 import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
-import { printError } from './stderr.js';
+import { printError, writeStderr } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
 // commander is CommonJS: `require` skips the export scan Node runs when ESM imports CommonJS, the only one left
@@ -60,8 +60,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     printError(`internal error: ${message}`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(redact(`${error.stack}\n`));
-    else process.stderr.write('(run again with --debug for the stack trace, and report it)\n');
+    if (debug && error instanceof Error && error.stack) writeStderr(error.stack);
+    else writeStderr('(run again with --debug for the stack trace, and report it)');
     return EXIT.internal;
   }
 }
@@ -80,7 +80,7 @@ export function buildProgram(setExitCode: (code: number) => void, debug = false)
     .version(toolVersion(), '-V, --version')
     .option('--debug', 'print each AWS call (as its IAM action, then how it ended) and stack traces for internal errors, on stderr')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(redact(`wsdoctor: ${text.replace(/^error: /, '')}`)) })
+    .configureOutput({ outputError: (text) => writeStderr(`wsdoctor: ${text.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
