@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { addSecret } from '../core/secrets.js';
+import { registerProfileSecrets } from './profile-secrets.js';
 import { guardReadOnly, iamActionOf, type AnyClient } from './read-only.js';
 import { rateLimit, SMITHY_CONTEXT, TokenBucket } from './rate-limit.js';
 import type { ClientConfig, ServiceDefinition } from './service.js';
@@ -67,7 +68,10 @@ export class AwsClients {
   credentials(): Promise<AwsCredentialIdentityProvider> {
     this.credentialsProvider ??= (async () => {
       let provider = this.config.credentials;
+      const defaultChain = !provider;
       if (!provider) {
+        // SSO tokens, a credential_process command line, a web identity token: secrets before the chain can echo them.
+        await registerProfileSecrets(this.config.profile);
         const { fromNodeProviderChain }: typeof import('@aws-sdk/credential-providers') = requireSdk(
           '@aws-sdk/credential-providers',
         );
@@ -84,8 +88,10 @@ export class AwsClients {
       // Cached so every client and every call reuse one resolution; its values are secrets from then on.
       let cached: ReturnType<AwsCredentialIdentityProvider> | undefined;
       return () =>
-        (cached ??= provider().then((identity) => {
+        (cached ??= provider!().then(async (identity) => {
           for (const value of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken]) addSecret(value);
+          // An SSO token the chain refreshed on the way is in the cache now.
+          if (defaultChain) await registerProfileSecrets(this.config.profile);
           return identity;
         }));
     })();
