@@ -171,7 +171,8 @@ Exit codes:
   0  the bundle was written
   2  usage, input or configuration error (nothing was written)
   3  the bundle was written, but some facts could not be collected (each says why)
-  4  wsdoctor itself crashed (please report it, with --debug output)`,
+  4  wsdoctor itself crashed (please report it, with --debug output)
+  130, 129, 143  stopped by Ctrl-C, SIGHUP or SIGTERM: the bundle holds what was collected before it`,
     )
     .action(async (options) => {
       const { runCollectCommand } = await import('./collect.js');

@@ -245,8 +245,8 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     }
   });
 
-  describe('Ctrl-C', () => {
-    async function interrupt(extra: string[], command = args) {
+  describe('Ctrl-C, SIGTERM, SIGHUP', () => {
+    async function interrupt(extra: string[], command = args, signal: NodeJS.Signals = 'SIGINT') {
       await withProxy();
       proxy.faults.set('ec2:DescribeSubnets', { kind: 'stall' });
       const { child, done } = spawnCli(command(proxy.endpoint, ...extra), testEnv());
@@ -256,7 +256,7 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       await expect.poll(() => proxy.calls.some((c) => c.action === 'workspaces:DescribeIpGroups'), { timeout: 10_000 }).toBe(true);
       await new Promise((r) => setTimeout(r, 300));
       const started = Date.now();
-      child.kill('SIGINT');
+      child.kill(signal);
       const result = await done;
       return { ...result, exitTookMs: Date.now() - started };
     }
@@ -290,6 +290,41 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       const report = JSON.parse(await readFile(out, 'utf8'));
       expect(report.summary.error).toBeGreaterThanOrEqual(1);
       expect(await readdir(dir)).toEqual(['report.json']);
+    });
+
+    it('SIGTERM (timeout, a cancelled CI job, Kubernetes) is Ctrl-C with its own name: a whole report, exit 143', async () => {
+      const result = await interrupt([], args, 'SIGTERM');
+      expect(result.code).toBe(143);
+      expect(result.exitTookMs).toBeLessThan(10_000);
+      const all = results(result.stdout); // the JSON report is whole: it parsed
+      expect(all.find((r) => r.checkId === 'mgmt-cidr-conflict')).toMatchObject({ status: 'error', evidence: { reason: 'interrupted' } });
+      expect(all.find((r) => r.checkId === 'mgmt-cidr-conflict')!.message).toMatch(/^Could not evaluate: terminated \(SIGTERM\) before "vpc" was collected/);
+      expect(all.filter((f) => f.status !== 'error').length).toBeGreaterThanOrEqual(2);
+      expect(result.stderr).toMatch(/^wsdoctor: terminated \(SIGTERM\) while waiting on (\S+, )*ec2:DescribeSubnets(, \S+)*: the report shows what was found before that/);
+    });
+
+    it('SIGHUP (the terminal went away): the --output file is written whole, exit 129', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-sighup-'));
+      const out = join(dir, 'report.json');
+      const result = await interrupt(['--output', out], args, 'SIGHUP');
+      expect(result.code).toBe(129);
+      expect(result.stderr).toMatch(/^wsdoctor: hung up \(SIGHUP\) while waiting on /);
+      expect(JSON.parse(await readFile(out, 'utf8')).summary.error).toBeGreaterThanOrEqual(1);
+      expect(await readdir(dir)).toEqual(['report.json']);
+    });
+
+    it('collect under SIGTERM writes a whole bundle of what it had; exit 143', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-sigterm-bundle-'));
+      const out = join(dir, 'bundle.json');
+      const collectArgs = (endpoint: string, ...extra: string[]) => [
+        'collect', '--directory', account.seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', endpoint, ...account.args, ...extra,
+      ];
+      const result = await interrupt(['-o', out], collectArgs, 'SIGTERM');
+      expect(result.code).toBe(143);
+      expect(result.stderr).toMatch(/^wsdoctor: terminated \(SIGTERM\) while waiting on .*: the bundle shows what was found before that/m);
+      const bundle = JSON.parse(await readFile(out, 'utf8'));
+      expect(bundle.facts.subnets).toMatchObject({ ok: false, failure: { kind: 'interrupted', message: expect.stringMatching(/^terminated \(SIGTERM\)/) } });
+      expect(bundle.facts.workspacesDirectory).toMatchObject({ ok: true });
     });
 
     it('collect writes a whole bundle of what it had, which check --bundle reads: the cut-off facts say interrupted', async () => {
