@@ -8,6 +8,7 @@
  *   where to run wsdoctor from, because it may only be unreachable from here (see adc-dns-reachable).
  * - SKIP: the directory is not an AD Connector.
  */
+import { own } from '../../src/core/own.js';
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { LOCATOR_RECORDS, type SrvLookup } from '../../src/facts/probes/directory-dns.js';
@@ -84,7 +85,7 @@ export default defineCheck({
             return draft(
               'fail',
               `SRV record for ${label} does not exist for IP: ${server.address}. Asked for ${lookup.name}, the server ` +
-                `answered ${ANSWER_MEANING[lookup.code ?? ''] ?? lookup.code}, so AD Connector cannot find the domain ` +
+                `answered ${own(ANSWER_MEANING, lookup.code) ?? lookup.code}, so AD Connector cannot find the domain ` +
                 `controllers through it.`,
             );
           case 'refused':

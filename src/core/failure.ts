@@ -26,6 +26,8 @@ export interface FactFailure {
   iamAction?: string;
   /** The AWS error code or Node error code behind it. */
   code?: string;
+  /** For a call that could not reach AWS: the endpoint it was sent to, e.g. https://ec2.us-east-1.amazonaws.com. */
+  endpoint?: string;
 }
 
 /** What settling a fact gave: its value, or why there is none. Facts are stored (and saved in bundles) by name. */
