@@ -4,7 +4,7 @@
 import type { FactFailureKind } from '../core/failure.js';
 import type { AnyOption } from '../core/option.js';
 import type { AnyFact } from '../facts/define.js';
-import { isRegionName } from '../core/parse.js';
+import { isRegionName, MAX_NOTE_LENGTH } from '../core/parse.js';
 import { REDACTED_KINDS } from '../core/redacted-kinds.js';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
 
@@ -153,8 +153,6 @@ const IAM_ACTION = /^[a-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$/;
 const ERROR_CODE = /^[A-Za-z0-9_.:-]{1,128}$/;
 const ENDPOINT = /^https?:\/\/[A-Za-z0-9.:[\]-]{1,253}(?::\d{1,5})?(?:\/[\x21-\x7e]{0,200})?$/;
 const FACT_NAME = /^[a-z][A-Za-z0-9]{0,63}$/;
-/** A ticket number or a sentence or two; far below what would bury a report. */
-export const MAX_NOTE_LENGTH = 4000;
 
 function matches(value: unknown, field: string, pattern: RegExp, expected: string): string {
   const text = string(value, field);

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { UsageError } from '../core/errors.js';
 import { attributeName, type AnyOption } from '../core/option.js';
-import { choiceList, idList, positiveInt } from '../core/parse.js';
+import { choiceList, idList, noteText, positiveInt } from '../core/parse.js';
 import { SCOPES } from '../core/scopes.js';
 import { addSecret } from '../core/secrets.js';
 import { DEFAULT_DEADLINE_MS } from '../core/stop.js';
@@ -158,7 +158,7 @@ ${EXIT_CODES_HELP}`,
   collect
     .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
     .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
-    .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number')
+    .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number', noteText)
     .addHelpText(
       'after',
       `
