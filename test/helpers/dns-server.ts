@@ -20,6 +20,8 @@ export interface DnsServerOptions {
   srv?: Record<string, SrvData[]>;
   /** Names that exist without SRV data: asked for SRV, they answer NOERROR with no records (NODATA). */
   names?: string[];
+  /** Names answered REFUSED (a server that serves some names and not others), whatever the mode of the rest. */
+  refuse?: string[];
   /** answer: from the records · servfail / refuse: that rcode to everything · drop: never reply (a black hole). */
   mode?: 'answer' | 'servfail' | 'refuse' | 'drop';
   /** Listen on TCP 53 too (default true); without it a TCP connection is refused. */
@@ -148,7 +150,7 @@ function answer(query: packet.Packet, options: DnsServerOptions): Buffer {
   let rcode: number = RCODE.NOERROR;
   let answers: packet.Answer[] = [];
   if (options.mode === 'servfail') rcode = RCODE.SERVFAIL;
-  else if (options.mode === 'refuse') rcode = RCODE.REFUSED;
+  else if (options.mode === 'refuse' || (question && options.refuse?.includes(question.name))) rcode = RCODE.REFUSED;
   else if (question) {
     const records = options.srv?.[question.name];
     if (records && question.type === 'SRV') {
