@@ -69,7 +69,13 @@ function missingFact(fact: AnyFact, failure: FactFailure): FindingDraft {
   return {
     status: 'error',
     message: `Could not evaluate: ${failure.message}`,
-    evidence: { fact: fact.name, reason: failure.kind, ...(failure.iamAction ? { iamAction: failure.iamAction } : {}) },
+    evidence: {
+      fact: fact.name,
+      reason: failure.kind,
+      ...(failure.iamAction ? { iamAction: failure.iamAction } : {}),
+      ...(failure.endpoint ? { endpoint: failure.endpoint } : {}),
+      ...(failure.code === 'NotAnAwsReply' || failure.code === 'InconsistentAnswer' ? { code: failure.code } : {}),
+    },
   };
 }
 

@@ -48,7 +48,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * about letting wsdoctor look — or looking by hand meanwhile. Keyed on the fact failure's reason in the evidence.
  */
 export function couldNotLookSteps(finding: Finding): string[] {
-  const { reason, iamAction } = finding.evidence as { reason?: string; iamAction?: string };
+  const { reason, iamAction, code } = finding.evidence as { reason?: string; iamAction?: string; code?: string };
   const steps: string[] = [];
   if (reason === 'denied' && iamAction) {
     steps.push(
@@ -62,6 +62,10 @@ export function couldNotLookSteps(finding: Finding): string[] {
     );
   } else if (reason === 'interrupted') {
     steps.push('The run was stopped (Ctrl-C, or a signal such as SIGTERM from a timeout or a cancelled job) before this check could look: run wsdoctor again.');
+  } else if (code === 'NotAnAwsReply' || code === 'InconsistentAnswer') {
+    steps.push(
+      'What answered was not AWS, or not all of it: check the proxy (HTTPS_PROXY, NO_PROXY) or captive portal between this machine and AWS, the VPC endpoint and its private DNS, and --endpoint-url or AWS_ENDPOINT_URL if set, then run wsdoctor again.',
+    );
   } else if (reason === 'not-found') {
     steps.push('A resource the check reads was not found: check the target id and the Region, then run wsdoctor again.');
   } else if (reason) {
