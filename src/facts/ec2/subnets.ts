@@ -1,5 +1,6 @@
 // The directory's subnets.
 import ec2 from '../../aws/services/ec2.js';
+import { requireAnswered } from '../../aws/answers.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
 import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
@@ -14,6 +15,8 @@ export default defineFact({
     const { client, sdk } = await aws.use(ec2);
     // Explicit ids: one page by definition (EC2 rejects MaxResults together with SubnetIds).
     const out = await client.send(new sdk.DescribeSubnetsCommand({ SubnetIds: ids }));
-    return toJson(out.Subnets ?? []);
+    const found = out.Subnets ?? [];
+    requireAnswered('ec2:DescribeSubnets', 'subnet', ids, found.map((s) => s.SubnetId));
+    return toJson(found);
   },
 });
