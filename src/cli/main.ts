@@ -1,7 +1,7 @@
 // Command-line wiring only. Each command's work is imported when that command runs, so `wsdoctor --help`
 // loads commander and nothing else (no SDK client, no check).
 import { createRequire } from 'node:module';
-import { UsageError } from '../core/errors.js';
+import { NothingChecked, UsageError } from '../core/errors.js';
 import { attributeName, type AnyOption } from '../core/option.js';
 import { choiceList, idList, noteText, positiveInt } from '../core/parse.js';
 import { SCOPES } from '../core/scopes.js';
@@ -57,6 +57,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       printError(error.message);
       return EXIT.usage;
+    }
+    if (error instanceof NothingChecked) {
+      printError(error.message);
+      return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     printError(`internal error: ${message}`);
