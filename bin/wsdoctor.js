@@ -2,10 +2,11 @@
 // Thin launcher: everything lives in the compiled CLI so `--help` loads only commander.
 import { main } from '../dist/src/cli/main.js';
 
-// A reader that stops early (`wsdoctor --help | head -1`) is not an error: stop quietly, as other CLIs do.
+// A reader that stops early (`wsdoctor --help | head -1`) is not an error: stop quietly, as other CLIs do. So is a
+// terminal that went away (EIO, after SIGHUP): the run still writes its --output files.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
     throw error;
   });
 }

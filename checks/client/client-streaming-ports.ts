@@ -7,6 +7,7 @@
  * - FAIL: TCP — no host completed the handshake (refused, dropped, unreachable or blocked by this machine).
  * - ERROR: no probe could be made (e.g. a --probe-host name did not resolve).
  */
+import { own } from '../../src/core/own.js';
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { CLIENT_PORTS, type ClientPort, type Protocol } from '../../src/data/client-ports.js';
@@ -111,7 +112,7 @@ function verdict(clientPort: ClientPort, protocol: Protocol, probes: PortProbe[]
     );
   }
   if (ok.length === 0) {
-    return draft('fail', `${label} is closed from this machine to ${where}: ${list(not)}. ${SYMPTOM[port] ?? ''}${notes}`.trim());
+    return draft('fail', `${label} is closed from this machine to ${where}: ${list(not)}. ${own(SYMPTOM, port) ?? ''}${notes}`.trim());
   }
   return draft('warn', `${label}: ${count(ok, looked)} of ${where} accept connections; not ${list(not)}.${notes}`);
 }
@@ -152,6 +153,6 @@ const RESULT_TEXT: Record<PortProbe['result'], string> = {
 
 function list(probes: PortProbe[]): string {
   return probes
-    .map((p) => `${p.host} ${RESULT_TEXT[p.result]}${p.code && p.result !== 'refused' ? ` (${p.code})` : p.result === 'error' && p.message ? ` (${p.message})` : ''}`)
+    .map((p) => `${p.host} ${own(RESULT_TEXT, p.result) ?? p.result}${p.code && p.result !== 'refused' ? ` (${p.code})` : p.result === 'error' && p.message ? ` (${p.message})` : ''}`)
     .join(', ');
 }

@@ -3,11 +3,14 @@
  * per server and record).
  * - PASS: the server returned at least one SRV record.
  * - FAIL: the server answered that the record does not exist (NXDOMAIN, or the name has no SRV data) or could not
- *   produce it (SERVFAIL): AD Connector reports "SRV record for LDAP|Kerberos does not exist for IP: …".
- * - ERROR: the server refused or did not answer, so whether it holds the record is unknown; a timeout also says
- *   where to run wsdoctor from, because it may only be unreachable from here (see adc-dns-reachable).
+ *   produce it (SERVFAIL): AD Connector reports "SRV record for LDAP|Kerberos does not exist for IP: …". Also a
+ *   REFUSED answer to one record from a server that answered the other query from here [derived]: the server is
+ *   reachable and serving, and will not resolve this name, so AD Connector cannot obtain the record from it either.
+ * - ERROR: the server refused every query or did not answer, so whether it holds the record is unknown; a timeout
+ *   also says where to run wsdoctor from, because it may only be unreachable from here (see adc-dns-reachable).
  * - SKIP: the directory is not an AD Connector.
  */
+import { own } from '../../src/core/own.js';
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { GUIDES } from '../../src/data/sources.js';
 import { LOCATOR_RECORDS, type SrvLookup } from '../../src/facts/probes/directory-dns.js';
@@ -19,6 +22,9 @@ const ANSWER_MEANING: Record<string, string> = {
   ENODATA: 'the name exists but has no SRV record',
   ESERVFAIL: 'SERVFAIL: the server could not produce an answer',
 };
+
+/** Results that mean the server received the query and answered it. */
+const ANSWERED = new Set<SrvLookup['result']>(['found', 'missing', 'servfail']);
 
 export default defineCheck({
   meta: {
@@ -64,6 +70,9 @@ export default defineCheck({
   analyze({ directoryDns }) {
     return directoryDns.servers.flatMap((server) =>
       server.srv.map((lookup): FindingDraft => {
+        // A server that answered another query from here (a record, NXDOMAIN, no data, SERVFAIL) is reachable: its
+        // REFUSED for this name is its answer, not a sign that wsdoctor's machine cannot get through.
+        const answeredOther = server.srv.some((other) => other !== lookup && ANSWERED.has(other.result));
         const label = LOCATOR_RECORDS.find((r) => r.record === lookup.record)?.label ?? lookup.record;
         const evidence = {
           server: server.address,
@@ -84,10 +93,19 @@ export default defineCheck({
             return draft(
               'fail',
               `SRV record for ${label} does not exist for IP: ${server.address}. Asked for ${lookup.name}, the server ` +
-                `answered ${ANSWER_MEANING[lookup.code ?? ''] ?? lookup.code}, so AD Connector cannot find the domain ` +
+                `answered ${own(ANSWER_MEANING, lookup.code) ?? lookup.code}, so AD Connector cannot find the domain ` +
                 `controllers through it.`,
             );
           case 'refused':
+            if (lookup.code === 'EREFUSED' && answeredOther) {
+              const other = server.srv.find((o) => o !== lookup && ANSWERED.has(o.result))!;
+              return draft(
+                'fail',
+                `SRV record for ${label} does not exist for IP: ${server.address}. Asked for ${lookup.name}, the server ` +
+                  `answered REFUSED, while it answered the query for ${other.name} from the same machine: it will not ` +
+                  'resolve this name, so AD Connector cannot obtain the record from it.',
+              );
+            }
             return draft(
               'error',
               `Could not ask DNS server ${server.address} for ${lookup.name}: it refused (${lookup.code}). Whether it ` +

@@ -4,6 +4,8 @@
 import { createRequire } from 'node:module';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { addSecret } from '../core/secrets.js';
+import { registerProfileSecrets } from './profile-secrets.js';
+import { validateReplies } from './replies.js';
 import { guardReadOnly, iamActionOf, type AnyClient } from './read-only.js';
 import { rateLimit, SMITHY_CONTEXT, TokenBucket } from './rate-limit.js';
 import type { ClientConfig, ServiceDefinition } from './service.js';
@@ -57,6 +59,7 @@ export class AwsClients {
         const sdk = service.load();
         const client = service.makeClient(sdk, await this.clientConfig(region)) as Client & AnyClient;
         guardReadOnly(client, service, this.config.onCall);
+        validateReplies(client, service.iamPrefix);
         rateLimit(client, this.bucket(service, region));
         if (this.config.signal) carryRunSignal(client, this.config.signal);
         trackCalls(client, service.iamPrefix, this.pending, this.config.trace);
@@ -71,7 +74,10 @@ export class AwsClients {
   credentials(): Promise<AwsCredentialIdentityProvider> {
     this.credentialsProvider ??= (async () => {
       let provider = this.config.credentials;
+      const defaultChain = !provider;
       if (!provider) {
+        // SSO tokens, a credential_process command line, a web identity token: secrets before the chain can echo them.
+        await registerProfileSecrets(this.config.profile);
         const { fromNodeProviderChain }: typeof import('@aws-sdk/credential-providers') = requireSdk(
           '@aws-sdk/credential-providers',
         );
@@ -88,8 +94,10 @@ export class AwsClients {
       // Cached so every client and every call reuse one resolution; its values are secrets from then on.
       let cached: ReturnType<AwsCredentialIdentityProvider> | undefined;
       return () =>
-        (cached ??= provider().then((identity) => {
+        (cached ??= provider!().then(async (identity) => {
           for (const value of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken]) addSecret(value);
+          // An SSO token the chain refreshed on the way is in the cache now.
+          if (defaultChain) await registerProfileSecrets(this.config.profile);
           return identity;
         }));
     })();
@@ -127,7 +135,7 @@ export class AwsClients {
         throwOnRequestTimeout: true,
         socketTimeout: this.config.timeoutMs,
       });
-    const requestHandler = this.config.signal ? abortingWith(handler as Handler, this.config.signal) : handler;
+    const requestHandler = bounded(handler as Handler, this.config.timeoutMs, this.config.signal);
     return {
       region,
       credentials: await this.credentials(),
@@ -147,16 +155,36 @@ function sdkLogger(trace: ((line: string) => void) | undefined) {
 }
 
 interface Handler {
-  handle(request: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+  handle(request: unknown, options?: { abortSignal?: AbortSignal }): Promise<{ response?: { body?: unknown } }>;
 }
 
-/** The transport gets the run's signal for every request, so an open socket closes when the run stops. */
-function abortingWith(handler: Handler, signal: AbortSignal): Handler {
+/**
+ * Every attempt through the transport is bounded as a whole, not only while idle: the handler's own timeouts end a
+ * connect that hangs and an answer that never starts (`requestTimeout`) or stalls (`socketTimeout`), but a body that
+ * drips a byte a second resets the idle timer forever. Once the answer has started, what is left of `timeoutMs`
+ * bounds its body; past it the body is destroyed with a TimeoutError (retried like any timeout, then reported).
+ * The run's signal goes to every request too, so an open socket closes when the run stops.
+ */
+function bounded(handler: Handler, timeoutMs: number, signal: AbortSignal | undefined): Handler {
   return new Proxy(handler, {
     get(target, property) {
       if (property === 'handle') {
-        return (request: unknown, options: { abortSignal?: AbortSignal } = {}) =>
-          target.handle(request, { ...options, abortSignal: options.abortSignal ?? signal });
+        return async (request: unknown, options: { abortSignal?: AbortSignal } = {}) => {
+          const started = performance.now();
+          const abortSignal = options.abortSignal ?? signal;
+          const out = await target.handle(request, { ...options, ...(abortSignal ? { abortSignal } : {}) });
+          const body = out?.response?.body as { destroy?(error: Error): void; once?(event: string, listener: () => void): void; readableEnded?: boolean } | undefined;
+          if (body && typeof body.destroy === 'function' && typeof body.once === 'function' && !body.readableEnded) {
+            const left = Math.max(0, timeoutMs - (performance.now() - started));
+            const timer = setTimeout(() => {
+              const error = Object.assign(new Error(`the answer was still arriving after --timeout ${timeoutMs} ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+              body.destroy!(error);
+            }, left);
+            body.once('close', () => clearTimeout(timer));
+            body.once('end', () => clearTimeout(timer));
+          }
+          return out;
+        };
       }
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;

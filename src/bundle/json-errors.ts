@@ -147,3 +147,26 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
 function describe(c: string): string {
   return /[\x21-\x7e]/.test(c) ? `'${c}'` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * Where the nesting of well-formed JSON `text` first goes deeper than `limit` (objects and lists inside each other),
+ * or undefined. Scanned before anything walks the parsed value, which would otherwise recurse that deep.
+ */
+export function tooDeep(text: string, limit: number): { line: number; column: number } | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return lineAndColumn(text, i);
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return undefined;
+}

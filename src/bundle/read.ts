@@ -7,16 +7,24 @@ import { UsageError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
 import type { ReportBundle } from '../report/model.js';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
-import { findJsonError } from './json-errors.js';
+import { findJsonError, tooDeep } from './json-errors.js';
+import { dropSecretFields } from './secrets.js';
 import { InvalidBundle, show, validateBundle, type KnownInputs } from './validate.js';
 
 /** Far above any real bundle (a 5,000-WorkSpace directory is a few MB), and far below what would exhaust memory. */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 
+/** Far deeper than any AWS answer nests (a bundle's deepest values are about 12 levels down), and far shallower than
+ *  what would overflow the stack of whatever walks the value. */
+export const MAX_BUNDLE_NESTING = 100;
+
 export interface LoadedBundle {
   bundle: Bundle;
   collection: Collection;
   origin: ReportBundle;
+  /** When the bundle claims to be redacted but holds identifiers that are not placeholders: what, in words. Such a
+   *  bundle is reported as not redacted. */
+  falseRedaction?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -43,7 +51,9 @@ const MIGRATIONS: Record<number, (bundle: Json) => Json> = {
 /** `known`: the facts and options of this wsdoctor (the CLI passes its registry). */
 export async function readBundle(path: string, known: KnownInputs): Promise<LoadedBundle> {
   const bundle = parseBundle(await readText(path), path, known);
+  const falseRedaction = bundle.redaction ? await checkRedactionClaim(bundle, known) : undefined;
   return {
+    ...(falseRedaction ? { falseRedaction } : {}),
     bundle,
     collection: {
       targets: bundle.targets,
@@ -55,10 +65,19 @@ export async function readBundle(path: string, known: KnownInputs): Promise<Load
     },
     origin: {
       collectedBy: bundle.tool,
-      redacted: bundle.redaction !== undefined,
+      redacted: bundle.redaction !== undefined && !falseRedaction,
       ...(bundle.note !== undefined ? { note: bundle.note } : {}),
     },
   };
+}
+
+/** What a redaction manifest claims that the content belies, in words; undefined when the claim holds. */
+async function checkRedactionClaim(bundle: Bundle, known: KnownInputs): Promise<string | undefined> {
+  // Loaded only for redacted bundles: the address maths behind it is not needed otherwise.
+  const { unredactedIdentifiers } = await import('./verify-redaction.js');
+  const left = Object.entries(unredactedIdentifiers(bundle, { facts: known.facts ?? [], options: known.options }));
+  if (left.length === 0) return undefined;
+  return `it says it is redacted, but it holds ${left.map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ')} that ${left.length === 1 && left[0]![1] === 1 ? 'is' : 'are'} not placeholders`;
 }
 
 /** Parses, migrates and validates bundle text; `path` names the file in messages. */
@@ -71,12 +90,23 @@ export function parseBundle(text: string, path: string, known: KnownInputs): Bun
   } catch (error) {
     throw new UsageError(describeParseError(text, path, (error as Error).message));
   }
+  const deep = tooDeep(text, MAX_BUNDLE_NESTING);
+  if (deep) {
+    throw new UsageError(
+      `${path} is not a valid bundle: its values nest more than ${MAX_BUNDLE_NESTING} levels deep (at line ${deep.line}, column ${deep.column}); no AWS answer does`,
+    );
+  }
+  let bundle: Bundle;
   try {
-    return validateBundle(migrate(parsed, path), known);
+    bundle = validateBundle(migrate(parsed, path), known);
   } catch (error) {
     if (error instanceof InvalidBundle) throw new UsageError(`${path} is not a valid bundle: ${error.message}`);
     throw error;
   }
+  // A secret someone left in a bundle (a RegistrationCode) is never analyzed, shown or written again; its value is
+  // redacted wherever else it appears.
+  dropSecretFields(bundle.facts);
+  return bundle;
 }
 
 function migrate(parsed: unknown, path: string): unknown {

@@ -102,6 +102,15 @@ function parseToken(text: string): { family: Family; address: bigint; prefix: nu
   return { family, address, prefix, hasPrefix: prefixText !== undefined };
 }
 
+/**
+ * Whether a redacted bundle may hold `text` as it is: not a public address, too wide a range to identify anybody, or
+ * inside one of the placeholder pools.
+ */
+export function isKeptOrPlaceholderAddress(text: string): boolean {
+  const block = parsePublic(text);
+  return !block || POOLS[block.family].some((pool) => contains(toBlock(pool)!, block));
+}
+
 function toBlock(text: string): Block | undefined {
   const parsed = parseToken(text);
   if (!parsed) return undefined;

@@ -40,12 +40,12 @@ export interface RedactionRules {
 const CASELESS = new Set<RedactedKind>(['username', 'domain', 'netbiosName', 'alias', 'hostname']);
 
 /** Names AWS defines (the guides tell admins to create them): they identify nobody, and checks may look for them. */
-const AWS_DEFINED_NAMES = new Set(['workspaces_DefaultRole', 'AmazonAppStreamServiceAccess', 'AmazonWorkSpacesSelfServiceAccess']);
+export const AWS_DEFINED_NAMES = new Set(['workspaces_DefaultRole', 'AmazonAppStreamServiceAccess', 'AmazonWorkSpacesSelfServiceAccess']);
 
 // Identifiers recognised by their shape, anywhere in any string.
-const ARN = /\barn:(aws[a-z-]*):([a-z0-9-]*):([a-z0-9-]*):(\d{12})?:([^\s"',;]*[^\s"',;.])/;
+export const ARN = /\barn:(aws[a-z-]*):([a-z0-9-]*):([a-z0-9-]*):(\d{12})?:([^\s"',;]*[^\s"',;.])/;
 /** EC2's public DNS names spell the public address: ec2-203-0-113-5.compute-1.amazonaws.com. */
-const EC2_PUBLIC_NAME = /\bec2-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\b/;
+export const EC2_PUBLIC_NAME = /\bec2-(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\b/;
 const SHAPES: [RedactedKind | 'ec2Name', RegExp][] = [
   ['arn', ARN],
   ['ec2Name', EC2_PUBLIC_NAME],
@@ -58,18 +58,18 @@ const SHAPES: [RedactedKind | 'ec2Name', RegExp][] = [
   ['publicIp', IPV4_TOKEN],
   ['publicIp', IPV6_TOKEN],
 ];
-const ANY_SHAPE = new RegExp(SHAPES.map(([, p]) => `(${p.source})`).join('|'), 'g');
-const WHOLE_SHAPE = SHAPES.map(([kind, p]) => [kind, new RegExp(`^(?:${p.source})$`)] as const);
+export const ANY_SHAPE = new RegExp(SHAPES.map(([, p]) => `(${p.source})`).join('|'), 'g');
+export const WHOLE_SHAPE = SHAPES.map(([kind, p]) => [kind, new RegExp(`^(?:${p.source})$`)] as const);
 
 /** Addresses AWS publishes and the guides list (the Regions' health check servers): the same for every customer. */
-const AWS_PUBLISHED_ADDRESSES: ReadonlySet<string> = new Set(HEALTH_CHECK_SERVERS.flatMap((s) => s.addresses));
+export const AWS_PUBLISHED_ADDRESSES: ReadonlySet<string> = new Set(HEALTH_CHECK_SERVERS.flatMap((s) => s.addresses));
 
 /** An AWS-generated resource id (vpc-0abc…, subnet-…): not a name anybody chose. */
-const RESOURCE_ID = /^[a-z]+-[0-9a-z]{8,17}$/;
+export const RESOURCE_ID = /^[a-z]+-[0-9a-z]{8,17}$/;
 /** Shorter values would match inside unrelated words: they are replaced only where they are a whole field. */
 const MIN_SUBSTRING_LENGTH = 4;
 
-const PLACEHOLDER: Record<RedactedKind, (n: number) => string> = {
+export const PLACEHOLDER: Record<RedactedKind, (n: number) => string> = {
   accountId: (n) => String(n).padStart(12, '0'),
   arn: (n) => `redacted-${n}`,
   directoryId: (n) => `d-${n.toString(16).padStart(10, '0')}`,
@@ -229,7 +229,7 @@ class Redactor {
  * The kind a field's name gives the strings in it: `path` is the keys from the root, list indexes left out. A
  * fact's own `redact` fields count at the top of its value, an option's `redact` for its value in targets or options.
  */
-function kindsFrom(rules: RedactionRules): (path: readonly string[]) => RedactedKind | undefined {
+export function kindsFrom(rules: RedactionRules): (path: readonly string[]) => RedactedKind | undefined {
   const byFact = new Map(rules.facts.filter((f) => f.redact).map((f) => [f.name, f.redact!]));
   const byInput = new Map(rules.options.filter((o) => o.redact).map((o) => [`${o.section}.${o.key}`, o.redact!]));
   return (path) => {
@@ -249,7 +249,7 @@ function kindsFrom(rules: RedactionRules): (path: readonly string[]) => Redacted
 
 type KindOf = (path: readonly string[]) => RedactedKind | undefined;
 
-function visitStrings(value: unknown, path: string[], kindOf: KindOf, visit: (text: string, kind: RedactedKind | undefined) => void): void {
+export function visitStrings(value: unknown, path: string[], kindOf: KindOf, visit: (text: string, kind: RedactedKind | undefined) => void): void {
   mapStrings(value, path, kindOf, (text, kind) => {
     visit(text, kind);
     return text;

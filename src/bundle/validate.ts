@@ -3,7 +3,8 @@
 // Fact values themselves are AWS responses: only their envelope (ok/value/failure/how) is checked here.
 import type { FactFailureKind } from '../core/failure.js';
 import type { AnyOption } from '../core/option.js';
-import { isRegionName } from '../core/parse.js';
+import type { AnyFact } from '../facts/define.js';
+import { isRegionName, MAX_NOTE_LENGTH } from '../core/parse.js';
 import { REDACTED_KINDS } from '../core/redacted-kinds.js';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
 
@@ -22,6 +23,8 @@ export class InvalidBundle extends Error {
 export interface KnownInputs {
   factNames: ReadonlySet<string>;
   options: readonly AnyOption[];
+  /** The fact definitions, for what their `redact` says (checking a bundle's redaction claim); none: field names only. */
+  facts?: readonly AnyFact[];
 }
 
 // Typed as a record over the kinds so that a new failure kind fails to compile until the bundle validator knows it.
@@ -47,9 +50,12 @@ export function validateBundle(value: unknown, known: KnownInputs): Bundle {
     throw new InvalidBundle('bundleSchemaVersion', `must be ${BUNDLE_SCHEMA_VERSION} after migration`);
   }
   const tool = object(root.tool, 'tool');
-  string(tool.name, 'tool.name');
-  string(tool.version, 'tool.version');
-  if (root.note !== undefined) string(root.note, 'note');
+  matches(tool.name, 'tool.name', TOOL_NAME_PATTERN, 'a tool name such as wsdoctor');
+  matches(tool.version, 'tool.version', VERSION, 'a version such as 0.1.0');
+  const note = root.note === undefined ? undefined : string(root.note, 'note');
+  if (note !== undefined && note.length > MAX_NOTE_LENGTH) {
+    throw new InvalidBundle('note', `must be at most ${MAX_NOTE_LENGTH} characters, not ${note.length}`);
+  }
   validateInputs(root.targets, 'targets', known.options);
   if (!Object.values(root.targets as Json).some((v) => v !== false)) throw new InvalidBundle('targets', 'names no target');
   // "none": a run of checks of this machine only, with no Region configured, records none (pipeline.ts).
@@ -111,16 +117,21 @@ function validateFact(value: unknown, field: string): void {
       throw new InvalidBundle(`${field}.failure.kind`, `must be one of ${Object.keys(FAILURE_KINDS).join(', ')}, not ${show(kind)}`);
     }
     string(failure.message, `${field}.failure.message`);
-    if (failure.iamAction !== undefined) string(failure.iamAction, `${field}.failure.iamAction`);
-    if (failure.code !== undefined) string(failure.code, `${field}.failure.code`);
+    if (failure.iamAction !== undefined) matches(failure.iamAction, `${field}.failure.iamAction`, IAM_ACTION, 'an IAM action such as ec2:DescribeVpcs');
+    if (failure.code !== undefined) matches(failure.code, `${field}.failure.code`, ERROR_CODE, 'an error code such as AccessDenied');
+    if (failure.endpoint !== undefined) matches(failure.endpoint, `${field}.failure.endpoint`, ENDPOINT, 'an http(s) endpoint');
   } else {
     throw wrongType(`${field}.ok`, 'true or false', record.ok);
   }
   if (record.how === null) return;
   const how = object(record.how, `${field}.how`);
   string(how.description, `${field}.how.description`);
-  strings(how.iamActions, `${field}.how.iamActions`);
-  strings(how.dependsOn, `${field}.how.dependsOn`);
+  strings(how.iamActions, `${field}.how.iamActions`).forEach((action, i) =>
+    matches(action, `${field}.how.iamActions[${i}]`, IAM_ACTION, 'an IAM action such as ec2:DescribeVpcs'),
+  );
+  strings(how.dependsOn, `${field}.how.dependsOn`).forEach((name, i) =>
+    matches(name, `${field}.how.dependsOn[${i}]`, FACT_NAME, 'a fact name such as routeTables'),
+  );
 }
 
 function validateRedaction(value: unknown): void {
@@ -133,6 +144,20 @@ function validateRedaction(value: unknown): void {
     if (!Number.isSafeInteger(count) || (count as number) < 0) throw wrongType(`redaction.replaced.${kind}`, 'a count', count);
   }
   strings(redaction.kept, 'redaction.kept');
+}
+
+/** Reports print these fields as they are: each must look like what wsdoctor itself writes there. */
+const TOOL_NAME_PATTERN = /^[a-z][a-z0-9-]{0,63}$/;
+const VERSION = /^\d{1,9}\.\d{1,9}\.\d{1,9}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/;
+const IAM_ACTION = /^[a-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$/;
+const ERROR_CODE = /^[A-Za-z0-9_.:-]{1,128}$/;
+const ENDPOINT = /^https?:\/\/[A-Za-z0-9.:[\]-]{1,253}(?::\d{1,5})?(?:\/[\x21-\x7e]{0,200})?$/;
+const FACT_NAME = /^[a-z][A-Za-z0-9]{0,63}$/;
+
+function matches(value: unknown, field: string, pattern: RegExp, expected: string): string {
+  const text = string(value, field);
+  if (!pattern.test(text)) throw new InvalidBundle(field, `must be ${expected}, not ${show(text)}`);
+  return text;
 }
 
 function object(value: unknown, field: string): Json {

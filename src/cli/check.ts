@@ -8,6 +8,7 @@ import { checkDestinations, emitReport } from './emit.js';
 import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
 import { knownInputs } from './registry.js';
 import { runControlled } from './run-control.js';
+import { printError } from './stderr.js';
 import type { BundleArgument, ReportSpec } from './validate.js';
 
 export interface CheckCommandOptions extends AwsOptions, SelectionOptions {
@@ -59,7 +60,8 @@ async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Fact
  *  the saved facts are judged (`offline` ones) may be given, and replace the bundle's. */
 async function fromBundle(path: string, options: CheckCommandOptions): Promise<Facts> {
   const { readBundle } = await import('../bundle/read.js');
-  const { collection, origin } = await readBundle(path, knownInputs());
+  const { collection, origin, falseRedaction } = await readBundle(path, knownInputs());
+  if (falseRedaction) printError(`note: ${path}: ${falseRedaction}; it is reported as not redacted`);
   const given: RunInputs = inputsFrom({ ...options, bundle: options.bundle?.ids });
   const judged: Collection = {
     ...collection,

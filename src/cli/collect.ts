@@ -12,6 +12,7 @@ import { checkOutputPaths } from './output.js';
 import { checkRequirements, checksFor, collectLive, inputsFrom, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
 import { FACTS, knownInputs, OPTIONS } from './registry.js';
 import { runControlled } from './run-control.js';
+import { printError } from './stderr.js';
 
 export interface CollectCommandOptions extends AwsOptions, SelectionOptions {
   output: string;
@@ -39,9 +40,12 @@ export async function runCollectCommand(options: CollectCommandOptions, hooks: R
 
 export async function runRedactCommand(input: string, options: { output: string }): Promise<number> {
   await checkOutputPaths([{ flag: '--output', path: options.output }]);
-  const { bundle } = await readBundle(input, knownInputs());
-  if (bundle.redaction) throw new UsageError(`${input} is already redacted`);
-  const redacted = redactBundle(bundle, { facts: FACTS, options: OPTIONS });
+  const { bundle, falseRedaction } = await readBundle(input, knownInputs());
+  if (bundle.redaction && !falseRedaction) throw new UsageError(`${input} is already redacted`);
+  // A manifest the content belies is dropped, and the bundle redacted for real.
+  if (falseRedaction) printError(`note: ${input}: ${falseRedaction}; redacting it`);
+  const { redaction: _claimed, ...unredacted } = bundle;
+  const redacted = redactBundle(unredacted, { facts: FACTS, options: OPTIONS });
   await writeBundle(options.output, redacted, knownSecretValues());
   return summarize(redacted, options.output);
 }
@@ -54,10 +58,10 @@ function summarize(bundle: Bundle, path: string): number {
   const redacted = bundle.redaction
     ? `, redacted (${Object.entries(bundle.redaction.replaced).map(([kind, n]) => `${n} ${kind}`).join(', ') || 'nothing to replace'})`
     : '';
-  process.stderr.write(
-    `wsdoctor: wrote ${path}: ${records.length} facts about ${target.kind} ${target.id} in ${bundle.region}${redacted}` +
+  printError(
+    `wrote ${path}: ${records.length} facts about ${target.kind} ${target.id} in ${bundle.region}${redacted}` +
       `${failed.length ? `; could not collect ${failed.join(', ')} (the bundle says why)` : ''}. ` +
-      `Analyze it anywhere with: wsdoctor check --bundle ${path}\n`,
+      `Analyze it anywhere with: wsdoctor check --bundle ${path}`,
   );
   return failed.length > 0 ? EXIT.incomplete : EXIT.ok;
 }

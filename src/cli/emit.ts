@@ -3,6 +3,7 @@
 import type { FailOn } from '../engine/exit-codes.js';
 import { writeFilesAtomic } from '../core/files.js';
 import { redact } from '../core/secrets.js';
+import { fenceCommands, inGitHubActions } from '../core/workflow-commands.js';
 import { renderAnnotations } from '../report/github-annotations.js';
 import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
@@ -54,9 +55,12 @@ export async function emitReport(report: Report, options: EmitOptions, env = pro
   const stdoutReport = options.output ? undefined : options.format;
   if (stdoutReport) {
     const color = process.stdout.isTTY === true && useColor(env);
-    process.stdout.write(render(report, stdoutReport, { color, failOn: options.failOn }));
+    const rendered = render(report, stdoutReport, { color, failOn: options.failOn });
+    // The human report holds AWS strings line by line: inside Actions nothing in it may be a workflow command. The
+    // machine formats escape command syntax themselves (they must stay parseable, with nothing around them).
+    process.stdout.write(inGitHubActions(env) && stdoutReport === 'text' ? fenceCommands(rendered) : rendered);
   }
-  if (env.GITHUB_ACTIONS === 'true') {
+  if (inGitHubActions(env)) {
     // A JSON, JUnit or Markdown report on stdout must stay parseable: the annotations then go to stderr, which
     // the Actions runner reads for workflow commands too. Beside the human text report (or nothing), stdout.
     const stream = stdoutReport && stdoutReport !== 'text' ? process.stderr : process.stdout;

@@ -1,11 +1,11 @@
 // Command-line wiring only. Each command's work is imported when that command runs, so `wsdoctor --help`
 // loads commander and nothing else (no SDK client, no check).
 import { createRequire } from 'node:module';
-import { UsageError } from '../core/errors.js';
+import { NothingChecked, UsageError } from '../core/errors.js';
 import { attributeName, type AnyOption } from '../core/option.js';
-import { choiceList, idList, positiveInt } from '../core/parse.js';
+import { choiceList, idList, noteText, positiveInt } from '../core/parse.js';
 import { SCOPES } from '../core/scopes.js';
-import { addSecret, redact } from '../core/secrets.js';
+import { addSecret } from '../core/secrets.js';
 import { DEFAULT_DEADLINE_MS } from '../core/stop.js';
 import { toolVersion } from '../core/version.js';
 import { EXIT, EXIT_CODE_TABLE, FAIL_ON_LEVELS } from '../engine/exit-codes.js';
@@ -13,7 +13,7 @@ import { SEVERITIES } from '../engine/types.js';
 import { OPTIONS } from '../options/index.generated.js';
 import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
-import { printError } from './stderr.js';
+import { printError, writeStderr } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
 // commander is CommonJS: `require` skips the export scan Node runs when ESM imports CommonJS, the only one left
@@ -58,10 +58,14 @@ export async function main(argv: string[]): Promise<number> {
       printError(error.message);
       return EXIT.usage;
     }
+    if (error instanceof NothingChecked) {
+      printError(error.message);
+      return error.exitCode;
+    }
     const message = error instanceof Error ? error.message : String(error);
     printError(`internal error: ${message}`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(redact(`${error.stack}\n`));
-    else process.stderr.write('(run again with --debug for the stack trace, and report it)\n');
+    if (debug && error instanceof Error && error.stack) writeStderr(error.stack);
+    else writeStderr('(run again with --debug for the stack trace, and report it)');
     return EXIT.internal;
   }
 }
@@ -80,7 +84,7 @@ export function buildProgram(setExitCode: (code: number) => void, debug = false)
     .version(toolVersion(), '-V, --version')
     .option('--debug', 'print each AWS call (as its IAM action, then how it ended) and stack traces for internal errors, on stderr')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(redact(`wsdoctor: ${text.replace(/^error: /, '')}`)) })
+    .configureOutput({ outputError: (text) => writeStderr(`wsdoctor: ${text.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -161,7 +165,7 @@ ${EXIT_CODES_HELP}`,
   collect
     .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
     .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
-    .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number')
+    .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number', noteText)
     .addHelpText(
       'after',
       `
@@ -174,7 +178,8 @@ Exit codes:
   0  the bundle was written
   2  usage, input or configuration error (nothing was written)
   3  the bundle was written, but some facts could not be collected (each says why)
-  4  wsdoctor itself crashed (please report it, with --debug output)`,
+  4  wsdoctor itself crashed (please report it, with --debug output)
+  130, 129, 143  stopped by Ctrl-C, SIGHUP or SIGTERM: the bundle holds what was collected before it`,
     )
     .action(async (options) => {
       const { runCollectCommand } = await import('./collect.js');

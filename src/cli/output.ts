@@ -3,9 +3,9 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { fileErrorReason } from '../core/files.js';
+import { fileErrorReason, outputTarget, type OutputTarget } from '../core/files.js';
 
-/** Each path names a distinct file, in a directory that exists and can be written. */
+/** Each path names a distinct file, in a directory that exists and can be written, or a stream that can be. */
 export async function checkOutputPaths(paths: readonly { flag: string; path: string }[]): Promise<void> {
   const seen = new Map<string, string>();
   for (const { flag, path } of paths) {
@@ -13,14 +13,22 @@ export async function checkOutputPaths(paths: readonly { flag: string; path: str
     const earlier = seen.get(absolute);
     if (earlier) throw new UsageError(`${earlier} and ${flag} both write ${path}: give each report its own file`);
     seen.set(absolute, flag);
-    const directory = dirname(absolute);
+    let target: OutputTarget;
     try {
-      if (!(await stat(directory)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
-      await access(directory, constants.W_OK);
+      target = await outputTarget(absolute);
+    } catch (error) {
+      if (error instanceof UsageError) throw new UsageError(`${flag}: ${error.message.replace(absolute, path)}`);
+      throw new UsageError(`${flag}: cannot write ${path}: ${fileErrorReason(error)}`);
+    }
+    // An open descriptor (/dev/stdout) is written as the shell opened it.
+    if (target.how === 'descriptor') continue;
+    // A terminal, /dev/null or a pipe is written where it is: its own permission counts, not its directory's.
+    const mustWrite = target.how === 'stream' ? target.path : dirname(target.path);
+    try {
+      if (target.how === 'replace' && !(await stat(mustWrite)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+      await access(mustWrite, constants.W_OK);
     } catch (error) {
       throw new UsageError(`${flag}: cannot write ${path}: ${fileErrorReason(error)}`);
     }
-    const existing = await stat(absolute).catch(() => undefined);
-    if (existing?.isDirectory()) throw new UsageError(`${flag}: ${path} is a directory`);
   }
 }

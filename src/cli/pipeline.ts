@@ -4,7 +4,9 @@
 // as the live run that could have been made instead.
 import { AwsClients } from '../aws/clients.js';
 import type { Collection } from '../core/collection.js';
-import { UsageError } from '../core/errors.js';
+import { NothingChecked, UsageError } from '../core/errors.js';
+import type { FactFailure, FactOutcome } from '../core/failure.js';
+import { EXIT } from '../engine/exit-codes.js';
 import { attributeName, readOption, type AnyOption, type RunInputs } from '../core/option.js';
 import { validateRegion } from '../core/parse.js';
 import { RunStopped, untilStopped } from '../core/stop.js';
@@ -157,6 +159,7 @@ async function collectWith(
   }
   const outcomes = await store.outcomes();
   rejectUnusableRun(outcomes);
+  rejectUnreachableLookup(outcomes, lookups, region, awsOptions);
   return {
     collection: {
       ...inputs,
@@ -210,6 +213,40 @@ async function requireCredentials(aws: AwsClients, profile: string | undefined, 
       : '(set AWS_PROFILE or pass --profile, or configure credentials as for the AWS CLI)';
     throw new UsageError(`no usable AWS credentials ${hint}: ${detail}`);
   }
+}
+
+/**
+ * When the lookup of the target itself could not reach AWS (refused, no route, timed out per attempt, or answered by
+ * something that is not AWS), every check would say the same thing: one line names the endpoint, the error and what
+ * to check, and the run exits 3. A stop of the whole run (--deadline, a signal) is not this: its report says so.
+ */
+function rejectUnreachableLookup(
+  outcomes: Record<string, FactOutcome>,
+  lookups: readonly { name: string }[],
+  region: string,
+  awsOptions: AwsOptions,
+): void {
+  for (const { name } of lookups) {
+    const outcome = outcomes[name];
+    if (!outcome || outcome.ok || !cannotReach(outcome.failure)) continue;
+    const { failure } = outcome;
+    const service = failure.iamAction?.split(':')[0];
+    const where = failure.endpoint ?? (awsOptions.endpointUrl ? awsOptions.endpointUrl : `the ${service ?? 'AWS'} endpoint of ${region}`);
+    const checks = [
+      'a proxy (HTTPS_PROXY, NO_PROXY) or firewall between this machine and it',
+      `a VPC endpoint for ${service ?? 'the service'} and its private DNS`,
+      `the Region (${region})`,
+      ...(awsOptions.endpointUrl ? ['--endpoint-url'] : []),
+    ];
+    const said = /[.?!]$/.test(failure.message) ? failure.message : `${failure.message}.`;
+    throw new NothingChecked(`cannot reach AWS at ${where}: ${said} Nothing was checked. Check ${checks.join(', ')}`, EXIT.incomplete);
+  }
+}
+
+function cannotReach(failure: FactFailure): boolean {
+  if (failure.code === 'NotAnAwsReply') return true;
+  // A timeout with an error code is an attempt's; the run's own deadline has none.
+  return (failure.kind === 'unreachable' || failure.kind === 'timeout') && failure.code !== undefined;
 }
 
 /** Conditions that make the whole report meaningless are input/configuration errors (exit 2), not findings. */

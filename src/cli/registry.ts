@@ -26,5 +26,5 @@ export { OPTIONS };
 
 /** What a bundle read by this wsdoctor may hold and have analyzed. */
 export function knownInputs(): KnownInputs {
-  return { factNames: new Set(FACTS.map((fact) => fact.name)), options: OPTIONS };
+  return { factNames: new Set(FACTS.map((fact) => fact.name)), options: OPTIONS, facts: FACTS };
 }

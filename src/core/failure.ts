@@ -26,6 +26,8 @@ export interface FactFailure {
   iamAction?: string;
   /** The AWS error code or Node error code behind it. */
   code?: string;
+  /** For a call that could not reach AWS: the endpoint it was sent to, e.g. https://ec2.us-east-1.amazonaws.com. */
+  endpoint?: string;
 }
 
 /** What settling a fact gave: its value, or why there is none. Facts are stored (and saved in bundles) by name. */
@@ -72,6 +74,8 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETU
 
 interface ErrorLike {
   name?: string;
+  /** Where the call was going (src/aws/replies.ts sets it). */
+  endpoint?: string;
   code?: string;
   message?: string;
   iamAction?: string;
@@ -90,8 +94,11 @@ export function toFactFailure(thrown: unknown): FactFailure {
   const action = error.iamAction;
   const attempts = error.$metadata?.attempts;
   const on = action ? ` on ${action}` : '';
+  const endpoint = typeof error.endpoint === 'string' && error.endpoint.includes('//') ? { endpoint: error.endpoint } : {};
 
   if (name === 'MutatingCallRefused') return { kind: 'error', message, code: name };
+  // Something answered, and it was not AWS (src/aws/replies.ts): the message says what and from where.
+  if (name === 'NotAnAwsReply') return { kind: 'error', code: name, ...(action ? { iamAction: action } : {}), ...endpoint, message };
   if (DENIED.has(name) || error.$metadata?.httpStatusCode === 403 && !CREDENTIALS.has(name)) {
     return {
       kind: 'denied',
@@ -116,10 +123,10 @@ export function toFactFailure(thrown: unknown): FactFailure {
   // Before timeouts: the SDK's HTTP handler renames a reset connection "TimeoutError", but its code tells the truth.
   if (code && UNREACHABLE.has(code)) {
     const what = code === 'ECONNRESET' || code === 'EPIPE' ? 'the endpoint dropped the connection' : 'could not reach the endpoint';
-    return { kind: 'unreachable', code, ...(action ? { iamAction: action } : {}), message: `${what}${on}: ${message}${message.includes(code) ? '' : ` (${code})`}` };
+    return { kind: 'unreachable', code, ...(action ? { iamAction: action } : {}), ...endpoint, message: `${what}${on}: ${message}${message.includes(code) ? '' : ` (${code})`}` };
   }
   if (TIMEOUT.has(name) || (code && TIMEOUT.has(code)) || name === 'AbortError') {
-    return { kind: 'timeout', code: code ?? name, ...(action ? { iamAction: action } : {}), message: `timed out${on}: ${message}` };
+    return { kind: 'timeout', code: code ?? name, ...(action ? { iamAction: action } : {}), ...endpoint, message: `timed out${on}: ${message}` };
   }
   return {
     kind: 'error',

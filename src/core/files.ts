@@ -1,12 +1,29 @@
-// Output files are written whole or not at all: each is written to a temporary file beside its target, and only
-// when every one of them is written are they renamed into place, so a run never leaves half a report set.
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// Output files are written whole or not at all: each is written to a temporary file beside its target and flushed to
+// disk, and only when every one of them is written are they renamed into place, so a run never leaves half a report
+// set (nor, after a crash of the machine, an empty file where a report was). Only regular files get this: a target
+// that is a stream — a terminal, /dev/null, /dev/stdout, a FIFO — is written to directly, since renaming onto it
+// would replace the device node itself (as root, /dev/null) with a file; a socket or a block device is refused.
+import { constants, writeFile as writeFd } from 'node:fs';
+import { open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
 export interface OutputFile {
   path: string;
   content: string;
+}
+
+/**
+ * How an output path is written: `replace` (temporary file, fsync, rename), `stream` (opened and appended to), or
+ * `descriptor` (one of this process's open descriptors, named as /dev/stdout, /dev/fd/N or /proc/self/fd/N: written
+ * as the shell opened it, whatever it is — a file, a pipe, a terminal, a socket).
+ */
+export interface OutputTarget {
+  how: 'replace' | 'stream' | 'descriptor';
+  /** Where: a symbolic link is followed, so the link stays and the file it names is replaced. */
+  path: string;
+  /** For `descriptor`. */
+  fd?: number;
 }
 
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
@@ -17,19 +34,100 @@ export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<vo
   const staged: { temporary: string; path: string }[] = [];
   let current = '';
   try {
-    for (const { path, content } of files) {
+    const targets: (OutputFile & { target: OutputTarget })[] = [];
+    for (const file of files) {
+      current = file.path;
+      targets.push({ ...file, target: await outputTarget(file.path) });
+    }
+    for (const { path, content, target } of targets.filter((t) => t.target.how === 'replace')) {
       current = path;
-      const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-      staged.push({ temporary, path });
-      await writeFile(temporary, content, { flag: 'wx' });
+      const temporary = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${Date.now()}.tmp`);
+      staged.push({ temporary, path: target.path });
+      await writeDurably(temporary, content);
+    }
+    for (const { path, content, target } of targets.filter((t) => t.target.how !== 'replace')) {
+      current = path;
+      await (target.fd === undefined ? writeStream(target.path, content) : writeDescriptor(target.fd, content));
     }
     for (const { temporary, path } of staged) {
       current = path;
       await rename(temporary, path);
     }
+    // The renames themselves reach the disk with their directories.
+    await Promise.all([...new Set(staged.map(({ path }) => dirname(path)))].map(syncDirectory));
   } catch (error) {
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot write ${current}: ${fileErrorReason(error)}`);
+  }
+}
+
+/** /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N (or /proc/<this pid>/fd/N): the descriptor, else undefined. */
+function ownDescriptor(absolute: string): number | undefined {
+  const named = /^\/dev\/(stdout|stderr)$/.exec(absolute)?.[1];
+  if (named) return named === 'stdout' ? 1 : 2;
+  const numbered = /^\/dev\/fd\/(\d+)$/.exec(absolute) ?? /^\/proc\/(?:self|thread-self|(\d+))\/fd\/(\d+)$/.exec(absolute);
+  if (!numbered) return undefined;
+  if (numbered.length === 3) return numbered[1] === undefined || Number(numbered[1]) === process.pid ? Number(numbered[2]) : undefined;
+  return Number(numbered[1]);
+}
+
+/** How `path` is to be written; a socket, a block device or a directory is a UsageError naming it. */
+export async function outputTarget(path: string): Promise<OutputTarget> {
+  const fd = ownDescriptor(resolve(path));
+  if (fd !== undefined) return { how: 'descriptor', path, fd };
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!info) return { how: 'replace', path };
+  if (info.isDirectory()) throw new UsageError(`${path} is a directory`);
+  if (info.isSocket()) throw new UsageError(`${path} is a socket: wsdoctor writes reports to files, terminals and pipes`);
+  if (info.isBlockDevice()) throw new UsageError(`${path} is a block device: wsdoctor will not write a report onto a disk`);
+  if (!info.isFile()) return { how: 'stream', path };
+  return { how: 'replace', path: await realpath(path) };
+}
+
+async function writeDurably(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeStream(path: string, content: string): Promise<void> {
+  // Appending: a file behind /dev/stdout opened with `>>` keeps what was there, and a terminal or pipe does not care.
+  const handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
+  try {
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Through the process's own streams for stdout and stderr (they handle a pipe that is full), directly otherwise. */
+function writeDescriptor(fd: number, content: string): Promise<void> {
+  const stream = fd === 1 ? process.stdout : fd === 2 ? process.stderr : undefined;
+  return new Promise((resolveWrite, reject) => {
+    const done = (error?: Error | null) => (error ? reject(error) : resolveWrite());
+    if (stream) stream.write(content, done);
+    else writeFd(fd, content, done);
+  });
+}
+
+async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Not every file system lets a directory be opened and synced (Windows): the rename happened either way.
   }
 }
 

@@ -155,3 +155,13 @@ export function validateRegion(region: string, from: string): string {
   }
   return region;
 }
+
+/** A bundle's note (`collect --note`): a ticket number or a sentence or two, far below what would bury a report. */
+export const MAX_NOTE_LENGTH = 4000;
+
+export function noteText(value: string): string {
+  if (value.length > MAX_NOTE_LENGTH) {
+    throw new UsageError(`--note takes at most ${MAX_NOTE_LENGTH} characters, not ${value.length}`);
+  }
+  return value;
+}

@@ -75,7 +75,13 @@ function missingFact(fact: AnyFact, failure: FactFailure): FindingDraft {
   return {
     status: 'error',
     message: `Could not evaluate: ${failure.message}`,
-    evidence: { fact: fact.name, reason: failure.kind, ...(failure.iamAction ? { iamAction: failure.iamAction } : {}) },
+    evidence: {
+      fact: fact.name,
+      reason: failure.kind,
+      ...(failure.iamAction ? { iamAction: failure.iamAction } : {}),
+      ...(failure.endpoint ? { endpoint: failure.endpoint } : {}),
+      ...(failure.code === 'NotAnAwsReply' || failure.code === 'InconsistentAnswer' ? { code: failure.code } : {}),
+    },
   };
 }
 
@@ -85,9 +91,17 @@ function toFinding(check: AnyCheck, draft: FindingDraft): Finding {
     title: check.meta.title,
     status: draft.status,
     severity: check.meta.severity,
-    resource: draft.resource ?? '',
-    message: draft.message,
+    // A bundle's facts can hold a number (or an object) where an id belongs, and checks pass it on: findings hold text.
+    resource: asText(draft.resource),
+    message: asText(draft.message),
     evidence: draft.evidence ?? {},
     remediation: check.meta.remediation,
   };
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  // JSON, not String(): an object from a bundle may carry a "toString" that is not a function.
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -11,8 +11,12 @@ export const EXIT = {
   incomplete: 3,
   /** wsdoctor itself crashed: a bug to report. */
   internal: 4,
-  /** Interrupted (Ctrl-C). */
+  /** Interrupted (Ctrl-C): 128 + SIGINT. */
   interrupted: 130,
+  /** Hung up (SIGHUP: the terminal or session closed): 128 + SIGHUP. */
+  hangup: 129,
+  /** Terminated (SIGTERM: `timeout`, a cancelled CI job, Kubernetes stopping a pod): 128 + SIGTERM. */
+  terminated: 143,
 } as const;
 
 /**
@@ -48,5 +52,10 @@ export const EXIT_CODE_TABLE: readonly { code: number; meaning: string }[] = [
   {
     code: EXIT.interrupted,
     meaning: 'interrupted (Ctrl-C): the report shows what was found before it; checks it cut off say error: interrupted',
+  },
+  { code: EXIT.hangup, meaning: 'hung up (SIGHUP): as for Ctrl-C, the report (or bundle) is written with what was found' },
+  {
+    code: EXIT.terminated,
+    meaning: 'terminated (SIGTERM, e.g. timeout or a cancelled CI job): as for Ctrl-C, the report (or bundle) is written with what was found',
   },
 ];

@@ -4,11 +4,13 @@
 // OutputManager), which lets the CLI send them to stderr when stdout carries a machine-readable report.
 import { SEVERITIES, type Finding } from '../engine/types.js';
 import { byStatus, cite, couldNotLookSteps, plainText, type Report } from './model.js';
+import { sanitizeReport } from './safe.js';
 
 /** GitHub shows at most this many annotations of one kind (error, warning) per step; the rest stay in the log. */
 export const ANNOTATIONS_SHOWN_PER_KIND = 10;
 
-export function renderAnnotations(report: Report): string {
+export function renderAnnotations(unsafe: Report): string {
+  const report = sanitizeReport(unsafe);
   const actionable = byStatus(report.results)
     .filter((f) => f.status === 'fail' || f.status === 'error' || f.status === 'warn')
     // Most severe first within each status: the ones GitHub shows should be the ones that matter most.

@@ -7,13 +7,16 @@
 // string passes through `xmlText`, which removes both; the tests parse the output with a real XML parser.
 import type { FailOn } from '../engine/exit-codes.js';
 import type { Finding } from '../engine/types.js';
+import { jsonText } from './json.js';
 import { cite, couldNotLookSteps, plainText, type Report } from './model.js';
+import { sanitizeReport } from './safe.js';
 
 export interface JunitOptions {
   failOn: FailOn;
 }
 
-export function renderJunit(report: Report, options: JunitOptions): string {
+export function renderJunit(unsafe: Report, options: JunitOptions): string {
+  const report = sanitizeReport(unsafe);
   const warnFails = options.failOn === 'warn';
   const s = report.summary;
   const counts = {
@@ -82,7 +85,7 @@ function body(finding: Finding): string {
     ...(r.alsoSee ?? []).map((s) => `See also: ${cite(s)}`),
     `Docs: ${r.docsUrl}`,
   ];
-  if (Object.keys(finding.evidence).length > 0) lines.push('Evidence:', JSON.stringify(finding.evidence, null, 2));
+  if (Object.keys(finding.evidence).length > 0) lines.push('Evidence:', jsonText(finding.evidence));
   return `\n${lines.join('\n')}\n`;
 }
 
@@ -90,11 +93,17 @@ function body(finding: Finding): string {
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 export function xmlText(value: string): string {
-  return plainText(value)
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return (
+    plainText(value)
+      .replace(NOT_XML, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Printed inside GitHub Actions, a line starting "::" or holding "##[" is a workflow command: as character
+      // references they read back the same to any XML parser and are nothing to the runner.
+      .replace(/^(\s*):/gm, '$1&#58;')
+      .replace(/##\[/g, '&#35;#[')
+  );
 }
 
 /** Attribute values also escape quotes, and keep line breaks and tabs (a parser would fold them into spaces). */

@@ -2,7 +2,10 @@
 // Plain CommonMark plus GFM tables, no HTML (support consoles and Jira show HTML as text), and every string that
 // came from AWS or the user is escaped, so a resource name cannot turn into markup.
 import type { Finding, Status } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
+import { sanitize } from '../core/sanitize.js';
+import { jsonText } from './json.js';
+import { byStatus, cite, couldNotLookSteps, type Report, type ReportBundle } from './model.js';
+import { sanitizeReport } from './safe.js';
 
 const HEADING: Record<Status, string> = {
   fail: 'FAIL',
@@ -20,7 +23,8 @@ const MEANING: Record<Status, string> = {
   skip: 'not applicable to this target',
 };
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(unsafe: Report): string {
+  const report = sanitizeReport(unsafe);
   const s = report.summary;
   const ordered = byStatus(report.results);
   const detailed = ordered.filter((f) => f.status === 'fail' || f.status === 'error' || f.status === 'warn');
@@ -75,7 +79,7 @@ function details(finding: Finding): string[] {
     '',
   ];
   if (Object.keys(finding.evidence).length > 0) {
-    out.push('**Evidence**', '', ...fenced(JSON.stringify(finding.evidence, null, 2), 'json'), '');
+    out.push('**Evidence**', '', ...fenced(jsonText(finding.evidence), 'json'), '');
   }
   if (finding.status === 'error') {
     out.push('**What to do**', '');
@@ -99,10 +103,6 @@ function guide(source: Parameters<typeof cite>[0]): string {
   return `${code(source.guide)}, section “${text(source.section)}”${source.lines ? `, lines ${text(source.lines)}` : ''}`;
 }
 
-/**
- * Inline text: backslash-escapes what CommonMark or GFM would read as markup (emphasis, links, HTML, code, table
- * pipes, strikethrough) and folds line breaks, so a message stays one paragraph or one table cell.
- */
 /** A report made from a bundle says so: the times are the collection's, and ids may be placeholders. */
 function bundleLine(bundle: ReportBundle): string {
   const by = `collected by ${text(bundle.collectedBy.name)} ${text(bundle.collectedBy.version)}`;
@@ -110,13 +110,27 @@ function bundleLine(bundle: ReportBundle): string {
   return `- **From a bundle:** ${by}${redacted}${bundle.note ? `; note: ${text(bundle.note)}` : ''}`;
 }
 
+/**
+ * Inline text: backslash-escapes what CommonMark or GFM would read as markup (emphasis, links, HTML, code, table
+ * pipes, strikethrough) and folds line breaks, so a message stays one paragraph or one table cell.
+ */
 export function text(value: string): string {
-  return plainText(value).replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]<>|~#!]/g, (c) => `\\${c}`);
+  return (
+    sanitize(value)
+      .replace(/[\\`*_[\]<>|~#!&]/g, (c) => `\\${c}`)
+      // GFM would turn a bare https://…, www.… or name@host into a link, and the GitHub Actions runner reads a line
+      // that starts with "::" as a workflow command: escaped, each stays the text it was.
+      .replace(/:(?=:|\/\/)/g, '\\:')
+      .replace(/(www)\./gi, '$1\\.')
+      .replace(/@/g, '\\@')
+  );
 }
 
 /** A code span that survives backticks in the value (CommonMark: a longer fence, padded with spaces). */
 export function code(value: string): string {
-  const flat = plainText(value).replace(/\r?\n|\r/g, ' ');
+  const flat = sanitize(value);
+  // Nothing escapes inside a code span, and the Actions runner reads "##[" anywhere in a line as a command.
+  if (flat.includes('##[')) return text(flat);
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = longest > 0 ? ' ' : '';

@@ -2,6 +2,7 @@
 import type { Scope } from '../core/scopes.js';
 import type { Finding, GuideSource, Status } from '../engine/types.js';
 import { STATUS_ORDER } from '../engine/types.js';
+import { sanitize } from '../core/sanitize.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -47,7 +48,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * about letting wsdoctor look — or looking by hand meanwhile. Keyed on the fact failure's reason in the evidence.
  */
 export function couldNotLookSteps(finding: Finding): string[] {
-  const { reason, iamAction } = finding.evidence as { reason?: string; iamAction?: string };
+  const { reason, iamAction, code } = finding.evidence as { reason?: string; iamAction?: string; code?: string };
   const steps: string[] = [];
   if (reason === 'denied' && iamAction) {
     steps.push(
@@ -60,7 +61,11 @@ export function couldNotLookSteps(finding: Finding): string[] {
       'The AWS API endpoint did not answer in time: check the network path from this machine to it (proxy, firewall, VPC endpoint), or raise --timeout (each call) or --deadline (the whole run), then run wsdoctor again.',
     );
   } else if (reason === 'interrupted') {
-    steps.push('The run was interrupted (Ctrl-C) before this check could look: run wsdoctor again.');
+    steps.push('The run was stopped (Ctrl-C, or a signal such as SIGTERM from a timeout or a cancelled job) before this check could look: run wsdoctor again.');
+  } else if (code === 'NotAnAwsReply' || code === 'InconsistentAnswer') {
+    steps.push(
+      'What answered was not AWS, or not all of it: check the proxy (HTTPS_PROXY, NO_PROXY) or captive portal between this machine and AWS, the VPC endpoint and its private DNS, and --endpoint-url or AWS_ENDPOINT_URL if set, then run wsdoctor again.',
+    );
   } else if (reason === 'not-found') {
     steps.push('A resource the check reads was not found: check the target id and the Region, then run wsdoctor again.');
   } else if (reason) {
@@ -75,15 +80,11 @@ export function cite(source: GuideSource): string {
   return `${source.guide}, "${source.section}"${source.lines ? ` (lines ${source.lines})` : ''}`;
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[A-Za-z]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
 /**
- * Text from AWS or the user as a report may carry it: ANSI colour sequences removed whole (no "[31m" residue),
- * and every other control character but tab and line breaks dropped.
+ * Text wsdoctor assembled from lines (a JUnit body, an annotation's message) as a report may carry it: the one
+ * sanitiser (src/core/sanitize.ts), keeping the line breaks wsdoctor put there. Single values are sanitized, line
+ * breaks folded, by sanitizeReport (safe.ts) before any renderer sees them.
  */
 export function plainText(value: string): string {
-  return value.replace(ANSI_SEQUENCE, '').replace(CONTROL, '');
+  return sanitize(value, { lines: 'keep' });
 }

@@ -1,7 +1,8 @@
 // The human report: what to act on first, each failure with the guide's fix and where the guide says it.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Status } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
+import { byStatus, cite, couldNotLookSteps, type Report, type ReportBundle } from './model.js';
+import { sanitizeReport } from './safe.js';
 
 export interface TextOptions {
   color: boolean;
@@ -9,7 +10,8 @@ export interface TextOptions {
 
 const LABEL: Record<Status, string> = { fail: 'FAIL', error: 'ERROR', warn: 'WARN', pass: 'PASS', skip: 'SKIP' };
 
-export function renderText(report: Report, options: TextOptions): string {
+export function renderText(unsafe: Report, options: TextOptions): string {
+  const report = sanitizeReport(unsafe);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const paint: Record<Status, (s: string) => string> = {
     fail: c.red.bold,
@@ -68,7 +70,7 @@ function couldNotLookLines(finding: Finding, c: ChalkInstance): string[] {
 
 function bundleLine(bundle: ReportBundle): string {
   const redacted = bundle.redacted ? ', redacted (identifiers are placeholders)' : '';
-  const note = bundle.note ? ` — note: ${plainText(bundle.note)}` : '';
+  const note = bundle.note ? ` — note: ${bundle.note}` : '';
   return `From a bundle collected by ${bundle.collectedBy.name} ${bundle.collectedBy.version}${redacted}${note}`;
 }
 

@@ -9,6 +9,7 @@ import { parseBundle } from '../helpers/bundles.js';
 import { assertNoSecrets, knownSecretValues, SecretInBundle } from '../../src/bundle/secrets.js';
 import { writeBundle } from '../../src/bundle/write.js';
 import { BUNDLE_SCHEMA_VERSION } from '../../src/bundle/schema.js';
+import { redact } from '../../src/core/secrets.js';
 
 const HEALTHY = readFileSync(new URL('../../examples/healthy.json', import.meta.url), 'utf8');
 const example = () => parseBundle(HEALTHY, 'healthy.json');
@@ -22,6 +23,12 @@ describe('assertNoSecrets', () => {
     ['an access key id in a message', (b) => (b.note = 'keys: AKIAIOSFODNN7EXAMPLE'), 'note'],
     ['a credential value the run used', (b) => (b.facts.subnets.value[1].Tags = [{ Key: 'k', Value: `x${SECRET}x` }]), 'facts.subnets.value[1].Tags[0].Value'],
     ['a session token field', (b) => (b.options = { sessionToken: 'abc' }), 'options.sessionToken'],
+    ['a credential value JSON-escaped', (b) => (b.note = SECRET.replace(/\//g, '\\/')), 'note'],
+    ['a credential value percent-encoded in lower case', (b) => (b.note = encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())), 'note'],
+    ['a credential value in base64, inside a Basic header', (b) => (b.note = `Basic ${Buffer.from(`u:${SECRET}`).toString('base64')}`), 'note'],
+    ['an SSO access token field', (b) => (b.facts.vpc.value.accessToken = 'aoa-token'), 'facts.vpc.value.accessToken'],
+    ['an SSO client secret field', (b) => (b.facts.vpc.value.clientSecret = 'cs'), 'facts.vpc.value.clientSecret'],
+    ['a refresh token field holding an object', (b) => (b.facts.vpc.value.refreshToken = { v: 1 }), 'facts.vpc.value.refreshToken'],
   ])('refuses %s, naming the field and not the value', (_name, plant, field) => {
     const bundle = example();
     plant(bundle);
@@ -34,6 +41,13 @@ describe('assertNoSecrets', () => {
     expect(thrown).toBeInstanceOf(SecretInBundle);
     expect((thrown as SecretInBundle).field).toBe(field);
     expect((thrown as Error).message).not.toMatch(/SLiad|radius!|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
+  });
+
+  it('a secret-named field holding nothing is no secret', () => {
+    const bundle = example() as any;
+    bundle.facts.vpc.value.Password = '';
+    bundle.facts.vpc.value.SessionToken = null;
+    expect(() => assertNoSecrets(bundle, [SECRET])).not.toThrow();
   });
 
   it('passes the examples as they are', () => {
@@ -62,5 +76,17 @@ describe('assertNoSecrets', () => {
     expect(await readdir(dir)).toEqual([]);
     await writeBundle(join(dir, 'ok.json'), example(), [SECRET]);
     expect(JSON.parse(await readFile(join(dir, 'ok.json'), 'utf8')).bundleSchemaVersion).toBe(BUNDLE_SCHEMA_VERSION);
+  });
+});
+
+describe('reading a bundle drops its secrets', () => {
+  it('a RegistrationCode left in a bundle is gone once read, and its value is redacted wherever else it appears', () => {
+    const bundle = JSON.parse(HEALTHY);
+    bundle.facts.workspacesDirectory.value.RegistrationCode = 'SLiad+LEFTINBUNDLE';
+    bundle.facts.vpc.value.RadiusSettings = { SharedSecret: 'radius-shared-secret' };
+    const read = parseBundle(JSON.stringify(bundle), 'b.json') as any;
+    expect(read.facts.workspacesDirectory.value).not.toHaveProperty('RegistrationCode');
+    expect(read.facts.vpc.value.RadiusSettings).toEqual({});
+    expect(redact('echo SLiad+LEFTINBUNDLE and radius-shared-secret')).toBe('echo [redacted] and [redacted]');
   });
 });

@@ -54,6 +54,29 @@ checkTable(check, [
     expect: [{ status: 'error', message: /refused \(ECONNREFUSED\).*adc-dns-reachable/ }, { status: 'error' }],
   },
   {
+    name: 'REFUSED for Kerberos from a server that answered the LDAP query: the record cannot be had from it → fail',
+    facts: { directoryDns: probe(server('10.0.0.10', { kerberos: lookup('kerberos', 'refused', 'EREFUSED') })) },
+    expect: [
+      { status: 'pass' },
+      { status: 'fail', message: /^SRV record for Kerberos does not exist for IP: 10\.0\.0\.10\. .*answered REFUSED, while it answered the query for _ldap\._tcp\.corp\.example\.com/ },
+    ],
+  },
+  {
+    name: 'REFUSED for LDAP beside an NXDOMAIN for Kerberos: both fail',
+    facts: { directoryDns: probe(server('10.0.0.10', { ldap: lookup('ldap', 'refused', 'EREFUSED'), kerberos: lookup('kerberos', 'missing', 'ENOTFOUND') })) },
+    expect: [{ status: 'fail', message: /answered REFUSED/ }, { status: 'fail', message: /NXDOMAIN/ }],
+  },
+  {
+    name: 'REFUSED for both: unknown (it may refuse only this machine), error',
+    facts: { directoryDns: probe(server('10.0.0.10', { ldap: lookup('ldap', 'refused', 'EREFUSED'), kerberos: lookup('kerberos', 'refused', 'EREFUSED') })) },
+    expect: [{ status: 'error' }, { status: 'error' }],
+  },
+  {
+    name: 'nothing listening for one query (ECONNREFUSED) beside an answer is still unknown: error',
+    facts: { directoryDns: probe(server('10.0.0.10', { kerberos: lookup('kerberos', 'refused', 'ECONNREFUSED') })) },
+    expect: [{ status: 'pass' }, { status: 'error' }],
+  },
+  {
     name: 'any other resolver error is an error with its code',
     facts: { directoryDns: probe(server('10.0.0.10', { ldap: lookup('ldap', 'error', 'EBADRESP') })) },
     expect: [{ status: 'error', message: /EBADRESP/ }, { status: 'pass' }],

@@ -86,6 +86,22 @@ describe.runIf(enabled)('AD Connector DNS checks against moto_server and loopbac
     expect(find(results, 'dns-srv-records', `${silent}:53`).map((r) => r.status)).toEqual(['error', 'error']);
   });
 
+  it('a server that answers the LDAP query but REFUSED for Kerberos: the Kerberos record cannot be had from it (fail); exit 1', async () => {
+    const partial = await dnsServer({ srv: RECORDS, refuse: [KERBEROS] });
+    const { result } = await checkDirectory([partial.address], '--format', 'json');
+    expect(result.code).toBe(1);
+    const { results } = json(result.stdout);
+    const [ldap, kerberos] = find(results, 'dns-srv-records', `${partial.address}:53`);
+    expect(ldap).toMatchObject({ status: 'pass' });
+    expect(kerberos).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/^SRV record for Kerberos does not exist for IP: \S+\. Asked for _kerberos\._tcp\.corp\.example\.com, the server answered REFUSED, while it answered the query for _ldap\._tcp\.corp\.example\.com/),
+    });
+    // The server is reachable on UDP and TCP 53: DNS is available, one record is not.
+    expect(find(results, 'adc-dns-reachable', `${partial.address}:53`)[0]).toMatchObject({ status: 'pass' });
+    expect(partial.queries.map((q) => q.name)).toContain(KERBEROS);
+  });
+
   it('a server that never answers: errors that say where to run from, not a missing record; exit 3', async () => {
     const blackHole = await dnsServer({ mode: 'drop' }); // accepts TCP connections, never replies
     const { seeded, result } = await checkDirectory([blackHole.address], '--timeout', '1500');

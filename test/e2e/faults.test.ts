@@ -176,19 +176,22 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('an endpoint nobody listens on: the run finishes, every check says it could not reach it; exit 3', async () => {
+  it('an endpoint nobody listens on: one cause, one line on stderr naming the endpoint; exit 3, no report', async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     const result = await runCli(args(dead));
     expect(result.code).toBe(3);
-    for (const finding of results(result.stdout)) {
-      // A check that reads nothing from AWS itself (the Region's data tables) has nothing to reach.
-      if (iamActionsByCheck.get(finding.checkId)?.length === 0) continue;
-      expect(finding).toMatchObject({ status: 'error', evidence: { reason: 'unreachable' } });
-      // Each check names the first call it needed: the directory lookup, or one of its own facts' reads (the
-      // account's IAM reads for ws-default-role, Directory Service's for the checks of its view…).
-      const [, action] = /could not reach the endpoint on (\S+): .*ECONNREFUSED/.exec(finding.message) ?? [];
-      expect([...iamActionsByCheck.get(finding.checkId)!, 'workspaces:DescribeWorkspaceDirectories'], finding.message).toContain(action);
-    }
+    expect(result.stdout).toBe(''); // not one ERROR block per check, all saying the same
+    expect(result.stderr).toMatch(new RegExp(`^wsdoctor: cannot reach AWS at ${dead.replace(/\./g, '\\.')}: could not reach the endpoint on workspaces:DescribeWorkspaceDirectories: .*ECONNREFUSED.*Nothing was checked\\. Check a proxy .*\\n$`));
+  });
+
+  it('an endpoint that stops answering after the lookup: each check that needed it says so; exit 3', async () => {
+    await withProxy();
+    proxy.faults.set('ec2:*', { kind: 'drop' });
+    const result = await runCli(args(proxy.endpoint, '--max-attempts', '1'));
+    expect(result.code).toBe(3);
+    const ec2Checks = results(result.stdout).filter((f) => (iamActionsByCheck.get(f.checkId) ?? []).some((a) => a.startsWith('ec2:')));
+    expect(ec2Checks.length).toBeGreaterThan(2);
+    for (const finding of ec2Checks) expect(finding, finding.checkId).toMatchObject({ status: 'error', evidence: { reason: 'unreachable', endpoint: proxy.endpoint } });
   });
 
   it('a dropped connection is reported as such; exit 3', async () => {
@@ -256,8 +259,8 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
     }
   });
 
-  describe('Ctrl-C', () => {
-    async function interrupt(extra: string[], command = args) {
+  describe('Ctrl-C, SIGTERM, SIGHUP', () => {
+    async function interrupt(extra: string[], command = args, signal: NodeJS.Signals = 'SIGINT') {
       await withProxy();
       proxy.faults.set('ec2:DescribeSubnets', { kind: 'stall' });
       const { child, done } = spawnCli(command(proxy.endpoint, ...extra), testEnv());
@@ -267,7 +270,7 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       await expect.poll(() => proxy.calls.some((c) => c.action === 'workspaces:DescribeIpGroups'), { timeout: 10_000 }).toBe(true);
       await new Promise((r) => setTimeout(r, 300));
       const started = Date.now();
-      child.kill('SIGINT');
+      child.kill(signal);
       const result = await done;
       return { ...result, exitTookMs: Date.now() - started };
     }
@@ -301,6 +304,41 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       const report = JSON.parse(await readFile(out, 'utf8'));
       expect(report.summary.error).toBeGreaterThanOrEqual(1);
       expect(await readdir(dir)).toEqual(['report.json']);
+    });
+
+    it('SIGTERM (timeout, a cancelled CI job, Kubernetes) is Ctrl-C with its own name: a whole report, exit 143', async () => {
+      const result = await interrupt([], args, 'SIGTERM');
+      expect(result.code).toBe(143);
+      expect(result.exitTookMs).toBeLessThan(10_000);
+      const all = results(result.stdout); // the JSON report is whole: it parsed
+      expect(all.find((r) => r.checkId === 'mgmt-cidr-conflict')).toMatchObject({ status: 'error', evidence: { reason: 'interrupted' } });
+      expect(all.find((r) => r.checkId === 'mgmt-cidr-conflict')!.message).toMatch(/^Could not evaluate: terminated \(SIGTERM\) before "vpc" was collected/);
+      expect(all.filter((f) => f.status !== 'error').length).toBeGreaterThanOrEqual(2);
+      expect(result.stderr).toMatch(/^wsdoctor: terminated \(SIGTERM\) while waiting on (\S+, )*ec2:DescribeSubnets(, \S+)*: the report shows what was found before that/);
+    });
+
+    it('SIGHUP (the terminal went away): the --output file is written whole, exit 129', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-sighup-'));
+      const out = join(dir, 'report.json');
+      const result = await interrupt(['--output', out], args, 'SIGHUP');
+      expect(result.code).toBe(129);
+      expect(result.stderr).toMatch(/^wsdoctor: hung up \(SIGHUP\) while waiting on /);
+      expect(JSON.parse(await readFile(out, 'utf8')).summary.error).toBeGreaterThanOrEqual(1);
+      expect(await readdir(dir)).toEqual(['report.json']);
+    });
+
+    it('collect under SIGTERM writes a whole bundle of what it had; exit 143', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wsdoctor-sigterm-bundle-'));
+      const out = join(dir, 'bundle.json');
+      const collectArgs = (endpoint: string, ...extra: string[]) => [
+        'collect', '--directory', account.seeded.directoryId, '--region', 'us-east-1', '--endpoint-url', endpoint, ...account.args, ...extra,
+      ];
+      const result = await interrupt(['-o', out], collectArgs, 'SIGTERM');
+      expect(result.code).toBe(143);
+      expect(result.stderr).toMatch(/^wsdoctor: terminated \(SIGTERM\) while waiting on .*: the bundle shows what was found before that/m);
+      const bundle = JSON.parse(await readFile(out, 'utf8'));
+      expect(bundle.facts.subnets).toMatchObject({ ok: false, failure: { kind: 'interrupted', message: expect.stringMatching(/^terminated \(SIGTERM\)/) } });
+      expect(bundle.facts.workspacesDirectory).toMatchObject({ ok: true });
     });
 
     it('collect writes a whole bundle of what it had, which check --bundle reads: the cut-off facts say interrupted', async () => {

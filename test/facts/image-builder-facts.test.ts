@@ -61,8 +61,8 @@ describe('image builder facts', () => {
   it("runs the guide's description query over every page, with the largest page size", async () => {
     ec2
       .on(DescribeNetworkInterfacesCommand)
-      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1' }], NextToken: 'page-2' })
-      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-2' }] });
+      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1', Description: 'AppStream 2.0 - image-builder:ib-office' }], NextToken: 'page-2' })
+      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-2', Description: 'AppStream 2.0 - image-builder:ib-other' }] });
     const outcome = await store().settle('appstreamImageBuilderEnis');
     expect(outcome.ok && outcome.value.map((e) => e.NetworkInterfaceId)).toEqual(['eni-1', 'eni-2']);
     const calls = ec2.commandCalls(DescribeNetworkInterfacesCommand);

@@ -37,6 +37,19 @@ describe('IP access control group facts', () => {
     ]);
   });
 
+  it('an associated group missing from the answer is an error, never "fewer groups" (which could pass)', async () => {
+    workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves(directory(['wsipg-a0000001', 'wsipg-b0000001']));
+    recordInputs(() => ({ Result: [group('wsipg-a0000001', '203.0.113.0/24')] }));
+    expect(await store().settle('ipGroups')).toMatchObject({
+      ok: false,
+      failure: {
+        kind: 'error',
+        iamAction: 'workspaces:DescribeIpGroups',
+        message: "workspaces:DescribeIpGroups returned no IP access control group for wsipg-b0000001, which it was asked for: the answer is not whole, or not AWS's",
+      },
+    });
+  });
+
   it('makes no call when the directory has no associated group', async () => {
     workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves(directory());
     expect(await store().settle('ipGroups')).toEqual({ ok: true, value: [] });

@@ -28,8 +28,8 @@ describe('workspaces fact', () => {
   it("reads the directory's WorkSpaces 25 a page (the API's maximum) and follows every page", async () => {
     workspaces
       .on(DescribeWorkspacesCommand)
-      .resolvesOnce({ Workspaces: [{ WorkspaceId: 'ws-00000001' }], NextToken: 'page-2' })
-      .resolvesOnce({ Workspaces: [{ WorkspaceId: 'ws-00000002' }] });
+      .resolvesOnce({ Workspaces: [{ WorkspaceId: 'ws-00000001', DirectoryId: 'd-1234567890' }], NextToken: 'page-2' })
+      .resolvesOnce({ Workspaces: [{ WorkspaceId: 'ws-00000002', DirectoryId: 'd-1234567890' }] });
     const outcome = await store().settle('workspaces');
     expect(outcome.ok && outcome.value.map((w) => w.WorkspaceId)).toEqual(['ws-00000001', 'ws-00000002']);
     const calls = workspaces.commandCalls(DescribeWorkspacesCommand).map((c) => c.args[0].input);
@@ -57,13 +57,25 @@ describe('workspaces fact', () => {
   });
 });
 
+describe('workspaces fact: cross-checks', () => {
+  it("a WorkSpace of another directory in an answer filtered to this one is an error, not one more WorkSpace", async () => {
+    workspaces.on(DescribeWorkspacesCommand).resolves({
+      Workspaces: [{ WorkspaceId: 'ws-00000001', DirectoryId: 'd-1234567890' }, { WorkspaceId: 'ws-00000002', DirectoryId: 'd-0000000009' }],
+    });
+    expect(await store().settle('workspaces')).toMatchObject({
+      ok: false,
+      failure: { kind: 'error', code: 'InconsistentAnswer', message: expect.stringMatching(/returned 1 WorkSpaces that is not in d-1234567890/) },
+    });
+  });
+});
+
 describe('bundles fact', () => {
   const ids = (n: number) => Array.from({ length: n }, (_, i) => `wsb-${String(i).padStart(9, '0')}`);
 
   it("reads the WorkSpaces' bundles and the --bundle ones once each, 25 ids a call", async () => {
     const existing = ids(30);
     workspaces.on(DescribeWorkspacesCommand).resolves({
-      Workspaces: [...existing, existing[0]].map((BundleId, i) => ({ WorkspaceId: `ws-${String(i).padStart(8, '0')}`, BundleId })),
+      Workspaces: [...existing, existing[0]].map((BundleId, i) => ({ WorkspaceId: `ws-${String(i).padStart(8, '0')}`, DirectoryId: 'd-1234567890', BundleId })),
     });
     workspaces.on(DescribeWorkspaceBundlesCommand).callsFake(({ BundleIds }: { BundleIds: string[] }) => ({
       Bundles: BundleIds.map((BundleId) => ({ BundleId, ComputeType: { Name: 'VALUE' } })),
@@ -76,7 +88,7 @@ describe('bundles fact', () => {
   });
 
   it('follows NextToken within a call', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001', BundleId: 'wsb-000000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001', DirectoryId: 'd-1234567890', BundleId: 'wsb-000000001' }] });
     workspaces
       .on(DescribeWorkspaceBundlesCommand)
       .resolvesOnce({ Bundles: [], NextToken: 'page-2' })
@@ -109,7 +121,7 @@ describe('bundles fact', () => {
   });
 
   it('a denied DescribeWorkspaceBundles names the action', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001', BundleId: 'wsb-000000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001', DirectoryId: 'd-1234567890', BundleId: 'wsb-000000001' }] });
     workspaces.on(DescribeWorkspaceBundlesCommand).rejects(denied('workspaces:DescribeWorkspaceBundles'));
     const outcome = await store().settle('bundles');
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'workspaces:DescribeWorkspaceBundles' } });
@@ -123,8 +135,8 @@ describe('networkInterfaces fact', () => {
     });
     ec2
       .on(DescribeNetworkInterfacesCommand)
-      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1' }], NextToken: 'page-2' })
-      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-2' }] });
+      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1', SubnetId: 'subnet-a' }], NextToken: 'page-2' })
+      .resolvesOnce({ NetworkInterfaces: [{ NetworkInterfaceId: 'eni-2', SubnetId: 'subnet-b' }] });
     const outcome = await store().settle('networkInterfaces');
     expect(outcome.ok && outcome.value.map((n) => n.NetworkInterfaceId)).toEqual(['eni-1', 'eni-2']);
     const calls = ec2.commandCalls(DescribeNetworkInterfacesCommand).map((c) => c.args[0].input);

@@ -22,6 +22,8 @@ export interface DnsServerOptions {
   names?: string[];
   /** A records by owner name (a domain's A records are its domain controllers); `self` stands for the server's own address. */
   a?: Record<string, string[]>;
+  /** Names answered REFUSED (a server that serves some names and not others), whatever the mode of the rest. */
+  refuse?: string[];
   /** answer: from the records · servfail / refuse: that rcode to everything · drop: never reply (a black hole). */
   mode?: 'answer' | 'servfail' | 'refuse' | 'drop';
   /** Listen on TCP 53 too (default true); without it a TCP connection is refused. */
@@ -152,7 +154,7 @@ function answer(query: packet.Packet, options: DnsServerOptions, self: string): 
   let rcode: number = RCODE.NOERROR;
   let answers: packet.Answer[] = [];
   if (options.mode === 'servfail') rcode = RCODE.SERVFAIL;
-  else if (options.mode === 'refuse') rcode = RCODE.REFUSED;
+  else if (options.mode === 'refuse' || (question && options.refuse?.includes(question.name))) rcode = RCODE.REFUSED;
   else if (question) {
     const records = options.srv?.[question.name];
     const addresses = options.a?.[question.name]?.map((a) => (a === 'self' ? self : a));

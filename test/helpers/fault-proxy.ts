@@ -11,7 +11,13 @@ export type Fault =
   | { kind: 'rate'; perSecond: number; burst: number }
   | { kind: 'stall' }
   | { kind: 'drop' }
-  | { kind: 'error'; status: number; code: string; message: (request: SeenCall) => string };
+  | { kind: 'error'; status: number; code: string; message: (request: SeenCall) => string }
+  /** Answer with this, whatever the action (a captive portal, a proxy's page, a misrouted endpoint). */
+  | { kind: 'reply'; status: number; contentType: string; body: string; headers?: Record<string, string> }
+  /** Forward, then change the upstream's answer body (hostile names, a repeated page token). */
+  | { kind: 'rewrite'; transform: (body: string) => string }
+  /** Start a 200 answer, then send one byte every `intervalMs`, never finishing it. */
+  | { kind: 'drip'; intervalMs: number };
 
 export interface SeenCall {
   /** IAM-style action, e.g. "ec2:DescribeSubnets". */
@@ -82,6 +88,18 @@ export async function startFaultProxy(
           return void sendError(res, action, throttling(action));
         case 'error':
           return void sendError(res, action, { status: fault.status, code: fault.code, message: fault.message(call) });
+        case 'reply':
+          res.writeHead(fault.status, { 'content-type': fault.contentType, ...fault.headers });
+          return void res.end(fault.body);
+        case 'rewrite':
+          return void answer(upstream, req, body, call, res, fault.transform);
+        case 'drip': {
+          res.writeHead(200, { 'content-type': isEc2(action) ? 'text/xml' : 'application/x-amz-json-1.1' });
+          res.write(isEc2(action) ? `<${action.split(':')[1]}Response>` : '{');
+          const timer = setInterval(() => res.write(' '), fault.intervalMs);
+          res.socket?.once('close', () => clearInterval(timer));
+          return;
+        }
       }
     });
   });
@@ -178,6 +196,7 @@ function answer(
   body: string,
   call: SeenCall,
   res: ServerResponse,
+  transform?: (body: string) => string,
 ): void {
   if (typeof upstream === 'function') {
     const canned = upstream(call);
@@ -190,8 +209,18 @@ function answer(
     new URL(req.url ?? '/', upstream),
     { method: req.method, headers: { ...req.headers, host: new URL(upstream).host } },
     (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-      upstreamRes.pipe(res);
+      if (!transform) {
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+        return void upstreamRes.pipe(res);
+      }
+      const chunks: Buffer[] = [];
+      upstreamRes.on('data', (c: Buffer) => chunks.push(c));
+      upstreamRes.on('end', () => {
+        const changed = transform(Buffer.concat(chunks).toString('utf8'));
+        const { 'content-length': _length, 'transfer-encoding': _encoding, ...headers } = upstreamRes.headers;
+        res.writeHead(upstreamRes.statusCode ?? 502, { ...headers, 'content-length': Buffer.byteLength(changed) });
+        res.end(changed);
+      });
     },
   );
   forward.on('error', () => res.destroy());

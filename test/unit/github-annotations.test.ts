@@ -53,7 +53,8 @@ describe('GitHub annotations', () => {
     const line = command('error', { title: HOSTILE }, HOSTILE);
     expect(line.split('\n')).toHaveLength(1);
     const [parsed] = parseCommands(line);
-    const plain = HOSTILE.replace(/\u001b\[[0-9;]*m/g, '').replace('\u0007', '');
+    // Colour codes gone, the bell shown as text; the line break survives (as LF), percent-encoded on the line.
+    const plain = HOSTILE.replace(/\u001b\[[0-9;]*m/g, '').replace('\r\n', '\n').replace('\u0007', '\\x07');
     expect(parsed).toEqual({ name: 'error', properties: { title: plain }, data: plain });
   });
 

@@ -2,6 +2,7 @@
 // image-builder:*", whichever builder it belongs to.
 import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
+import { requireFiltered } from '../../aws/answers.js';
 import { toJson } from '../../core/json.js';
 import { IMAGE_BUILDER_ENI_DESCRIPTION } from '../../data/appstream-image-builder.js';
 import imageBuilderOption from '../../options/image-builder.js';
@@ -17,6 +18,9 @@ export default defineFact({
     require(imageBuilderOption);
     const { client, sdk } = await aws.use(ec2);
     const input = { Filters: [{ Name: 'description', Values: [IMAGE_BUILDER_ENI_DESCRIPTION] }] };
-    return toJson(await paginate(client, sdk.DescribeNetworkInterfacesCommand, input, { items: (page) => page.NetworkInterfaces, pageSize: ['MaxResults', 1000] }));
+    const found = await paginate(client, sdk.DescribeNetworkInterfacesCommand, input, { items: (page) => page.NetworkInterfaces, pageSize: ['MaxResults', 1000] });
+    const pattern = new RegExp(`^${IMAGE_BUILDER_ENI_DESCRIPTION.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    requireFiltered('ec2:DescribeNetworkInterfaces', 'network interfaces', `described "${IMAGE_BUILDER_ENI_DESCRIPTION}"`, found, (eni) => pattern.test(eni.Description ?? ''));
+    return toJson(found);
   },
 });

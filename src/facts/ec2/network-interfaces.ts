@@ -1,6 +1,7 @@
 // Every network interface in the directory's subnets (a WorkSpace's primary interface, eth1, is one).
 import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
+import { requireFiltered } from '../../aws/answers.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
 import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
@@ -15,6 +16,8 @@ export default defineFact({
     const { client, sdk } = await aws.use(ec2);
     const input = { Filters: [{ Name: 'subnet-id', Values: subnetIds }] };
     // 1000: the most DescribeNetworkInterfaces returns a page.
-    return toJson(await paginate(client, sdk.DescribeNetworkInterfacesCommand, input, { items: (page) => page.NetworkInterfaces, pageSize: ['MaxResults', 1000] }));
+    const found = await paginate(client, sdk.DescribeNetworkInterfacesCommand, input, { items: (page) => page.NetworkInterfaces, pageSize: ['MaxResults', 1000] });
+    requireFiltered('ec2:DescribeNetworkInterfaces', 'network interfaces', `in ${subnetIds.join(', ')}`, found, (eni) => subnetIds.includes(eni.SubnetId ?? ''));
+    return toJson(found);
   },
 });

@@ -1,6 +1,7 @@
 // The directory's subnets.
 import ec2 from '../../aws/services/ec2.js';
 import { FactError } from '../../core/failure.js';
+import { requireAnswered } from '../../aws/answers.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
 import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
@@ -21,6 +22,8 @@ export default defineFact({
       }
       throw error;
     });
-    return toJson(out.Subnets ?? []);
+    const found = out.Subnets ?? [];
+    requireAnswered('ec2:DescribeSubnets', 'subnet', ids, found.map((s) => s.SubnetId));
+    return toJson(found);
   },
 });

@@ -1,5 +1,6 @@
 // The VPC of the directory's subnets, with every CIDR associated with it.
 import ec2 from '../../aws/services/ec2.js';
+import { requireAnswered } from '../../aws/answers.js';
 import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
@@ -20,8 +21,7 @@ export default defineFact({
     }
     const { client, sdk } = await aws.use(ec2);
     const out = await client.send(new sdk.DescribeVpcsCommand({ VpcIds: vpcIds }));
-    const found = out.Vpcs?.[0];
-    if (!found) throw new FactError({ kind: 'not-found', message: `VPC ${vpcIds[0]} was not found` });
-    return toJson(found);
+    requireAnswered('ec2:DescribeVpcs', 'VPC', vpcIds, (out.Vpcs ?? []).map((v) => v.VpcId));
+    return toJson(out.Vpcs!.find((v) => v.VpcId === vpcIds[0])!);
   },
 });

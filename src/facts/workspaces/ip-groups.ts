@@ -3,6 +3,7 @@ import type { DescribeIpGroupsCommandInput, WorkspacesIpGroup } from '@aws-sdk/c
 import type { AwsClients } from '../../aws/clients.js';
 import workspacesService from '../../aws/services/workspaces.js';
 import { paginate } from '../../aws/paginate.js';
+import { requireAnswered } from '../../aws/answers.js';
 import { toJson, type Json } from '../../core/json.js';
 import { defineFact } from '../define.js';
 import workspacesDirectory from './workspaces-directory.js';
@@ -18,7 +19,9 @@ export default defineFact({
     const groupIds = (await get(workspacesDirectory)).ipGroupIds ?? [];
     // Nothing associated: the directory uses its default group, which allows all traffic (002 lines 1656-1658).
     if (groupIds.length === 0) return [];
-    return describeIpGroups(aws, { GroupIds: groupIds });
+    const groups = await describeIpGroups(aws, { GroupIds: groupIds });
+    requireAnswered('workspaces:DescribeIpGroups', 'IP access control group', groupIds, groups.map((g) => g.groupId));
+    return groups;
   },
 });
 

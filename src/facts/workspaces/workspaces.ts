@@ -1,6 +1,7 @@
 // The directory's WorkSpaces, or the one named by --workspace (then also the lookup of that id).
 import workspacesService from '../../aws/services/workspaces.js';
 import { paginate } from '../../aws/paginate.js';
+import { requireFiltered } from '../../aws/answers.js';
 import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import directory from '../../options/directory.js';
@@ -43,6 +44,7 @@ export default defineFact({
       items: (page) => page.Workspaces,
       pageSize: ['Limit', WORKSPACES_API_PAGE],
     });
+    requireFiltered('workspaces:DescribeWorkspaces', 'WorkSpaces', `in ${directoryId}`, found, (w) => w.DirectoryId === directoryId);
     return toJson(found);
   },
 });
