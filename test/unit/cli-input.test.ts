@@ -16,7 +16,8 @@ describe('CLI input errors', () => {
   // An account with no directories, for the inputs only AWS can show to be wrong.
   let emptyAccount: FaultProxy;
   beforeAll(async () => {
-    emptyAccount = await startFaultProxy(() => ({ status: 200, body: jsonOk({ Directories: [] }).body }));
+    // Every lookup's result member, empty: replies are checked for the operation's own (src/aws/replies.ts).
+    emptyAccount = await startFaultProxy(() => ({ status: 200, body: jsonOk({ Directories: [], Fleets: [], Stacks: [], ImageBuilders: [], Workspaces: [] }).body }));
   });
   afterAll(async () => {
     await emptyAccount.close();
