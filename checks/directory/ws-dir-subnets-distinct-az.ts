@@ -8,6 +8,7 @@
  */
 import { GUIDES } from '../../src/data/sources.js';
 import { defineCheck } from '../../src/engine/types.js';
+import { missingFact } from '../../src/engine/analyze.js';
 import subnets from '../../src/facts/ec2/subnets.js';
 import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
 
@@ -58,14 +59,7 @@ export default defineCheck({
       if (failure?.kind === 'not-found') {
         return [{ status: 'fail', resource: id, message: `${id}: ${failure.message}.`, evidence: { directoryId: id, subnetIds: listed } }];
       }
-      return [
-        {
-          status: 'error',
-          resource: id,
-          message: `Could not evaluate: ${failure?.message ?? 'the subnets were not collected'}`,
-          evidence: { fact: 'subnets', reason: failure?.kind, ...(failure?.iamAction ? { iamAction: failure.iamAction } : {}) },
-        },
-      ];
+      return [{ ...missingFact(subnets, failure ?? { kind: 'error', message: 'the subnets were not collected' }), resource: id }];
     }
     const zones = found.map((s) => ({ subnetId: s.SubnetId, availabilityZone: s.AvailabilityZone, availabilityZoneId: s.AvailabilityZoneId }));
     const evidence = { directoryId: id, subnets: zones };

@@ -142,7 +142,10 @@ export function notAwsReply(kind: Kind, operation: string, response: RawResponse
   const contentType = header(response.headers, 'content-type');
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   const head = text.trimStart().slice(0, 1024);
-  const html = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head) || (/^text\/html/i.test(contentType ?? '') && head.startsWith('<'));
+  // An AWS error document sent as text/html is still AWS's (moto's IAM enforcement labels EC2's
+  // UnauthorizedOperation that way): the SDK parses it and names the error code.
+  const awsError = /^(?:<\?xml[^>]*\?>\s*)?<(Response|ErrorResponse)[\s>]/.test(head);
+  const html = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head) || (/^text\/html/i.test(contentType ?? '') && head.startsWith('<') && !awsError);
   const where = `HTTP ${status}${contentType ? `, ${contentType}` : ''}`;
   if (status === 407) return `a proxy's demand for authentication (${where})`;
   if (status >= 300 && status < 400) {

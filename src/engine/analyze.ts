@@ -69,7 +69,8 @@ function notRecorded(fact: AnyFact): FactOutcome {
   return { ok: false, failure: { kind: 'not-applicable', message: `the fact "${fact.name}" was not collected into this bundle` } };
 }
 
-function missingFact(fact: AnyFact, failure: FactFailure): FindingDraft {
+/** What a check says of a fact it could not get: the same words and evidence the engine gives a required fact. */
+export function missingFact(fact: AnyFact, failure: FactFailure): FindingDraft {
   // A fact that does not apply to this run (no such target) makes the check not applicable, not broken.
   if (failure.kind === 'not-applicable') return { status: 'skip', message: `Not applicable: ${failure.message}.` };
   return {

@@ -47,7 +47,13 @@ describe.runIf(enabled)('reports from a live run against moto_server', () => {
 
     // The text report and, after it, the workflow annotations on stdout, where GitHub reads them.
     expect(result.stdout).toMatch(/^FAIL {2}mgmt-cidr-conflict/m);
-    const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    // The text report is fenced (::stop-commands::<token> … ::<token>::) so nothing in it is a command; the
+    // annotations follow the fence.
+    const lines = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    const [open, close, ...annotations] = lines;
+    const token = /^::stop-commands::([0-9a-f]{32})$/.exec(open ?? '')?.[1];
+    expect(token, open).toBeDefined();
+    expect(close).toBe(`::${token}::`);
     expect(annotations).toEqual([
       expect.stringMatching(new RegExp(`^::error title=wsdoctor fail mgmt-cidr-conflict \\(${failing.vpcId}\\)::`)),
     ]);

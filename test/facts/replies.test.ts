@@ -64,6 +64,12 @@ describe('replies that are not AWS answers', () => {
     expect(failure.message).toMatch(message);
   });
 
+  it("EC2's error document labelled text/html (as moto's IAM enforcement sends it) is AWS's denial, not a page", async () => {
+    const body = '<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>r</RequestID></Response>';
+    const { failure } = await failureOf(ec2, 'DescribeRouteTablesCommand', { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
+    expect(failure).toMatchObject({ kind: 'denied', iamAction: 'ec2:DescribeRouteTables' });
+  });
+
   it("a gateway's error page is retried like a server error, then reported as what it is", async () => {
     const { failure, calls } = await failureOf(workspacesService, 'DescribeIpGroupsCommand', html(502, '502 Bad Gateway'), { maxAttempts: 2 });
     expect(calls).toBe(2);
