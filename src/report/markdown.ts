@@ -2,7 +2,7 @@
 // Plain CommonMark plus GFM tables, no HTML (support consoles and Jira show HTML as text), and every string that
 // came from AWS or the user is escaped, so a resource name cannot turn into markup.
 import type { Finding, Status } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
+import { beforeLine, byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
 
 const HEADING: Record<Status, string> = {
   fail: 'FAIL',
@@ -33,6 +33,7 @@ export function renderMarkdown(report: Report): string {
     `- **Tool:** wsdoctor ${text(report.tool.version)}`,
     `- **Run at:** ${text(report.startedAt)} (took ${(report.durationMs / 1000).toFixed(1)} s)`,
     ...(report.bundle ? [bundleLine(report.bundle)] : []),
+    ...(report.before ? [`- **Before a change:** ${text(beforeLine(report.before))}`] : []),
     '',
   );
 

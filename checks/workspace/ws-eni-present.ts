@@ -28,7 +28,7 @@ export default defineCheck({
     id: 'ws-eni-present',
     catalogId: 'D3',
     title: 'Each WorkSpace still has its network interface',
-    scope: 'directory',
+    scope: 'workspace',
     severity: 'critical',
     tags: ['network', 'eni', 'workspace', 'connectivity'],
     description:
