@@ -25,6 +25,7 @@ import {
   RegisterWorkspaceDirectoryCommand,
   WorkSpacesClient,
   type Compute,
+  type WorkspaceRequest,
 } from '@aws-sdk/client-workspaces';
 import ipaddr from 'ipaddr.js';
 
@@ -156,7 +157,7 @@ export async function launchWorkspace(
   region: string,
   directoryId: string,
   subnetId: string,
-  { userName, bundleId, computeType }: { userName: string; bundleId: string; computeType?: Compute },
+  { userName, bundleId, computeType, request }: { userName: string; bundleId: string; computeType?: Compute; request?: Partial<WorkspaceRequest> },
 ): Promise<SeededWorkspace> {
   const config = sdkConfig(endpoint, region);
   const ec2 = new EC2Client(config);
@@ -164,7 +165,7 @@ export async function launchWorkspace(
   const { PendingRequests, FailedRequests } = await workspaces.send(
     new CreateWorkspacesCommand({
       Workspaces: [
-        { DirectoryId: directoryId, UserName: userName, BundleId: bundleId, ...(computeType ? { WorkspaceProperties: { ComputeTypeName: computeType } } : {}) },
+        { DirectoryId: directoryId, UserName: userName, BundleId: bundleId, ...(computeType ? { WorkspaceProperties: { ComputeTypeName: computeType } } : {}), ...request },
       ],
     }),
   );

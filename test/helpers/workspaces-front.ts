@@ -8,7 +8,15 @@
 // - it has no IP access control groups: the front answers DescribeIpGroups (paged as the API pages, 25 at most)
 //   from the groups the test registers, and adds the associations to DescribeWorkspaceDirectories' ipGroupIds;
 // - it never refuses a call: `deny` makes the front answer an action the way AWS answers a caller without the
-//   permission, so the CLI can be seen turning a denial into `error` or a degraded finding.
+//   permission, so the CLI can be seen turning a denial into `error` or a degraded finding;
+// - its WorkSpaces never leave AVAILABLE and carry no OS name, protocol or modification state: `setWorkspace`
+//   overlays what the real service would report (UNHEALTHY, ERROR with its code, OperatingSystemName, Protocols…);
+// - it has no DescribeWorkspacesConnectionStatus nor DescribeWorkspaceSnapshots: the front answers them from what
+//   the test sets (`setConnection`, `setSnapshots`), 25 ids a call as the API takes;
+// - its CloudTrail has no LookupEvents (moto answers HTTP 500): the front keeps an event history the test fills
+//   (`addTrailEvents`) and answers it as CloudTrail does — one lookup attribute, a time window, newest first, 50 a
+//   page with NextToken;
+// - its Service Quotas has no ListServiceQuotas: the front answers the quotas the test sets (`setServiceQuotas`).
 // Everything else is forwarded to moto unchanged. The CLI sees one endpoint, as it would see AWS.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,8 +30,26 @@ export interface WorkspacePlacement {
   SubnetId: string;
 }
 
+/** An event of the front's CloudTrail history, as a test writes it: the record is what CloudTrail would keep. */
+export interface TrailEventInput {
+  EventName: string;
+  EventTime: Date;
+  Username?: string;
+  Resources?: { ResourceType?: string; ResourceName?: string }[];
+  /** The event record (userIdentity, requestParameters, responseElements, errorCode…), kept as CloudTrail's JSON text. */
+  record?: Record<string, unknown>;
+}
+
 export interface WorkspacesFront {
   endpoint: string;
+  /** Overlay fields on a WorkSpace's DescribeWorkspaces answer (State, ErrorCode, WorkspaceProperties… merged). */
+  setWorkspace(workspaceId: string, fields: Record<string, unknown>): void;
+  setConnection(workspaceId: string, status: { ConnectionState: string; LastKnownUserConnectionTimestamp?: Date }): void;
+  setSnapshots(workspaceId: string, snapshots: { RebuildSnapshots?: Date[]; RestoreSnapshots?: Date[] }): void;
+  addTrailEvents(...events: TrailEventInput[]): void;
+  setServiceQuotas(serviceCode: string, quotas: { QuotaName: string; QuotaCode: string; Value: number }[]): void;
+  /** The calls the front answered or forwarded, as IAM actions, since the last reset. */
+  calls(): string[];
   place(workspaceId: string, placement: WorkspacePlacement): void;
   addBundles(...bundles: WorkspaceBundle[]): void;
   addIpGroups(...groups: WorkspacesIpGroup[]): void;
@@ -36,7 +62,14 @@ export interface WorkspacesFront {
   stop(): Promise<void>;
 }
 
-const JSON_PREFIX: Record<string, string> = { WorkspacesService: 'workspaces', DirectoryService_20150416: 'ds' };
+const JSON_PREFIX: Record<string, string> = {
+  WorkspacesService: 'workspaces',
+  DirectoryService_20150416: 'ds',
+  TrentService: 'kms',
+  CloudTrail_20131101: 'cloudtrail',
+  ServiceQuotasV20190624: 'servicequotas',
+  GraniteServiceVersion20100801: 'cloudwatch',
+};
 
 export async function startWorkspacesFront(motoEndpoint: string): Promise<WorkspacesFront> {
   const moto = new URL(motoEndpoint);
@@ -45,12 +78,25 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
   const ipGroups = new Map<string, WorkspacesIpGroup>();
   const associations = new Map<string, string[]>();
   const denied = new Set<string>();
+  const overlays = new Map<string, Record<string, unknown>>();
+  const connections = new Map<string, { ConnectionState: string; LastKnownUserConnectionTimestamp?: Date }>();
+  const snapshots = new Map<string, { RebuildSnapshots?: Date[]; RestoreSnapshots?: Date[] }>();
+  const trail: TrailEventInput[] = [];
+  const quotas = new Map<string, { QuotaName: string; QuotaCode: string; Value: number }[]>();
+  let seen: string[] = [];
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const target = String(req.headers['x-amz-target'] ?? '');
-    const [service, operation] = target ? target.split('.') : ['ec2', new URLSearchParams(body).get('Action') ?? ''];
+    // CloudWatch speaks Smithy RPC v2 CBOR: its operation is in the path (/service/GraniteServiceVersion20100801/operation/X).
+    const rpcV2 = /^\/service\/GraniteService[^/]*\/operation\/(\w+)/.exec(req.url ?? '');
+    const [service, operation] = target
+      ? target.split('.')
+      : rpcV2
+        ? ['cloudwatch', rpcV2[1]!]
+        : ['ec2', new URLSearchParams(body).get('Action') ?? ''];
     const action = `${JSON_PREFIX[service!] ?? service}:${operation}`;
+    seen.push(action);
     if (denied.has(action)) {
       return action.startsWith('ec2:')
         ? send(res, 403, 'text/xml', ec2Error('UnauthorizedOperation'))
@@ -60,6 +106,59 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
       const ids: string[] | undefined = JSON.parse(body || '{}').BundleIds;
       const found = [...bundles.values()].filter((b) => !ids || ids.includes(b.BundleId!));
       return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ Bundles: found }));
+    }
+    if (action === 'workspaces:DescribeWorkspacesConnectionStatus') {
+      const input = JSON.parse(body || '{}') as { WorkspaceIds?: string[] };
+      if ((input.WorkspaceIds?.length ?? 0) > 25) return send(res, 400, 'application/x-amz-json-1.1', jsonError('ValidationException', 'WorkspaceIds: at most 25'));
+      const statuses = (input.WorkspaceIds ?? [...connections.keys()]).map((WorkspaceId) => {
+        const status = connections.get(WorkspaceId);
+        return {
+          WorkspaceId,
+          ConnectionState: status?.ConnectionState ?? 'UNKNOWN',
+          ...(status?.LastKnownUserConnectionTimestamp ? { LastKnownUserConnectionTimestamp: status.LastKnownUserConnectionTimestamp.getTime() / 1000 } : {}),
+        };
+      });
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ WorkspacesConnectionStatus: statuses }));
+    }
+    if (action === 'workspaces:DescribeWorkspaceSnapshots') {
+      const { WorkspaceId } = JSON.parse(body || '{}') as { WorkspaceId: string };
+      const found = snapshots.get(WorkspaceId) ?? {};
+      const list = (times?: Date[]) => (times ?? []).map((t) => ({ SnapshotTime: t.getTime() / 1000 }));
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ RebuildSnapshots: list(found.RebuildSnapshots), RestoreSnapshots: list(found.RestoreSnapshots) }));
+    }
+    if (action === 'cloudtrail:LookupEvents') {
+      const input = JSON.parse(body || '{}') as {
+        LookupAttributes?: { AttributeKey: string; AttributeValue: string }[];
+        StartTime?: number;
+        EndTime?: number;
+        MaxResults?: number;
+        NextToken?: string;
+      };
+      const [attribute] = input.LookupAttributes ?? [];
+      const matches = (e: TrailEventInput) =>
+        !attribute ||
+        (attribute.AttributeKey === 'EventName' && e.EventName === attribute.AttributeValue) ||
+        (attribute.AttributeKey === 'ResourceName' && (e.Resources ?? []).some((r) => r.ResourceName === attribute.AttributeValue));
+      const inWindow = (e: TrailEventInput) =>
+        (input.StartTime === undefined || e.EventTime.getTime() / 1000 >= input.StartTime) &&
+        (input.EndTime === undefined || e.EventTime.getTime() / 1000 <= input.EndTime);
+      const found = trail.filter((e) => matches(e) && inWindow(e)).sort((a, b) => b.EventTime.getTime() - a.EventTime.getTime());
+      const from = Number(input.NextToken ?? 0);
+      const to = from + Math.min(input.MaxResults ?? 50, 50);
+      const Events = found.slice(from, to).map((e, i) => ({
+        EventId: `event-${from + i}`,
+        EventName: e.EventName,
+        EventTime: e.EventTime.getTime() / 1000,
+        ...(e.Username ? { Username: e.Username } : {}),
+        Resources: e.Resources ?? [],
+        CloudTrailEvent: JSON.stringify({ eventName: e.EventName, eventTime: e.EventTime.toISOString(), ...e.record }),
+      }));
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ Events, ...(to < found.length ? { NextToken: String(to) } : {}) }));
+    }
+    if (action === 'servicequotas:ListServiceQuotas') {
+      const { ServiceCode } = JSON.parse(body || '{}') as { ServiceCode: string };
+      const list = (quotas.get(ServiceCode) ?? []).map((q) => ({ ServiceCode, ...q }));
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ Quotas: list }));
     }
     if (action === 'workspaces:DescribeIpGroups') {
       const input = JSON.parse(body || '{}') as { GroupIds?: string[]; MaxResults?: number; NextToken?: string };
@@ -77,7 +176,7 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     }
     if (action === 'workspaces:DescribeWorkspaces' && answer.status === 200) {
       const out = JSON.parse(answer.body) as { Workspaces?: { WorkspaceId: string }[] };
-      const all = (out.Workspaces ?? []).map((ws) => ({ ...ws, ...placements.get(ws.WorkspaceId) }));
+      const all = (out.Workspaces ?? []).map((ws) => overlay({ ...ws, ...placements.get(ws.WorkspaceId) }, overlays.get(ws.WorkspaceId)));
       const input = JSON.parse(body || '{}') as { Limit?: number; NextToken?: string };
       const from = Number(input.NextToken ?? 0);
       const to = from + Math.min(input.Limit ?? 25, 25);
@@ -96,7 +195,19 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     addIpGroups: (...added) => added.forEach((g) => ipGroups.set(g.groupId!, g)),
     associateIpGroups: (directoryId, groupIds) => void associations.set(directoryId, groupIds),
     deny: (...actions) => actions.forEach((a) => denied.add(a)),
+    setWorkspace: (workspaceId, fields) => void overlays.set(workspaceId, { ...overlays.get(workspaceId), ...fields }),
+    setConnection: (workspaceId, status) => void connections.set(workspaceId, status),
+    setSnapshots: (workspaceId, taken) => void snapshots.set(workspaceId, taken),
+    addTrailEvents: (...events) => void trail.push(...events),
+    setServiceQuotas: (serviceCode, list) => void quotas.set(serviceCode, list),
+    calls: () => seen.slice(),
     reset() {
+      overlays.clear();
+      connections.clear();
+      snapshots.clear();
+      trail.splice(0);
+      quotas.clear();
+      seen = [];
       placements.clear();
       bundles.clear();
       ipGroups.clear();
@@ -105,6 +216,15 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A WorkSpace with the test's fields laid over it; WorkspaceProperties are merged, not replaced. */
+function overlay(ws: Record<string, unknown>, fields: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!fields) return ws;
+  const properties = fields.WorkspaceProperties
+    ? { WorkspaceProperties: { ...(ws.WorkspaceProperties as object | undefined), ...(fields.WorkspaceProperties as object) } }
+    : {};
+  return { ...ws, ...fields, ...properties };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
