@@ -27,6 +27,9 @@ export const MAX_PAGE_SIZE = {
   'workspaces:DescribeWorkspaceDirectories': 25,
   'workspaces:DescribeIpGroups': 25,
   'workspaces:DescribeConnectionAliases': 25,
+  'workspaces:DescribeWorkspaceImages': 25,
+  'cloudtrail:LookupEvents': 50,
+  'servicequotas:ListServiceQuotas': 100,
 };
 
 /**
