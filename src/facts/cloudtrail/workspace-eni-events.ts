@@ -30,9 +30,13 @@ type NetworkInterface = FactValue<typeof networkInterfaces>[number];
 /** The in-use interface carrying the WorkSpace's private IP in its subnet (what ws-eni-present looks for). */
 export function primaryInterfaceOf(workspace: Workspace, interfaces: readonly NetworkInterface[]): NetworkInterface | undefined {
   if (!workspace.IpAddress) return undefined;
-  const carrying = indexOf(interfaces).get(workspace.IpAddress) ?? [];
-  const here = carrying.filter((nic) => !workspace.SubnetId || nic.SubnetId === workspace.SubnetId);
+  const here = interfacesCarrying(workspace.IpAddress, interfaces).filter((nic) => !workspace.SubnetId || nic.SubnetId === workspace.SubnetId);
   return here.find((nic) => nic.Status === 'in-use') ?? here[0];
+}
+
+/** The interfaces carrying `ip` (as primary or secondary private address), in list order. */
+export function interfacesCarrying(ip: string, interfaces: readonly NetworkInterface[]): readonly NetworkInterface[] {
+  return indexOf(interfaces).get(ip) ?? [];
 }
 
 /** The interfaces by each private IP they carry, built once per list: 5,000 WorkSpaces against 5,000 interfaces
@@ -44,7 +48,12 @@ function indexOf(interfaces: readonly NetworkInterface[]): Map<string, NetworkIn
     index = new Map();
     for (const nic of interfaces) {
       const ips = new Set([nic.PrivateIpAddress, ...(nic.PrivateIpAddresses ?? []).map((a) => a.PrivateIpAddress)]);
-      for (const ip of ips) if (ip) index.set(ip, [...(index.get(ip) ?? []), nic]);
+      for (const ip of ips) {
+        if (!ip) continue;
+        const carrying = index.get(ip);
+        if (carrying) carrying.push(nic);
+        else index.set(ip, [nic]);
+      }
     }
     indexes.set(interfaces, index);
   }
