@@ -28,6 +28,9 @@ export const MAX_PAGE_SIZE = {
   'workspaces:DescribeIpGroups': 25,
   'workspaces:DescribeConnectionAliases': 25,
   'iam:ListAttachedRolePolicies': 1000,
+  'workspaces:DescribeWorkspaceImages': 25,
+  'cloudtrail:LookupEvents': 50,
+  'servicequotas:ListServiceQuotas': 100,
 };
 
 /**

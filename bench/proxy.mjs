@@ -9,7 +9,12 @@
 //    meaningless at 1,000 or 5,000 WorkSpaces. The first page takes moto's full answer as a snapshot and later
 //    pages are cut from it, as a paginated listing is; each page is still one call, delayed and rate-limited;
 //  - DescribeIpGroups and DescribeWorkspaceBundles, which moto does not implement (it answers HTTP 500, and the
-//    SDK's retries of that would be what gets measured), are answered as for an account that has none.
+//    SDK's retries of that would be what gets measured), are answered as for an account that has none; so are
+//    DescribeWorkspacesConnectionStatus (each WorkSpace asked about, no user connected) and CloudTrail's
+//    LookupEvents (an empty event history);
+//  - `setItemRewriter` lays fields over the items of a paged listing as its snapshot is taken: the scale benchmark
+//    gives moto's WorkSpaces the IP address and subnet of an interface, and some a state other than AVAILABLE, as
+//    the real service would.
 // It listens on 127.0.0.1 only and forwards only to the upstream it is given (moto on loopback).
 import { createHash, randomUUID } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
@@ -20,10 +25,15 @@ const PAGED_BY_PROXY = {
   'ec2:DescribeNetworkInterfaces': { codec: queryPages('networkInterfaceSet', 'MaxResults'), min: 5, max: 1000 },
 };
 
-/** Operations moto lacks, answered here with the empty result AWS gives an account that has none. */
+/** Operations moto lacks, answered here with the empty result AWS gives an account that has none (a function of the
+ *  request where the answer echoes it). */
 const ANSWERED_BY_PROXY = {
   'workspaces:DescribeIpGroups': { Result: [] },
   'workspaces:DescribeWorkspaceBundles': { Bundles: [] },
+  'workspaces:DescribeWorkspacesConnectionStatus': (input) => ({
+    WorkspacesConnectionStatus: (input.WorkspaceIds ?? []).map((WorkspaceId) => ({ WorkspaceId, ConnectionState: 'DISCONNECTED' })),
+  }),
+  'cloudtrail:LookupEvents': { Events: [] },
 };
 
 export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
@@ -34,6 +44,7 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
   const snapshots = new Map();
   let calls = [];
   let limits = { ...rateLimits };
+  const rewriters = new Map();
 
   const server = createServer(async (req, res) => {
     const chunks = [];
@@ -54,9 +65,9 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
       const paged = PAGED_BY_PROXY[call.operation];
       const empty = ANSWERED_BY_PROXY[call.operation];
       const answer = empty
-        ? jsonAnswer(empty)
+        ? jsonAnswer(typeof empty === 'function' ? empty(JSON.parse(body.toString('utf8') || '{}')) : empty)
         : paged
-          ? await servePage(paged, call, body, snapshots, (b) => forward(target, agent, req, b))
+          ? await servePage(paged, call, body, snapshots, (b) => forward(target, agent, req, b), rewriters.get(call.operation))
           : await forward(target, agent, req, body);
       call.upstreamMs = performance.now() - upstreamStarted;
       call.status = answer.status;
@@ -88,6 +99,12 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
       limits = { ...next };
       buckets.clear();
     },
+    /** Lay `rewrite(item, index)`'s result over each item of the JSON listing `operation` ("workspaces:DescribeWorkspaces"). */
+    setItemRewriter(operation, rewrite) {
+      if (rewrite) rewriters.set(operation, rewrite);
+      else rewriters.delete(operation);
+      snapshots.clear();
+    },
     close: () =>
       new Promise((resolve) => {
         agent.destroy();
@@ -105,7 +122,11 @@ function describeCall(req, body) {
   let pageSize;
   let byIds = false;
   const amzTarget = req.headers['x-amz-target'];
-  if (amzTarget) {
+  // Smithy RPC v2 CBOR (CloudWatch): the operation is in the path, the body is binary.
+  const rpcV2 = /^\/service\/[^/]+\/operation\/(\w+)/.exec(req.url ?? '');
+  if (rpcV2) {
+    operation = rpcV2[1];
+  } else if (amzTarget) {
     operation = String(amzTarget).split('.').pop();
     try {
       const input = JSON.parse(body.toString('utf8') || '{}');
@@ -178,7 +199,7 @@ function jsonError(status, type, message) {
   };
 }
 
-async function servePage(paged, call, body, snapshots, fetchUpstream) {
+async function servePage(paged, call, body, snapshots, fetchUpstream, rewrite) {
   const { codec } = paged;
   const asked = codec.request(body);
   // Without a page size JSON listings use their largest page; EC2 returns everything, as moto does.
@@ -198,6 +219,7 @@ async function servePage(paged, call, body, snapshots, fetchUpstream) {
     const answer = await fetchUpstream(asked.unpaged);
     if (answer.status !== 200) return answer;
     snapshot = { id: randomUUID(), answer, ...codec.items(answer.body.toString('utf8')) };
+    if (rewrite) snapshot.items = snapshot.items.map((item, i) => ({ ...item, ...rewrite(item, i) }));
     snapshots.set(snapshot.id, snapshot);
   }
   const page = snapshot.items.slice(offset, offset + limit);

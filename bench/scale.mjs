@@ -4,6 +4,10 @@
 // troubleshooting guide gives): throttling errors in the report, and wall time against the limit's floor
 // (WorkSpaces calls needed / rate).
 // Targets: peak memory < 200 MB at 5,000; zero throttling errors; wall time ≤ 1.2× the floor.
+// The per-WorkSpace checks (issue 15) read here as on AWS: the proxy gives each of moto's WorkSpaces the address and
+// subnet of one of the seeded interfaces, and every tenth the state STOPPED (an AutoStop WorkSpace), so the reads
+// that depend on them happen at scale — connection status for the WorkSpaces not AVAILABLE, 25 a call; CloudWatch
+// metrics, 125 WorkSpaces a GetMetricData call; the interfaces' CloudTrail history, by event name.
 import { pathToFileURL } from 'node:url';
 import { EC2Client, paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import { DescribeWorkspaceDirectoriesCommand, WorkSpacesClient, paginateDescribeWorkspaces } from '@aws-sdk/client-workspaces';
@@ -16,6 +20,17 @@ const DELAY_MS = 30;
 const REGION = 'us-east-1';
 const WORKSPACES_LIMIT = { rate: 2, burst: 5 };
 const MEMORY_TARGET_MB = 200;
+/** Every STOPPED_EVERY-th WorkSpace is reported STOPPED (AutoStop): the ones whose connection status is read. */
+const STOPPED_EVERY = 10;
+/** The reads the per-WorkSpace checks make, with how each is batched (calls per WorkSpace are what the bench shows). */
+const PER_WORKSPACE_READS = [
+  ['workspaces:DescribeWorkspaces', 'one paginated listing of the directory, 25 a page, shared by every check'],
+  ['workspaces:DescribeWorkspacesConnectionStatus', '25 WorkSpaces a call, only those not AVAILABLE past 25'],
+  ['monitoring:GetMetricData', '4 metrics a WorkSpace, 500 queries (125 WorkSpaces) a call'],
+  ['cloudtrail:LookupEvents', 'by event name for a whole directory (6 ENI events, migrations): not per WorkSpace'],
+  ['workspaces:DescribeTags', 'the directory only, past 25 WorkSpaces'],
+  ['kms:DescribeKey', 'once per key in use (none here: the WorkSpaces are unencrypted)'],
+];
 const FLOOR_TARGET = 1.2;
 /** The directories' DNS server (a healthy one, so the DNS probes answer at once). */
 const DNS_SERVER = '127.53.0.2';
@@ -75,6 +90,23 @@ async function verifyProxy(proxy, { directoryId, subnetIds }, size) {
   client.destroy();
 }
 
+/**
+ * What the real service would say of the seeded WorkSpaces and moto's lack: each sits on one of the seeded
+ * interfaces (its address and subnet), and every tenth is STOPPED.
+ */
+async function placeWorkspaces(proxy, endpoint, subnetIds) {
+  const ec2 = new EC2Client({ region: REGION, endpoint, credentials: FAKE_CREDENTIALS });
+  const placements = [];
+  for await (const page of paginateDescribeNetworkInterfaces({ client: ec2, pageSize: 1000 }, { Filters: [{ Name: 'subnet-id', Values: subnetIds }] })) {
+    for (const nic of page.NetworkInterfaces ?? []) placements.push({ IpAddress: nic.PrivateIpAddress, SubnetId: nic.SubnetId });
+  }
+  ec2.destroy();
+  proxy.setItemRewriter('workspaces:DescribeWorkspaces', (_ws, i) => ({
+    ...placements[i % placements.length],
+    ...(i % STOPPED_EVERY === 0 ? { State: 'STOPPED' } : {}),
+  }));
+}
+
 async function measureOnce(proxy, directoryId) {
   proxy.reset();
   const args = ['check', '--directory', directoryId, '--region', REGION, '--endpoint-url', proxy.endpoint, '--format', 'json'];
@@ -99,6 +131,7 @@ export async function benchScale(options) {
       await seedWorkspaces(moto.endpoint, REGION, seeded.directoryId, size);
       await seedNetworkInterfaces(moto.endpoint, REGION, seeded.subnetIds, size);
       await verifyProxy(proxy, seeded, size);
+      await placeWorkspaces(proxy, moto.endpoint, seeded.subnetIds);
 
       proxy.setRateLimits({});
       const free = await measureOnce(proxy, seeded.directoryId);
@@ -139,6 +172,11 @@ export async function benchScale(options) {
       largest = { size, free, limited, throttled };
     }
     const readsWorkspaces = (largest.free.summary.perOperation['workspaces:DescribeWorkspaces'] ?? 0) > 0;
+    const perWorkspaceRows = PER_WORKSPACE_READS.map(([operation, batching]) => {
+      const n = largest.free.summary.perOperation[operation] ?? 0;
+      return [`\`${operation}\``, String(n), (n / largest.size).toFixed(4), batching];
+    });
+    const perWorkspaceTotal = PER_WORKSPACE_READS.reduce((sum, [operation]) => sum + (largest.free.summary.perOperation[operation] ?? 0), 0);
     const markdown = `## 5. Scale: 1, 1,000 and 5,000 WorkSpaces
 
 ${machineLine()} One wsdoctor run per size and setting, moto_server behind \`bench/proxy.mjs\` (${DELAY_MS} ms per call;
@@ -157,6 +195,11 @@ ${table(
   ['WorkSpaces', 'wall time', 'WorkSpaces calls → floor', 'wall / floor', 'target', '', 'throttled answers (proxy)', 'throttling errors in the report'],
   limitedRows,
 )}
+
+The per-WorkSpace checks' reads at ${largest.size.toLocaleString('en-US')} WorkSpaces (every ${STOPPED_EVERY}th STOPPED, each on a network
+interface), run without a rate limit: ${perWorkspaceTotal} calls, ${(perWorkspaceTotal / largest.size).toFixed(3)} per WorkSpace.
+
+${table(['operation', 'calls', 'per WorkSpace', 'how it is batched'], perWorkspaceRows)}
 
 Calls at ${largest.size.toLocaleString('en-US')} WorkSpaces, rate-limited run (section 3's rules):
 

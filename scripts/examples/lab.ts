@@ -70,7 +70,7 @@ export async function startLab(): Promise<{ lab: (region: string) => Lab; reset(
     async reset() {
       await moto.reset();
       front.reset();
-      front.setServiceQuotas(EXAMPLE_ACCOUNT_QUOTAS);
+      front.setServiceQuotas('workspaces', EXAMPLE_ACCOUNT_QUOTAS);
       appstream.reset();
       cloudtrail.reset();
       await Promise.all(dnsServers.splice(0).map((server) => server.close()));

@@ -140,6 +140,8 @@ Examples:
   $ wsdoctor check --directory d-1234567890 --format markdown > ticket.md
   $ wsdoctor check --directory d-1234567890 --tag network --severity critical,high --fail-on warn
   $ wsdoctor check --directory d-1234567890 --workspace ws-abc123def --only ws-eni-present
+  $ wsdoctor check --directory d-1234567890 --user alice           # a ticket: alice's WorkSpaces
+  $ wsdoctor check --workspace ws-abc123def --before rebuild       # its directory is looked up
   $ wsdoctor check --directory d-1234567890 --bundle wsb-bh8rsxt14 --only ipv6-auto-assign
   $ wsdoctor check --directory d-1234567890 --client-ip 203.0.113.7
   $ wsdoctor check --image-builder my-builder --region eu-west-1

@@ -3,6 +3,7 @@
 // is "collect, then analyze what was collected", so a bundle analyzed later goes through exactly the same analysis
 // as the live run that could have been made instead.
 import { AwsClients } from '../aws/clients.js';
+import { BEFORE_ACTIONS, type BeforeAction } from '../core/actions.js';
 import type { Collection } from '../core/collection.js';
 import { NothingChecked, UsageError } from '../core/errors.js';
 import type { FactFailure, FactOutcome } from '../core/failure.js';
@@ -188,9 +189,16 @@ export function analyzeCollection(checks: readonly AnyCheck[], collection: Colle
     startedAt: collection.collectedAt,
     durationMs: collection.durationMs,
     ...(bundle ? { bundle } : {}),
+    ...beforeOf(collection),
     summary: summarize(findings),
     results: findings,
   };
+}
+
+/** The change a run judged (--before), as the report names it. */
+function beforeOf(inputs: RunInputs): Pick<Report, 'before'> {
+  const action = readOption(inputs, before) as BeforeAction | undefined;
+  return action && Object.hasOwn(BEFORE_ACTIONS, action) ? { before: { action, description: BEFORE_ACTIONS[action] } } : {};
 }
 
 /** Checks of this machine need no Region: one is recorded when configured, never demanded. */

@@ -8,6 +8,7 @@ export const BEFORE_ACTIONS = {
   migrate: 'migrating the WorkSpace to another bundle',
   modify: "modifying the WorkSpace's volumes or compute type",
   image: 'creating an image (from the WorkSpace, or from the image builder)',
+  upgrade: 'upgrading Windows 10 in place on the BYOL WorkSpace',
   launch: 'launching WorkSpaces',
   edit: 'editing the fleet',
   delete: 'deleting the fleet, stack, image or image builder',

@@ -1,10 +1,10 @@
 // What a run looks at: the target options it was given (src/options/ with a `scope`), in SCOPES order.
 import { readOption, type AnyOption, type RunInputs } from '../core/option.js';
-import { SCOPES, type Scope } from '../core/scopes.js';
+import { SCOPES, withScopesTogether, type Scope } from '../core/scopes.js';
 
-/** The scopes a run's targets bring in, in SCOPES order. */
+/** The scopes a run's targets bring in (with those that come together, SCOPES_TOGETHER), in SCOPES order. */
 export function scopesOf(inputs: RunInputs, options: readonly AnyOption[]): Scope[] {
-  return SCOPES.filter((scope) => targetsOf(inputs, options).some(({ option }) => option.scope === scope));
+  return withScopesTogether(SCOPES.filter((scope) => targetsOf(inputs, options).some(({ option }) => option.scope === scope)));
 }
 
 /** The target reports name: the first given, in SCOPES order (directory, WorkSpace, image builder, …). */

@@ -4,7 +4,7 @@
 import type { Finding, Status } from '../engine/types.js';
 import { sanitize } from '../core/sanitize.js';
 import { jsonText } from './json.js';
-import { byStatus, cite, couldNotLookSteps, type Report, type ReportBundle } from './model.js';
+import { beforeLine, byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
 import { sanitizeReport } from './safe.js';
 
 const HEADING: Record<Status, string> = {
@@ -37,6 +37,7 @@ export function renderMarkdown(unsafe: Report): string {
     `- **Tool:** wsdoctor ${text(report.tool.version)}`,
     `- **Run at:** ${text(report.startedAt)} (took ${(report.durationMs / 1000).toFixed(1)} s)`,
     ...(report.bundle ? [bundleLine(report.bundle)] : []),
+    ...(report.before ? [`- **Before a change:** ${text(beforeLine(report.before))}`] : []),
     '',
   );
 

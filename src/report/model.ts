@@ -17,6 +17,8 @@ export interface Report {
   durationMs: number;
   /** Present when the facts came from a bundle (`check --bundle`). */
   bundle?: ReportBundle;
+  /** Present when the run judged a change before it is made (`--before`): which one. */
+  before?: { action: string; description: string };
   summary: Record<Status, number>;
   results: Finding[];
 }
@@ -26,6 +28,11 @@ export interface ReportBundle {
   collectedBy: { name: string; version: string };
   redacted: boolean;
   note?: string;
+}
+
+/** The line reports print for a run with --before: the change judged, and where to read what would block it. */
+export function beforeLine(before: NonNullable<Report['before']>): string {
+  return `Before ${before.description} (--before ${before.action}): a fail below would block it; the preflight checks say what, and what to do first.`;
 }
 
 export function summarize(findings: readonly Finding[]): Record<Status, number> {

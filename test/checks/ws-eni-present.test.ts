@@ -1,4 +1,4 @@
-import check from '../../checks/directory/ws-eni-present.js';
+import check from '../../checks/workspace/ws-eni-present.js';
 import { checkTable, failed } from '../helpers/check-table.js';
 import type { FactValue } from '../../src/facts/define.js';
 import type networkInterfacesFact from '../../src/facts/ec2/network-interfaces.js';

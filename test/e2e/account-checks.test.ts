@@ -34,7 +34,7 @@ describe.runIf(motoAvailable())('account checks and the directory preflight agai
   it('J1: the Service Quotas value decides; past it fails, at it warns', async () => {
     const seeded = await seed();
     await launchWorkspace(emulator.moto.endpoint, REGION, seeded.directoryId, seeded.subnetIds[0], { userName: 'hank', bundleId: 'wsb-standard1' });
-    emulator.front.setServiceQuotas([
+    emulator.front.setServiceQuotas('workspaces', [
       { QuotaCode: 'L-WS000001', QuotaName: 'WorkSpaces per Region', Value: 5 },
       { QuotaCode: 'L-WS000002', QuotaName: 'Graphics WorkSpaces per Region', Value: 0 },
       { QuotaCode: 'L-WS000003', QuotaName: 'GraphicsPro WorkSpaces per Region', Value: 0 },

@@ -34,6 +34,7 @@ import {
   RegisterWorkspaceDirectoryCommand,
   WorkSpacesClient,
   type Compute,
+  type WorkspaceRequest,
 } from '@aws-sdk/client-workspaces';
 import ipaddr from 'ipaddr.js';
 import { supportedAzsFor } from '../../src/data/workspaces-azs.js';
@@ -266,7 +267,7 @@ export async function launchWorkspace(
   region: string,
   directoryId: string,
   subnetId: string,
-  { userName, bundleId, computeType }: { userName: string; bundleId: string; computeType?: Compute },
+  { userName, bundleId, computeType, request }: { userName: string; bundleId: string; computeType?: Compute; request?: Partial<WorkspaceRequest> },
 ): Promise<SeededWorkspace> {
   const config = sdkConfig(endpoint, region);
   const ec2 = new EC2Client(config);
@@ -274,7 +275,7 @@ export async function launchWorkspace(
   const { PendingRequests, FailedRequests } = await workspaces.send(
     new CreateWorkspacesCommand({
       Workspaces: [
-        { DirectoryId: directoryId, UserName: userName, BundleId: bundleId, ...(computeType ? { WorkspaceProperties: { ComputeTypeName: computeType } } : {}) },
+        { DirectoryId: directoryId, UserName: userName, BundleId: bundleId, ...(computeType ? { WorkspaceProperties: { ComputeTypeName: computeType } } : {}), ...request },
       ],
     }),
   );

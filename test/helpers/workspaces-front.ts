@@ -12,9 +12,15 @@
 // - its directories are always REGISTERED with fixed settings, and its Directory Service directories always Active
 //   without RADIUS: `patchDirectory` and `patchDsDirectory` lay fields over what moto answers (a state, access or
 //   creation properties, a stage, RADIUS settings), as the console's settings or a failing directory would;
+// - its WorkSpaces never leave AVAILABLE and carry no OS name, protocol or modification state: `setWorkspace`
+//   overlays what the real service would report (UNHEALTHY, ERROR with its code, OperatingSystemName, Protocols…);
+// - it has no DescribeWorkspacesConnectionStatus nor DescribeWorkspaceSnapshots: the front answers them from what
+//   the test sets (`setConnection`, `setSnapshots`), 25 ids a call as the API takes;
+// - its CloudTrail has no LookupEvents (moto answers HTTP 500): the front keeps an event history the test fills
+//   (`addTrailEvents`) and answers it as CloudTrail does — one lookup attribute, a time window, newest first, 50 a
+//   page with NextToken;
 // - it has no Service Quotas at all (ListServiceQuotas is a 500 "not implemented" page): the front answers it, with
-//   no applied quota unless `setServiceQuotas` gives the account's WorkSpaces quotas (service code workspaces),
-//   paged as the API pages (100 at most).
+//   no applied quota unless `setServiceQuotas` gives a service's quotas, paged as the API pages (100 at most).
 // Everything else is forwarded to moto unchanged. The CLI sees one endpoint, as it would see AWS.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,8 +34,27 @@ export interface WorkspacePlacement {
   SubnetId: string;
 }
 
+/** An event of the front's CloudTrail history, as a test writes it: the record is what CloudTrail would keep. */
+export interface TrailEventInput {
+  EventName: string;
+  EventTime: Date;
+  Username?: string;
+  Resources?: { ResourceType?: string; ResourceName?: string }[];
+  /** The event record (userIdentity, requestParameters, responseElements, errorCode…), kept as CloudTrail's JSON text. */
+  record?: Record<string, unknown>;
+}
+
 export interface WorkspacesFront {
   endpoint: string;
+  /** Overlay fields on a WorkSpace's DescribeWorkspaces answer (State, ErrorCode, WorkspaceProperties… merged). */
+  setWorkspace(workspaceId: string, fields: Record<string, unknown>): void;
+  setConnection(workspaceId: string, status: { ConnectionState: string; LastKnownUserConnectionTimestamp?: Date }): void;
+  setSnapshots(workspaceId: string, snapshots: { RebuildSnapshots?: Date[]; RestoreSnapshots?: Date[] }): void;
+  addTrailEvents(...events: TrailEventInput[]): void;
+  /** A service's quotas as Service Quotas lists them (the account's applied values). */
+  setServiceQuotas(serviceCode: string, quotas: { QuotaName: string; QuotaCode: string; Value: number }[]): void;
+  /** The calls the front answered or forwarded, as IAM actions, since the last reset. */
+  calls(): string[];
   place(workspaceId: string, placement: WorkspacePlacement): void;
   addBundles(...bundles: WorkspaceBundle[]): void;
   addIpGroups(...groups: WorkspacesIpGroup[]): void;
@@ -41,14 +66,19 @@ export interface WorkspacesFront {
   patchDirectory(directoryId: string, fields: Record<string, unknown>): void;
   /** Lay these fields over the directory Directory Service describes (Stage, StageReason, RadiusSettings…). */
   patchDsDirectory(directoryId: string, fields: Record<string, unknown>): void;
-  /** The account's WorkSpaces quotas as Service Quotas lists them. */
-  setServiceQuotas(quotas: { QuotaCode: string; QuotaName: string; Value: number }[]): void;
   /** Forget placements, bundles, IP groups and their associations, denials, patches and quotas. */
   reset(): void;
   stop(): Promise<void>;
 }
 
-const JSON_PREFIX: Record<string, string> = { WorkspacesService: 'workspaces', DirectoryService_20150416: 'ds', ServiceQuotasV20190624: 'servicequotas' };
+const JSON_PREFIX: Record<string, string> = {
+  WorkspacesService: 'workspaces',
+  DirectoryService_20150416: 'ds',
+  TrentService: 'kms',
+  CloudTrail_20131101: 'cloudtrail',
+  ServiceQuotasV20190624: 'servicequotas',
+  GraniteServiceVersion20100801: 'cloudwatch',
+};
 
 /** `patch` over `value`, one level down for the objects both hold (WorkspaceCreationProperties and the like). */
 function overlay<T extends Record<string, unknown>>(value: T, patch: Record<string, unknown> | undefined): T {
@@ -73,13 +103,25 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
   const denied = new Set<string>();
   const directoryPatches = new Map<string, Record<string, unknown>>();
   const dsPatches = new Map<string, Record<string, unknown>>();
-  let serviceQuotas: { QuotaCode: string; QuotaName: string; Value: number }[] | undefined;
+  const overlays = new Map<string, Record<string, unknown>>();
+  const connections = new Map<string, { ConnectionState: string; LastKnownUserConnectionTimestamp?: Date }>();
+  const snapshots = new Map<string, { RebuildSnapshots?: Date[]; RestoreSnapshots?: Date[] }>();
+  const trail: TrailEventInput[] = [];
+  const quotas = new Map<string, { QuotaName: string; QuotaCode: string; Value: number }[]>();
+  let seen: string[] = [];
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const target = String(req.headers['x-amz-target'] ?? '');
-    const [service, operation] = target ? target.split('.') : ['ec2', new URLSearchParams(body).get('Action') ?? ''];
+    // CloudWatch speaks Smithy RPC v2 CBOR: its operation is in the path (/service/GraniteServiceVersion20100801/operation/X).
+    const rpcV2 = /^\/service\/GraniteService[^/]*\/operation\/(\w+)/.exec(req.url ?? '');
+    const [service, operation] = target
+      ? target.split('.')
+      : rpcV2
+        ? ['cloudwatch', rpcV2[1]!]
+        : ['ec2', new URLSearchParams(body).get('Action') ?? ''];
     const action = `${JSON_PREFIX[service!] ?? service}:${operation}`;
+    seen.push(action);
     if (denied.has(action)) {
       return action.startsWith('ec2:')
         ? send(res, 403, 'text/xml', ec2Error('UnauthorizedOperation'))
@@ -89,6 +131,54 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
       const ids: string[] | undefined = JSON.parse(body || '{}').BundleIds;
       const found = [...bundles.values()].filter((b) => !ids || ids.includes(b.BundleId!));
       return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ Bundles: found }));
+    }
+    if (action === 'workspaces:DescribeWorkspacesConnectionStatus') {
+      const input = JSON.parse(body || '{}') as { WorkspaceIds?: string[] };
+      if ((input.WorkspaceIds?.length ?? 0) > 25) return send(res, 400, 'application/x-amz-json-1.1', jsonError('ValidationException', 'WorkspaceIds: at most 25'));
+      const statuses = (input.WorkspaceIds ?? [...connections.keys()]).map((WorkspaceId) => {
+        const status = connections.get(WorkspaceId);
+        return {
+          WorkspaceId,
+          ConnectionState: status?.ConnectionState ?? 'UNKNOWN',
+          ...(status?.LastKnownUserConnectionTimestamp ? { LastKnownUserConnectionTimestamp: status.LastKnownUserConnectionTimestamp.getTime() / 1000 } : {}),
+        };
+      });
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ WorkspacesConnectionStatus: statuses }));
+    }
+    if (action === 'workspaces:DescribeWorkspaceSnapshots') {
+      const { WorkspaceId } = JSON.parse(body || '{}') as { WorkspaceId: string };
+      const found = snapshots.get(WorkspaceId) ?? {};
+      const list = (times?: Date[]) => (times ?? []).map((t) => ({ SnapshotTime: t.getTime() / 1000 }));
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ RebuildSnapshots: list(found.RebuildSnapshots), RestoreSnapshots: list(found.RestoreSnapshots) }));
+    }
+    if (action === 'cloudtrail:LookupEvents') {
+      const input = JSON.parse(body || '{}') as {
+        LookupAttributes?: { AttributeKey: string; AttributeValue: string }[];
+        StartTime?: number;
+        EndTime?: number;
+        MaxResults?: number;
+        NextToken?: string;
+      };
+      const [attribute] = input.LookupAttributes ?? [];
+      const matches = (e: TrailEventInput) =>
+        !attribute ||
+        (attribute.AttributeKey === 'EventName' && e.EventName === attribute.AttributeValue) ||
+        (attribute.AttributeKey === 'ResourceName' && (e.Resources ?? []).some((r) => r.ResourceName === attribute.AttributeValue));
+      const inWindow = (e: TrailEventInput) =>
+        (input.StartTime === undefined || e.EventTime.getTime() / 1000 >= input.StartTime) &&
+        (input.EndTime === undefined || e.EventTime.getTime() / 1000 <= input.EndTime);
+      const found = trail.filter((e) => matches(e) && inWindow(e)).sort((a, b) => b.EventTime.getTime() - a.EventTime.getTime());
+      const from = Number(input.NextToken ?? 0);
+      const to = from + Math.min(input.MaxResults ?? 50, 50);
+      const Events = found.slice(from, to).map((e, i) => ({
+        EventId: `event-${from + i}`,
+        EventName: e.EventName,
+        EventTime: e.EventTime.getTime() / 1000,
+        ...(e.Username ? { Username: e.Username } : {}),
+        Resources: e.Resources ?? [],
+        CloudTrailEvent: JSON.stringify({ eventName: e.EventName, eventTime: e.EventTime.toISOString(), ...e.record }),
+      }));
+      return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify({ Events, ...(to < found.length ? { NextToken: String(to) } : {}) }));
     }
     if (action === 'workspaces:DescribeIpGroups') {
       const input = JSON.parse(body || '{}') as { GroupIds?: string[]; MaxResults?: number; NextToken?: string };
@@ -100,10 +190,10 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     }
     if (action === 'servicequotas:ListServiceQuotas') {
       const input = JSON.parse(body || '{}') as { ServiceCode?: string; MaxResults?: number; NextToken?: string };
-      const found = input.ServiceCode === 'workspaces' ? serviceQuotas ?? [] : [];
+      const found = quotas.get(input.ServiceCode ?? '') ?? [];
       const from = Number(input.NextToken ?? 0);
       const to = from + Math.min(input.MaxResults ?? 100, 100);
-      const page = { Quotas: found.slice(from, to).map((q) => ({ ...q, ServiceCode: 'workspaces', ServiceName: 'Amazon WorkSpaces', Adjustable: true })), ...(to < found.length ? { NextToken: String(to) } : {}) };
+      const page = { Quotas: found.slice(from, to).map((q) => ({ Adjustable: true, ...q, ServiceCode: input.ServiceCode })), ...(to < found.length ? { NextToken: String(to) } : {}) };
       return send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(page));
     }
     const answer = await forward(moto, req, body);
@@ -121,7 +211,7 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     }
     if (action === 'workspaces:DescribeWorkspaces' && answer.status === 200) {
       const out = JSON.parse(answer.body) as { Workspaces?: { WorkspaceId: string }[] };
-      const all = (out.Workspaces ?? []).map((ws) => ({ ...ws, ...placements.get(ws.WorkspaceId) }));
+      const all = (out.Workspaces ?? []).map((ws) => overlay({ ...ws, ...placements.get(ws.WorkspaceId) }, overlays.get(ws.WorkspaceId)));
       const input = JSON.parse(body || '{}') as { Limit?: number; NextToken?: string };
       const from = Number(input.NextToken ?? 0);
       const to = from + Math.min(input.Limit ?? 25, 25);
@@ -142,8 +232,19 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
     deny: (...actions) => actions.forEach((a) => denied.add(a)),
     patchDirectory: (directoryId, fields) => void directoryPatches.set(directoryId, overlay(directoryPatches.get(directoryId) ?? {}, fields)),
     patchDsDirectory: (directoryId, fields) => void dsPatches.set(directoryId, overlay(dsPatches.get(directoryId) ?? {}, fields)),
-    setServiceQuotas: (quotas) => void (serviceQuotas = quotas),
+    setWorkspace: (workspaceId, fields) => void overlays.set(workspaceId, { ...overlays.get(workspaceId), ...fields }),
+    setConnection: (workspaceId, status) => void connections.set(workspaceId, status),
+    setSnapshots: (workspaceId, taken) => void snapshots.set(workspaceId, taken),
+    addTrailEvents: (...events) => void trail.push(...events),
+    setServiceQuotas: (serviceCode, list) => void quotas.set(serviceCode, list),
+    calls: () => seen.slice(),
     reset() {
+      overlays.clear();
+      connections.clear();
+      snapshots.clear();
+      trail.splice(0);
+      quotas.clear();
+      seen = [];
       placements.clear();
       bundles.clear();
       ipGroups.clear();
@@ -151,7 +252,6 @@ export async function startWorkspacesFront(motoEndpoint: string): Promise<Worksp
       denied.clear();
       directoryPatches.clear();
       dsPatches.clear();
-      serviceQuotas = undefined;
     },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -37,7 +37,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     what: 'a change --before does not know',
     args: check('--before', 'reboot'),
-    says: '--before: unknown action "reboot" (use one of deregister, delete-directory, rebuild, restore, migrate, modify, image, launch, edit, delete, start, stop, connect)',
+    says: '--before: unknown action "reboot" (use one of deregister, delete-directory, rebuild, restore, migrate, modify, image, upgrade, launch, edit, delete, start, stop, connect)',
   },
   {
     what: 'a malformed WorkSpace id',
@@ -50,9 +50,24 @@ export const BAD_INPUTS: readonly BadInput[] = [
     says: '"nope" is not a bundle id: expected wsb- followed by 8 or more lowercase letters and digits, e.g. wsb-bh8rsxt14',
   },
   {
-    what: 'a WorkSpace without its directory',
-    args: ['check', '--region', 'us-east-1', '--workspace', 'ws-abc123def'],
-    says: '--workspace works within a directory: add --directory <id> (the directory the WorkSpace belongs to)',
+    what: 'a user without their directory',
+    args: ['check', '--region', 'us-east-1', '--user', 'alice'],
+    says: '--user works within a directory: add --directory <id> (the directory the user logs in to)',
+  },
+  {
+    what: 'a user name longer than any directory allows',
+    args: check('--user', `alice,${'a'.repeat(64)}`),
+    says: `--user "${'a'.repeat(64)}" is not a directory user name: 1 to 63 printable characters`,
+  },
+  {
+    what: 'a compute type WorkSpaces does not have',
+    args: check('--before', 'modify', '--compute-type', 'Huge'),
+    says: '--compute-type "Huge" is not a WorkSpaces compute type (use one of Value, Standard, Performance, Power, PowerPro, GeneralPurpose.4xlarge, GeneralPurpose.8xlarge, Graphics, GraphicsPro, Graphics.g4dn, GraphicsPro.g4dn, or an API name such as GRAPHICS_G6_XLARGE)',
+  },
+  {
+    what: 'a malformed target bundle id',
+    args: check('--before', 'migrate', '--target-bundle', 'standard'),
+    says: '--target-bundle "standard" is not a bundle id: expected wsb- followed by 8 or more lowercase letters and digits, e.g. wsb-bh8rsxt14',
   },
   {
     what: 'a directory not registered with WorkSpaces in that Region',
@@ -176,8 +191,8 @@ export const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     what: 'a selection no check matches',
-    args: check('--tag', 'image-builder'),
-    says: 'no check for a directory target matches --tag image-builder (`wsdoctor list` shows ids, tags and severities)',
+    args: check('--tag', 'appstream'),
+    says: 'no check for a directory or workspace target matches --tag appstream (`wsdoctor list` shows ids, tags and severities)',
   },
   { what: 'no target', args: ['check', '--region', 'us-east-1'], says: 'nothing to check: name a target, e.g. --directory d-1234567890, --fleet <name>, --stack <name>, --image-builder <name>, --client or --local' },
   { what: 'a --timeout that is not a whole number of ms', args: check('--timeout', '1e3'), says: '--timeout must be a whole number from 1 to 600000, not "1e3"' },

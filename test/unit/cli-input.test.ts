@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NAMED_READ_ONLY_ACTIONS } from '../../src/aws/read-only.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { jsonOk } from '../helpers/fake-http.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { BAD_INPUTS } from './bad-input.cases.js';
-import { NAMED_READ_ONLY_ACTIONS } from '../../src/aws/read-only.js';
 
 const DEAD = 'http://127.0.0.1:9'; // discard port: nothing listens, so any call would fail loudly
 
@@ -68,7 +68,8 @@ describe('CLI input errors', () => {
     const rows = JSON.parse(result.stdout);
     expect(rows.find((r: { id: string }) => r.id === 'mgmt-cidr-conflict')).toMatchObject({
       scope: 'directory',
-      iamActions: ['ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'workspaces:DescribeWorkspaceDirectories'],
+      // DescribeWorkspaces: with --workspace alone, the directory is looked up from the WorkSpace.
+      iamActions: ['ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'workspaces:DescribeWorkspaceDirectories', 'workspaces:DescribeWorkspaces'],
     });
   });
 

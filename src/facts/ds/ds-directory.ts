@@ -4,17 +4,19 @@ import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import directory from '../../options/directory.js';
 import { defineFact } from '../define.js';
+import workspacesDirectory from '../workspaces/workspaces-directory.js';
 
 export default defineFact({
   name: 'dsDirectory',
   description: 'the directory as Directory Service describes it (type, DNS servers, AD Connector settings)',
   iamActions: ['ds:DescribeDirectories'],
-  dependsOn: [],
+  // Asked for only when --workspace comes without --directory (the WorkSpaces directory names it then).
+  dependsOn: [workspacesDirectory],
   options: [directory],
   // A directory's `Name` is its domain.
   redact: { Name: 'domain' },
-  async collect({ aws, require, region }) {
-    const id = require(directory);
+  async collect({ aws, get, option, region }) {
+    const id = option(directory) ?? (await get(workspacesDirectory)).DirectoryId!;
     const { client, sdk } = await aws.use(directoryService);
     const out = await client.send(new sdk.DescribeDirectoriesCommand({ DirectoryIds: [id] }));
     const found = out.DirectoryDescriptions?.find((d) => d.DirectoryId === id);

@@ -1,4 +1,5 @@
-// WorkSpaces' view of the target directory: the run's lookup of --directory.
+// WorkSpaces' view of the target directory: the run's lookup of --directory, or the directory of the WorkSpace named
+// by --workspace alone. Facts read the directory id from here, not from --directory, so both work.
 import workspacesService from '../../aws/services/workspaces.js';
 import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
@@ -6,15 +7,18 @@ import { addSecret } from '../../core/secrets.js';
 import directory from '../../options/directory.js';
 import { defineFact } from '../define.js';
 import { regionsRegistering } from './registered-elsewhere.js';
+import workspaces from './workspaces.js';
 
 export default defineFact({
   name: 'workspacesDirectory',
   description: 'the directory as registered with WorkSpaces',
   iamActions: ['workspaces:DescribeWorkspaceDirectories'],
-  dependsOn: [],
+  // Asked for only when --workspace comes without --directory: the WorkSpace says which directory it is in.
+  dependsOn: [workspaces],
   lookup: directory,
-  async collect({ aws, require, region }) {
-    const id = require(directory);
+  async collect({ aws, get, option, region }) {
+    const id = option(directory) ?? (await get(workspaces))[0]?.DirectoryId;
+    if (!id) throw new FactError({ kind: 'not-applicable', message: 'needs --directory or --workspace' });
     const { client, sdk } = await aws.use(workspacesService);
     const out = await client.send(new sdk.DescribeWorkspaceDirectoriesCommand({ DirectoryIds: [id] }));
     const found = out.Directories?.find((d) => d.DirectoryId === id);

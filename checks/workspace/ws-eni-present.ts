@@ -11,6 +11,7 @@ import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import { REBUILD } from '../../src/data/workspace-actions.js';
 import { GUIDES } from '../../src/data/sources.js';
 import type { FactValue } from '../../src/facts/define.js';
+import { interfacesCarrying } from '../../src/facts/cloudtrail/workspace-eni-events.js';
 import networkInterfaces from '../../src/facts/ec2/network-interfaces.js';
 import workspaces from '../../src/facts/workspaces/workspaces.js';
 import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
@@ -28,7 +29,7 @@ export default defineCheck({
     id: 'ws-eni-present',
     catalogId: 'D3',
     title: 'Each WorkSpace still has its network interface',
-    scope: 'directory',
+    scope: 'workspace',
     severity: 'critical',
     tags: ['network', 'eni', 'workspace', 'connectivity'],
     description:
@@ -94,8 +95,9 @@ export default defineCheck({
         });
         continue;
       }
-      const carrying = networkInterfaces.filter(
-        (nic) => (!workspace.SubnetId || nic.SubnetId === workspace.SubnetId) && carriesIp(nic, workspace.IpAddress!),
+      // By the interfaces' index of private IPs: 5,000 WorkSpaces against 5,000 interfaces, not 25 million tests.
+      const carrying = interfacesCarrying(workspace.IpAddress!, networkInterfaces).filter(
+        (nic) => !workspace.SubnetId || nic.SubnetId === workspace.SubnetId,
       );
       const inUse = carrying.filter((nic) => nic.Status === 'in-use' && (nic.Attachment?.Status ?? 'attached') === 'attached');
       if (inUse.length === 1) {
@@ -167,10 +169,6 @@ function problem(workspace: Workspace, carrying: NetworkInterface[], inUse: Netw
       `might become unreachable or lose internet access. ${rebuild}`,
     evidence,
   };
-}
-
-function carriesIp(nic: NetworkInterface, ip: string): boolean {
-  return nic.PrivateIpAddress === ip || (nic.PrivateIpAddresses ?? []).some((a) => a.PrivateIpAddress === ip);
 }
 
 function label(workspace: Workspace): string {
