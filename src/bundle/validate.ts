@@ -72,8 +72,11 @@ export function validateBundle(value: unknown, known: KnownInputs): Bundle {
     throw wrongType('durationMs', 'a number of milliseconds', root.durationMs);
   }
   const facts = object(root.facts, 'facts');
-  // Facts this wsdoctor does not know (written by a newer one) are left alone: no check here asks for them.
-  for (const name of Object.keys(facts).filter((name) => known.factNames.has(name))) {
+  // Facts this wsdoctor does not know (written by a newer one of the same schema) are not analyzed, but they have
+  // the envelope every outcome of this schema has and are held to it: the summary, redaction and a check judging
+  // the run (J4) read every outcome.
+  for (const name of Object.keys(facts)) {
+    if (!known.factNames.has(name)) matches(name, `facts.${name}`, FACT_NAME, 'a fact name such as routeTables');
     validateFact(facts[name], `facts.${name}`);
   }
   if (root.redaction !== undefined) validateRedaction(root.redaction);

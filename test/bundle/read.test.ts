@@ -142,9 +142,13 @@ describe('parseBundle: fields', () => {
     expect(withField(edit)).toContain(`b.json is not a valid bundle: ${message}`);
   });
 
-  it('facts a newer wsdoctor collected, unknown here, are left alone', () => {
+  it('facts a newer wsdoctor collected, unknown here, are kept unanalyzed; their envelope is still checked', () => {
     const bundle = healthy();
+    bundle.facts.someFutureFact = { ok: true, value: { anything: true }, how: null };
+    expect(Object.keys(parseBundle(JSON.stringify(bundle), 'b.json').facts)).toEqual(expect.arrayContaining(['vpc', 'someFutureFact']));
     bundle.facts.someFutureFact = { anything: true };
-    expect(parseBundle(JSON.stringify(bundle), 'b.json').facts).toHaveProperty('vpc');
+    expect(() => parseBundle(JSON.stringify(bundle), 'b.json')).toThrow(/facts\.someFutureFact\.ok is missing/);
+    bundle.facts.someFutureFact = null;
+    expect(() => parseBundle(JSON.stringify(bundle), 'b.json')).toThrow(/facts\.someFutureFact/);
   });
 });

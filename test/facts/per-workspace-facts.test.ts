@@ -56,12 +56,12 @@ describe('--user: userWorkspaces and workspaces', () => {
     workspaces.on(DescribeWorkspacesCommand).callsFake(({ UserName }) =>
       UserName
         ? { Workspaces: [] }
-        : { Workspaces: [{ WorkspaceId: 'ws-00000001', UserName: 'alice' }, { WorkspaceId: 'ws-00000002', UserName: 'jsmith' }, { WorkspaceId: 'ws-00000003', UserName: 'jsmith' }] },
+        : { Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001', UserName: 'alice' }, { DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000002', UserName: 'jsmith' }, { DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000003', UserName: 'jsmith' }] },
     );
     const outcome = ok(await store({ userNames: ['Alice', 'carol'] }).settle('userWorkspaces'));
     expect(outcome.value).toEqual({
       users: [
-        { UserName: 'Alice', Workspaces: [{ WorkspaceId: 'ws-00000001', UserName: 'alice' }] },
+        { UserName: 'Alice', Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001', UserName: 'alice' }] },
         { UserName: 'carol', Workspaces: [] },
       ],
       directoryUserNames: ['alice', 'jsmith'],
@@ -98,7 +98,7 @@ describe('--workspace alone', () => {
 
 describe('connectionStatus', () => {
   it('reads every WorkSpace when they fit one call (25)', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: ids(3).map((WorkspaceId) => ({ WorkspaceId, State: 'AVAILABLE' })) });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: ids(3).map((WorkspaceId) => ({ DirectoryId: 'd-1234567890', WorkspaceId, State: 'AVAILABLE' })) });
     workspaces.on(DescribeWorkspacesConnectionStatusCommand).callsFake(({ WorkspaceIds }) => ({ WorkspacesConnectionStatus: WorkspaceIds.map((WorkspaceId: string) => ({ WorkspaceId, ConnectionState: 'DISCONNECTED' })) }));
     const outcome = ok(await store().settle('connectionStatus'));
     expect(outcome.value.scope).toBe('all');
@@ -106,7 +106,7 @@ describe('connectionStatus', () => {
   });
 
   it('for a whole directory, only those not AVAILABLE, 25 ids a call', async () => {
-    const list = ids(600).map((WorkspaceId, i) => ({ WorkspaceId, State: i % 10 === 0 ? 'UNHEALTHY' : 'AVAILABLE' }));
+    const list = ids(600).map((WorkspaceId, i) => ({ DirectoryId: 'd-1234567890', WorkspaceId, State: i % 10 === 0 ? 'UNHEALTHY' : 'AVAILABLE' }));
     workspaces.on(DescribeWorkspacesCommand).callsFake(({ NextToken }) => {
       const from = Number(NextToken ?? 0);
       return { Workspaces: list.slice(from, from + 25), ...(from + 25 < list.length ? { NextToken: String(from + 25) } : {}) };
@@ -123,10 +123,10 @@ describe('kmsKeys', () => {
   it('describes each key once, and keeps each key its own outcome', async () => {
     workspaces.on(DescribeWorkspacesCommand).resolves({
       Workspaces: [
-        { WorkspaceId: 'ws-00000001', RootVolumeEncryptionEnabled: true, VolumeEncryptionKey: 'alias/ok' },
-        { WorkspaceId: 'ws-00000002', UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: 'alias/ok' },
-        { WorkspaceId: 'ws-00000003', UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: 'alias/locked' },
-        { WorkspaceId: 'ws-00000004', VolumeEncryptionKey: 'alias/unused' },
+        { DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001', RootVolumeEncryptionEnabled: true, VolumeEncryptionKey: 'alias/ok' },
+        { DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000002', UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: 'alias/ok' },
+        { DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000003', UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: 'alias/locked' },
+        { DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000004', VolumeEncryptionKey: 'alias/unused' },
       ],
     });
     kms.on(DescribeKeyCommand, { KeyId: 'alias/ok' }).resolves({ KeyMetadata: { KeyId: 'k1', KeyState: 'Enabled' } });
@@ -142,14 +142,14 @@ describe('kmsKeys', () => {
   });
 
   it('reads nothing when nothing is encrypted', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] });
     expect(ok(await store().settle('kmsKeys')).value).toEqual([]);
     expect(kms.commandCalls(DescribeKeyCommand)).toHaveLength(0);
   });
 });
 
 describe('keyWorkspaceCounts', () => {
-  const encrypted = (id: string, key: string) => ({ WorkspaceId: id, UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: key });
+  const encrypted = (id: string, key: string) => ({ DirectoryId: 'd-1234567890', WorkspaceId: id, UserVolumeEncryptionEnabled: true, VolumeEncryptionKey: key });
 
   it("reuses the directory's listing and pages only the Region's other directories", async () => {
     workspaces.on(DescribeWorkspaceDirectoriesCommand).callsFake(({ DirectoryIds }) => ({
@@ -167,7 +167,7 @@ describe('keyWorkspaceCounts', () => {
   });
 
   it('makes no call when no key is in use or planned', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] });
     expect(ok(await store().settle('keyWorkspaceCounts')).value).toEqual({ directories: [], keys: [] });
     expect(workspaces.commandCalls(DescribeWorkspaceDirectoriesCommand)).toHaveLength(0);
   });
@@ -175,7 +175,7 @@ describe('keyWorkspaceCounts', () => {
 
 describe('workspaceMetrics', () => {
   it('asks for 4 metrics per WorkSpace, 500 queries a call, over the last 24 hours, and merges pages', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: ids(130).map((WorkspaceId) => ({ WorkspaceId, State: 'AVAILABLE' })) });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: ids(130).map((WorkspaceId) => ({ DirectoryId: 'd-1234567890', WorkspaceId, State: 'AVAILABLE' })) });
     cloudwatch.on(GetMetricDataCommand).callsFake(({ MetricDataQueries, NextToken }) => {
       // The first call answers in two pages: half the latency average now, the rest on the next page.
       const results = MetricDataQueries.map(({ Id }: { Id: string }) => ({ Id, Values: Id === 'w0m3' ? [NextToken ? 120 : 80] : Id.endsWith('m0') ? [] : [1] }));
@@ -192,7 +192,7 @@ describe('workspaceMetrics', () => {
   });
 
   it('a denied GetMetricData names the action', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] });
     cloudwatch.on(GetMetricDataCommand).rejects(denied('cloudwatch:GetMetricData'));
     expect(await store().settle('workspaceMetrics')).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'cloudwatch:GetMetricData' } });
   });
@@ -202,7 +202,7 @@ describe('CloudTrail facts', () => {
   const record = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
   it('launch events: only for PENDING WorkSpaces, newest first, stopping once each is found', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001', State: 'PENDING' }, { WorkspaceId: 'ws-00000002', State: 'AVAILABLE' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001', State: 'PENDING' }, { DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000002', State: 'AVAILABLE' }] });
     cloudtrail
       .on(LookupEventsCommand)
       .resolvesOnce({
@@ -220,13 +220,13 @@ describe('CloudTrail facts', () => {
   });
 
   it('launch events: nothing PENDING and no change judged, nothing read', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001', State: 'AVAILABLE' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001', State: 'AVAILABLE' }] });
     expect(ok(await store().settle('workspaceLaunchEvents')).value).toMatchObject({ searched: false, launches: [] });
     expect(cloudtrail.commandCalls(LookupEventsCommand)).toHaveLength(0);
   });
 
   it('modify events: read only before a modify, for the WorkSpaces in scope', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] });
     cloudtrail.on(LookupEventsCommand).resolves({
       Events: [
         { EventName: 'ModifyWorkspaceProperties', EventTime: new Date('2026-11-20T10:00:00Z'), CloudTrailEvent: record({ requestParameters: { workspaceId: 'ws-00000001', workspaceProperties: { computeTypeName: 'POWER', userVolumeSizeGib: 100 } } }) },
@@ -239,7 +239,7 @@ describe('CloudTrail facts', () => {
   });
 
   it('ENI events: a few WorkSpaces are looked up by interface; a directory by event name, matched, pages capped', async () => {
-    const many = ids(30).map((WorkspaceId, i) => ({ WorkspaceId, IpAddress: `10.0.1.${i + 10}`, SubnetId: 'subnet-a' }));
+    const many = ids(30).map((WorkspaceId, i) => ({ DirectoryId: 'd-1234567890', WorkspaceId, IpAddress: `10.0.1.${i + 10}`, SubnetId: 'subnet-a' }));
     const nics = many.map((w, i) => ({ NetworkInterfaceId: `eni-${i}`, SubnetId: 'subnet-a', Status: 'in-use', PrivateIpAddress: w.IpAddress }));
     workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [{ DirectoryId: 'd-1234567890', SubnetIds: ['subnet-a'] }] });
     ec2.on(DescribeNetworkInterfacesCommand).resolves({ NetworkInterfaces: nics as never });
@@ -270,7 +270,7 @@ describe('CloudTrail facts', () => {
   });
 
   it('a record that is not JSON, or not an object, is read as empty: never a throw', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] });
     cloudtrail.on(LookupEventsCommand).resolves({
       Events: [
         { EventName: 'MigrateWorkspace', EventTime: new Date('2026-11-20T10:00:00Z'), CloudTrailEvent: '{not json' },
@@ -283,13 +283,13 @@ describe('CloudTrail facts', () => {
   });
 
   it('a page token returned twice stops the paging with an error', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] });
     cloudtrail.on(LookupEventsCommand).resolves({ Events: [], NextToken: 'same' });
     expect(await store().settle('workspaceMigrationEvents')).toMatchObject({ ok: false, failure: { message: /already returned/ } });
   });
 
   it('a denied LookupEvents names cloudtrail:LookupEvents, and only the facts that need CloudTrail fail', async () => {
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-00000001', State: 'AVAILABLE' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001', State: 'AVAILABLE' }] });
     cloudtrail.on(LookupEventsCommand).rejects(denied('cloudtrail:LookupEvents'));
     const live = store();
     expect(await live.settle('workspaceMigrationEvents')).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'cloudtrail:LookupEvents' } });
@@ -300,7 +300,7 @@ describe('CloudTrail facts', () => {
 describe('snapshots, tags, image quota', () => {
   it('snapshots are read only before a rebuild, restore or migration, and for 25 WorkSpaces at most', async () => {
     workspaces.on(DescribeWorkspaceSnapshotsCommand).resolves({ RebuildSnapshots: [{ SnapshotTime: new Date('2026-11-20T00:00:00Z') }], RestoreSnapshots: [] });
-    workspaces.on(DescribeWorkspacesCommand).resolvesOnce({ Workspaces: [{ WorkspaceId: 'ws-00000001' }] }).resolves({ Workspaces: ids(26).map((WorkspaceId) => ({ WorkspaceId })) });
+    workspaces.on(DescribeWorkspacesCommand).resolvesOnce({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] }).resolves({ Workspaces: ids(26).map((WorkspaceId) => ({ DirectoryId: 'd-1234567890', WorkspaceId })) });
     expect(await store().settle('workspaceSnapshots')).toMatchObject({ ok: false, failure: { kind: 'not-applicable' } });
     expect(await store({ before: 'rebuild' }).settle('workspaceSnapshots')).toMatchObject({ ok: true, value: [{ WorkspaceId: 'ws-00000001', RebuildSnapshots: [{ SnapshotTime: '2026-11-20T00:00:00.000Z' }] }] });
     expect(await store({ before: 'restore' }).settle('workspaceSnapshots')).toMatchObject({ ok: false, failure: { kind: 'not-applicable', message: /26 are in scope/ } });
@@ -309,7 +309,7 @@ describe('snapshots, tags, image quota', () => {
   it("tags: the directory's always, the WorkSpaces' when 25 or fewer", async () => {
     workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [{ DirectoryId: 'd-1234567890' }] });
     workspaces.on(DescribeTagsCommand).callsFake(({ ResourceId }) => ({ TagList: [{ Key: 'owner', Value: ResourceId }] }));
-    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: ids(30).map((WorkspaceId) => ({ WorkspaceId })) });
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: ids(30).map((WorkspaceId) => ({ DirectoryId: 'd-1234567890', WorkspaceId })) });
     const outcome = ok(await store().settle('workspaceTags'));
     expect(outcome.value).toEqual({ resources: [{ ResourceId: 'd-1234567890', Tags: [{ Key: 'owner', Value: 'd-1234567890' }] }], workspacesNotRead: 30 });
   });
