@@ -97,6 +97,9 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
         // A check that reads the directory's WorkSpaces but not the directory still decides when only the lookup of
         // --directory was denied (the lookup is in its IAM actions, not in its facts): either is right.
         if (!needs.includes(action) && (iamActionsByCheck.get(finding.checkId) ?? []).includes(action)) continue;
+        // Directory Service's view reads the WorkSpaces directory only when --workspace comes without --directory
+        // (a dependency it declares, not a call it makes here): with --directory given, it still decides.
+        if (action === 'workspaces:DescribeWorkspaceDirectories' && finding.status !== 'error') continue;
         const conditional = READS_ONLY_WHEN_THERE_IS_SOMETHING_TO_JUDGE[finding.checkId];
         if (conditional?.includes(action)) {
           // Nothing here is encrypted: the check has nothing to count and says so, without the denied read.

@@ -162,7 +162,8 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
     expect(unknown.stderr.trim()).toBe('wsdoctor: bundle wsb-nosuch0001 was not found in us-east-1 (check the id and the Region)');
 
     emulator.front.deny('workspaces:DescribeWorkspaceBundles');
-    const blind = await json(seeded.directoryId, 'us-east-1', '--bundle', 'wsb-perf00001');
+    // ipv6-auto-assign alone: the checks that need the bundles outright (compute type against bundle…) error on it.
+    const blind = await json(seeded.directoryId, 'us-east-1', '--bundle', 'wsb-perf00001', '--only', 'ipv6-auto-assign');
     expect(blind.code).toBe(0);
     expect(blind.of('ipv6-auto-assign')).toMatchObject([
       { status: 'warn', message: expect.stringMatching(/could not be read: access denied: the caller lacks the IAM permission workspaces:DescribeWorkspaceBundles/) },
