@@ -13,7 +13,7 @@ import { analyze, factsNeeded } from '../engine/analyze.js';
 import { describeSelection, lookupsFor, selectChecks } from '../engine/registry.js';
 import { primaryTarget, scopesOf } from '../engine/targets.js';
 import type { AnyCheck, Severity } from '../engine/types.js';
-import { iamActionsFor } from '../facts/define.js';
+import { appliesTo, iamActionsFor } from '../facts/define.js';
 import { LiveFactStore } from '../facts/store.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from '../report/model.js';
 import before from '../options/before.js';
@@ -143,8 +143,10 @@ async function collectWith(
   // page of errors.
   const lookups = lookupsFor(checks, CHECKS, (option) => readOption(inputs, option) !== undefined);
   const facts = new Set([...factsNeeded(checks), ...lookups]);
-  // Only runs that read AWS need credentials: client probes and checks of this machine run without any.
-  const secretValues = iamActionsFor(facts).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
+  // Only runs that read AWS need credentials: client probes and checks of this machine run without any, and an
+  // opt-in fact (`onlyWith`) counts only when its option is given.
+  const reading = [...facts].filter((fact) => appliesTo(fact, inputs));
+  const secretValues = iamActionsFor(reading).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
 
   const startedAt = Date.now();
   const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });

@@ -20,6 +20,8 @@ export interface DnsServerOptions {
   srv?: Record<string, SrvData[]>;
   /** Names that exist without SRV data: asked for SRV, they answer NOERROR with no records (NODATA). */
   names?: string[];
+  /** A records by owner name (the client probes resolve names to the loopback servers a test starts). */
+  a?: Record<string, string[]>;
   /** answer: from the records · servfail / refuse: that rcode to everything · drop: never reply (a black hole). */
   mode?: 'answer' | 'servfail' | 'refuse' | 'drop';
   /** Listen on TCP 53 too (default true); without it a TCP connection is refused. */
@@ -151,7 +153,12 @@ function answer(query: packet.Packet, options: DnsServerOptions): Buffer {
   else if (options.mode === 'refuse') rcode = RCODE.REFUSED;
   else if (question) {
     const records = options.srv?.[question.name];
-    if (records && question.type === 'SRV') {
+    const addresses = options.a?.[question.name.toLowerCase()];
+    if (addresses && question.type === 'A') {
+      answers = addresses.map((data) => ({ type: 'A' as const, name: question.name, ttl: 60, class: 'IN' as const, data }));
+    } else if (addresses) {
+      // The name exists, with no data of the asked type (NODATA).
+    } else if (records && question.type === 'SRV') {
       answers = records.map((r) => ({
         type: 'SRV' as const,
         name: question.name,

@@ -2,7 +2,10 @@
 // 127.x.y.z address, so fixed ports (4172, 4195, 8300) do not collide with other runs on the same machine.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Listener {
   port: number;
@@ -104,6 +107,68 @@ export async function tcpDroppingPort(host: string, port = 0): Promise<Listener>
   }
   return {
     port: bound,
+    close: async () => {
+      for (const filler of fillers) filler.destroy();
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
+
+export interface HeldListener extends Listener {
+  /** Lets the listener accept again: handshakes waiting for a retransmitted SYN then complete. */
+  release(): void;
+}
+
+/**
+ * A TCP port whose handshakes complete late, as across a slow link: the listener's accept queue is full and its
+ * process does not accept, so the kernel drops each SYN, until `release()`; then the client's retransmission (about
+ * a second after its first SYN: Linux's initial RTO) gets through. Each handshake started while held takes about a
+ * second — what the RTT probe reads as a far Region. (Loopback has no latency to add, and no other delay between
+ * "instant" and one RTO is possible without traffic control.)
+ */
+export async function tcpHeldPort(host: string, port = 0): Promise<HeldListener> {
+  const flag = join(mkdtempSync(join(tmpdir(), 'wsdoctor-held-')), 'release');
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const { existsSync } = require('node:fs');
+       const server = require('node:net').createServer((socket) => socket.on('error', () => {}));
+       server.listen({ port: ${port}, host: ${JSON.stringify(host)}, backlog: 1 }, () => {
+         process.stdout.write(server.address().port + '\n');
+         process.stdin.once('data', () => {
+           const wait = new Int32Array(new SharedArrayBuffer(4));
+           while (!existsSync(${JSON.stringify(flag)})) Atomics.wait(wait, 0, 0, 10);
+         });
+       });`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const bound = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (code) => reject(new Error(`the held listener exited (${code})`)));
+  });
+  // Hold the listener (its event loop blocked), then fill its accept queue until a handshake stops completing.
+  child.stdin!.write('hold\n');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const fillers: Socket[] = [];
+  for (let i = 0; i < 8; i++) {
+    const filler = connect({ host, port: bound });
+    filler.on('error', () => {});
+    fillers.push(filler);
+    const completed = await new Promise<boolean>((resolve) => {
+      filler.once('connect', () => resolve(true));
+      setTimeout(() => resolve(false), 100);
+    });
+    if (!completed) break;
+  }
+  return {
+    port: bound,
+    release: () => writeFileSync(flag, ''),
     close: async () => {
       for (const filler of fillers) filler.destroy();
       if (child.exitCode === null) {
