@@ -103,8 +103,8 @@ export interface EndpointProbeOptions {
   connectTo?: { address: string; port: number };
   /** DNS servers to ask instead of the OS's. */
   resolver?: readonly string[];
-  /** The trust store to validate against; Node's bundled roots without it. */
-  secureContext?: SecureContext;
+  /** The trust store to validate against (awaited only when the TLS stage starts); Node's bundled roots without it. */
+  secureContext?: SecureContext | Promise<SecureContext | undefined>;
   /** GET: keep the first this many bytes of the body as text. */
   keepBody?: number;
   /** GET: time the body, reading at most this many bytes (the bound ends it too, as a measurement). */
@@ -210,6 +210,7 @@ export function probeEndpoint(options: EndpointProbeOptions): Promise<EndpointPr
       let stream: Socket = socket;
       if (options.tls) {
         state.stage = 'tls';
+        const secureContext = await options.secureContext;
         const tlsStarted = performance.now();
         const secure = tlsConnect({
           socket,
@@ -217,7 +218,7 @@ export function probeEndpoint(options: EndpointProbeOptions): Promise<EndpointPr
           // Validation is recorded, not enforced: an untrusted chain is a finding to describe, and the HTTP answer
           // behind it (often a proxy's block page) is part of the description.
           rejectUnauthorized: false,
-          ...(options.secureContext ? { secureContext: options.secureContext } : {}),
+          ...(secureContext ? { secureContext } : {}),
           ALPNProtocols: ['http/1.1'],
         });
         sockets.push(secure);

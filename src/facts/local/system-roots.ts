@@ -116,3 +116,8 @@ export function systemTrust(timeoutMs: number): Promise<{ context: tls.SecureCon
   );
   return context;
 }
+
+/** The OS trust store's TLS context, for a probe to await only when its handshake starts (undefined: unreadable). */
+export function systemTrustContext(timeoutMs: number): Promise<tls.SecureContext | undefined> {
+  return systemTrust(timeoutMs).then((trust) => ('context' in trust ? trust.context : undefined));
+}

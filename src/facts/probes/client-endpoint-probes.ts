@@ -5,7 +5,7 @@ import { FactError } from '../../core/failure.js';
 import { clientEndpointsFor, type EndpointNeed } from '../../data/client-endpoints.js';
 import { probeEndpoint, type EndpointProbe } from '../../net/https.js';
 import { defineFact } from '../define.js';
-import { systemTrust } from '../local/system-roots.js';
+import { systemTrust, systemTrustContext } from '../local/system-roots.js';
 import probeTargets, { redirectFor, resolverOf } from './probe-targets.js';
 
 export interface ProbedEndpoint {
@@ -36,7 +36,7 @@ export default defineFact({
       throw new FactError({ kind: 'error', message: `the Administration Guide lists no WorkSpaces client endpoints for ${region}` });
     }
     const targets = await get(probeTargets);
-    const trust = await systemTrust(timeoutMs);
+    const trusting = systemTrustContext(timeoutMs);
     const probed = await Promise.all(
       endpoints.map(async ({ host, category, need, use }): Promise<ProbedEndpoint> => {
         const connectTo = redirectFor(targets, host, 443);
@@ -46,13 +46,14 @@ export default defineFact({
           tls: true,
           ...(connectTo ? { connectTo } : {}),
           ...resolverOf(targets),
-          ...('context' in trust ? { secureContext: trust.context } : {}),
+          secureContext: trusting,
           timeoutMs,
           signal,
         });
         return { host, category, need, use, probe };
       }),
     );
+    const trust = await systemTrust(timeoutMs);
     return {
       region,
       trust: 'context' in trust ? { source: trust.source } : { fallback: "Node's bundled roots", reason: trust.error },

@@ -34,7 +34,7 @@ export default defineFact({
   dependsOn: [],
   options: [probeHost],
   async collect({ option, region, timeoutMs, signal }): Promise<StreamingPortProbes> {
-    const { hosts, origin } = probeTargets(option(probeHost), region);
+    const { hosts, origin } = healthCheckTargets(option(probeHost), region);
     const jobs = hosts.flatMap((host) =>
       CLIENT_PORTS.flatMap(({ port, protocols }) => protocols.map((protocol) => ({ host, port, protocol }))),
     );
@@ -45,7 +45,8 @@ export default defineFact({
   },
 });
 
-function probeTargets(probeHosts: string[] | undefined, region: string): { hosts: string[]; origin: ProbeTargets } {
+/** The Region's health check servers, or the --probe-host hosts instead (the RTT and MTU probes use them too). */
+export function healthCheckTargets(probeHosts: string[] | undefined, region: string): { hosts: string[]; origin: ProbeTargets } {
   if (probeHosts?.length) return { hosts: [...new Set(probeHosts)], origin: { from: 'probe-host' } };
   const servers = healthCheckServersFor(region);
   if (!servers) {

@@ -1,0 +1,71 @@
+// The proxies this machine is set to use: the environment's HTTPS_PROXY, HTTP_PROXY and ALL_PROXY (and NO_PROXY),
+// and the OS's own settings where they can be read — Windows' WinHTTP and the user's Internet Settings, macOS's
+// network configuration, GNOME's proxy settings on Linux. The desktop clients can send HTTPS (443) through a proxy,
+// but "do not support proxy redirection at the application level" and stream over 4172/4195 directly (002 lines
+// 683-686, 1413-1416). Credentials in a proxy URL are masked and registered as secrets before anything is kept.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { addSecret } from '../../core/secrets.js';
+import { defineFact } from '../define.js';
+import {
+  maskCredentials,
+  parseGnomeProxy,
+  parseInternetSettings,
+  parseNetshWinhttp,
+  parseScutilProxy,
+  proxiesFromEnvironment,
+  type ProxySetting,
+} from './proxy-config.js';
+
+const run = promisify(execFile);
+
+export interface ProxySettings {
+  platform: NodeJS.Platform;
+  settings: ProxySetting[];
+  /** NO_PROXY, when set. */
+  noProxy?: string;
+  /** OS settings that exist on this platform but could not be read, and why. */
+  unreadable: string[];
+}
+
+export default defineFact({
+  name: 'proxySettings',
+  description: "the proxies this machine is set to use: environment variables and the OS's proxy settings",
+  iamActions: [],
+  dependsOn: [],
+  async collect({ timeoutMs }): Promise<ProxySettings> {
+    const settings = proxiesFromEnvironment(process.env, addSecret);
+    const unreadable: string[] = [];
+    const ask = async (command: string, args: string[]): Promise<string | undefined> => {
+      try {
+        return (await run(command, args, { timeout: timeoutMs, windowsHide: true, maxBuffer: 1 << 20 })).stdout;
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        // No such tool (gsettings outside GNOME) is not a failure to read: there is nothing to read.
+        if (e.code !== 'ENOENT') unreadable.push(`${command} ${args.join(' ')}: ${e.code ?? e.message}`);
+        return undefined;
+      }
+    };
+    if (process.platform === 'win32') {
+      const [winhttp, inet] = await Promise.all([
+        ask('netsh', ['winhttp', 'show', 'proxy']),
+        ask('reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings']),
+      ]);
+      settings.push(...parseNetshWinhttp(winhttp ?? '', addSecret), ...parseInternetSettings(inet ?? '', addSecret));
+    } else if (process.platform === 'darwin') {
+      settings.push(...parseScutilProxy((await ask('scutil', ['--proxy'])) ?? '', addSecret));
+    } else if (process.platform === 'linux') {
+      const mode = await ask('gsettings', ['get', 'org.gnome.system.proxy', 'mode']);
+      if (mode !== undefined) {
+        const [host, port, pac] = await Promise.all([
+          ask('gsettings', ['get', 'org.gnome.system.proxy.https', 'host']),
+          ask('gsettings', ['get', 'org.gnome.system.proxy.https', 'port']),
+          ask('gsettings', ['get', 'org.gnome.system.proxy', 'autoconfig-url']),
+        ]);
+        settings.push(...parseGnomeProxy(mode, host ?? '', port ?? '', pac ?? ''));
+      }
+    }
+    const noProxy = process.env.NO_PROXY ?? process.env.no_proxy;
+    return { platform: process.platform, settings, ...(noProxy ? { noProxy: maskCredentials(noProxy) } : {}), unreadable };
+  },
+});
