@@ -64,7 +64,7 @@ export default defineCheck({
     const seconds = Math.abs(reading.offsetMs) / 1000;
     const direction = reading.offsetMs > 0 ? 'ahead' : 'behind';
     const against = reading.from === 'ntp' ? `NTP (${clockOffset.ntp.host})` : `the Date headers of ${reading.samples} WorkSpaces server${reading.samples === 1 ? '' : 's'} (to the second)`;
-    const off = seconds < 1 ? 'within a second of' : `${formatSeconds(seconds)} ${direction} of`;
+    const off = seconds < 1 ? 'within a second of' : `${formatSeconds(seconds)} ${direction === 'ahead' ? 'ahead of' : 'behind'}`;
     const said = `This machine's clock is ${off} ${against}.`;
     if (Math.abs(reading.offsetMs) > CLOCK_SKEW.failAboveMs) {
       return [{ status: 'fail', resource, message: `${said} Certificates will look expired or not yet valid: set the clock from NTP.${ntpNote}`, evidence }];

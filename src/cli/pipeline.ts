@@ -17,6 +17,8 @@ import { appliesTo, iamActionsFor } from '../facts/define.js';
 import { LiveFactStore } from '../facts/store.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from '../report/model.js';
 import before from '../options/before.js';
+import registrationCode from '../options/registration-code.js';
+import { regionOfRegistrationCode } from '../data/client-network.js';
 import { CHECKS, OPTIONS } from './registry.js';
 import { resolveRegion } from './region.js';
 import { startSpinner } from './spinner.js';
@@ -105,7 +107,12 @@ export async function collectLive(
 ): Promise<LiveCollection> {
   const region = checks.every((c) => c.meta.scope === 'local')
     ? await regionIfConfigured(awsOptions)
-    : await resolveRegion(awsOptions.region, awsOptions.profile);
+    : await resolveRegion(awsOptions.region, awsOptions.profile).catch((error: unknown) => {
+        // A user with only a registration code has no Region configured: the code names one (SLiad+… is us-east-1).
+        const fromCode = regionOfRegistrationCode(readOption(inputs, registrationCode) ?? '');
+        if (fromCode && error instanceof UsageError) return fromCode;
+        throw error;
+      });
   if (!awsOptions.endpointUrl) checkEndpointEnvironment();
   // Without --endpoint-url the SDK itself honours AWS_ENDPOINT_URL and the per-service AWS_ENDPOINT_URL_<SERVICE>
   // (e.g. AWS_ENDPOINT_URL_APPSTREAM); passing either here would override the per-service ones.

@@ -93,7 +93,9 @@ export async function startClientLab(region: string, faults: ClientLabFaults = {
   servers.push(await startHttpRedirect(address, 80));
   servers.push(await startQuicResponder(address, 443));
   if (!faults.ntpSilent) servers.push(await startSntpResponder(address, NTP_SERVER.port, { skewMs: -(faults.clockOffsetMs ?? 0) }));
-  servers.push(await startStunResponder(address, STUN_SERVER.port, faults.udpPublicIp ? { mapped: faults.udpPublicIp } : {}));
+  // A NAT shows UDP from the address it shows TCP from, unless the test says otherwise.
+  const udpShown = faults.udpPublicIp ?? faults.publicIp;
+  servers.push(await startStunResponder(address, STUN_SERVER.port, udpShown ? { mapped: udpShown } : {}));
   const listeners: Listener[] = [];
   for (const port of [4172, 4195]) {
     if (!faults.closedTcp?.includes(port)) listeners.push(await tcpListener(address, port));

@@ -139,7 +139,7 @@ export async function tcpHeldPort(host: string, port = 0): Promise<HeldListener>
       `const { existsSync } = require('node:fs');
        const server = require('node:net').createServer((socket) => socket.on('error', () => {}));
        server.listen({ port: ${port}, host: ${JSON.stringify(host)}, backlog: 1 }, () => {
-         process.stdout.write(server.address().port + '\n');
+         process.stdout.write(server.address().port + '\\n');
          process.stdin.once('data', () => {
            const wait = new Int32Array(new SharedArrayBuffer(4));
            while (!existsSync(${JSON.stringify(flag)})) Atomics.wait(wait, 0, 0, 10);

@@ -24,10 +24,15 @@ export function parseSkipThisVersion(text: string): string | undefined {
   return /^\s*SkipThisVersion\s+REG_\w+\s+(\S.*)$/im.exec(text)?.[1]?.trim().slice(0, 50);
 }
 
-/** `dpkg-query -W -f '${Status}|${Version}' workspacesclient`: "install ok installed|4.7.0.4312". */
-export function parseDpkgQuery(text: string): string | undefined {
-  const [status, version] = text.trim().split('|');
-  return status?.endsWith(' installed') && version && /^[\d.]+/.test(version) ? version.trim().slice(0, 50) : undefined;
+/** dpkg's status database (/var/lib/dpkg/status): the version of an installed package, by name. */
+export function dpkgInstalledVersion(status: string, name: string): string | undefined {
+  for (const stanza of status.split(/\n\n+/)) {
+    if (!new RegExp(`^Package: ${name}$`, 'm').test(stanza)) continue;
+    if (!/^Status: .* installed$/m.test(stanza)) return undefined;
+    const version = /^Version: (\S+)$/m.exec(stanza)?.[1];
+    return version && /^[\d.:~+-]+$/.test(version) ? version.slice(0, 50) : undefined;
+  }
+  return undefined;
 }
 
 /** A dotted version's numbers, for comparison: "5.10.0.4471" → [5, 10, 0, 4471]. */

@@ -4,6 +4,8 @@
 // but "do not support proxy redirection at the application level" and stream over 4172/4195 directly (002 lines
 // 683-686, 1413-1416). Credentials in a proxy URL are masked and registered as secrets before anything is kept.
 import { execFile } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { addSecret } from '../../core/secrets.js';
 import { defineFact } from '../define.js';
@@ -18,6 +20,13 @@ import {
 } from './proxy-config.js';
 
 const run = promisify(execFile);
+
+/** Whether a command is on PATH: starting a process only to learn it is not there costs a fork. */
+async function onPath(command: string): Promise<boolean> {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const found = await Promise.all(dirs.map((dir) => access(join(dir, command), constants.X_OK).then(() => true, () => false)));
+  return found.includes(true);
+}
 
 export interface ProxySettings {
   platform: NodeJS.Platform;
@@ -54,7 +63,7 @@ export default defineFact({
       settings.push(...parseNetshWinhttp(winhttp ?? '', addSecret), ...parseInternetSettings(inet ?? '', addSecret));
     } else if (process.platform === 'darwin') {
       settings.push(...parseScutilProxy((await ask('scutil', ['--proxy'])) ?? '', addSecret));
-    } else if (process.platform === 'linux') {
+    } else if (process.platform === 'linux' && (await onPath('gsettings'))) {
       const mode = await ask('gsettings', ['get', 'org.gnome.system.proxy', 'mode']);
       if (mode !== undefined) {
         const [host, port, pac] = await Promise.all([

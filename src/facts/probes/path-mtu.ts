@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { IPV4_ICMP_HEADERS, MIN_VPN_MTU } from '../../data/client-network.js';
 import probeHost from '../../options/probe-host.js';
 import { defineFact } from '../define.js';
+import probeTargets from './probe-targets.js';
 import { parsePing, pingArguments, type PingResult } from '../local/ping-output.js';
 import { healthCheckTargets, type ProbeTargets } from './streaming-port-probes.js';
 
@@ -33,9 +34,11 @@ export default defineFact({
   name: 'pathMtu',
   description: "a small and a 1200-byte don't-fragment ping from this machine to a health check server (the OS's ping)",
   iamActions: [],
-  dependsOn: [],
+  // A targets file is checked before any packet is sent: an unusable one stops the run (exit 2) first.
+  dependsOn: [probeTargets],
   options: [probeHost],
-  async collect({ option, region, timeoutMs, signal }): Promise<PathMtu> {
+  async collect({ get, option, region, timeoutMs, signal }): Promise<PathMtu> {
+    await get(probeTargets);
     const { hosts, origin } = healthCheckTargets(option(probeHost), region);
     const host = hosts[0]!;
     const payload = MIN_VPN_MTU.bytes - IPV4_ICMP_HEADERS;

@@ -1,7 +1,7 @@
 // Where the client probes go: the real names and addresses from the guides' tables, unless --probe-targets names a
 // file that redirects them — the DNS servers to ask ("resolver"), and per host or host:port the address to connect
 // to instead ("hosts"). Every client probe fact reads this one, so a targets file redirects all of them alike.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { FactError } from '../../core/failure.js';
 import probeTargetsOption from '../../options/probe-targets.js';
@@ -36,7 +36,9 @@ export default defineFact({
     const bad = (why: string) => new FactError({ kind: 'target-not-found', message: `--probe-targets ${file}: ${why}` });
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      // Read at once (a small file): every probe waits for it, and an async read would queue behind whatever else
+      // the run's first moments keep busy (starting ping, reading the OS's settings).
+      text = readFileSync(file, 'utf8');
     } catch (error) {
       throw bad(`cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }

@@ -5,10 +5,11 @@
 // spread out (one every `spacing` ms) and all of them end by --timeout, so a silent host costs one timeout, and the
 // check judges each host by its fastest handshake — the path's round trip without this machine's own delays.
 import { RTT_BANDS, RTT_SAMPLES, type StreamingProtocol } from '../../data/client-network.js';
-import type { ProbeResult } from '../../net/probe-outcome.js';
+import type { ProbeOutcome, ProbeResult } from '../../net/probe-outcome.js';
 import { probeTcp } from '../../net/tcp.js';
 import probeHost from '../../options/probe-host.js';
 import { defineFact } from '../define.js';
+import probeTargets from './probe-targets.js';
 import { healthCheckTargets, type ProbeTargets } from './streaming-port-probes.js';
 
 export interface RttSeries {
@@ -50,18 +51,23 @@ export default defineFact({
   name: 'streamingRtt',
   description: "TCP handshake times from this machine to the Region's health check servers on 4172 (PCoIP) and 4195 (WSP)",
   iamActions: [],
-  dependsOn: [],
+  // A targets file is checked before any packet is sent: an unusable one stops the run (exit 2) first.
+  dependsOn: [probeTargets],
   options: [probeHost],
-  async collect({ option, region, timeoutMs, signal }): Promise<StreamingRtt> {
+  async collect({ get, option, region, timeoutMs, signal }): Promise<StreamingRtt> {
+    await get(probeTargets);
     const { hosts, origin } = healthCheckTargets(option(probeHost), region);
     const spacing = Math.min(MAX_SPACING_MS, Math.floor(timeoutMs / (2 * RTT_SAMPLES)));
+    const deadline = performance.now() + timeoutMs;
     const series = await Promise.all(
       hosts.flatMap((host) =>
         RTT_BANDS.map(async ({ protocol, port }): Promise<RttSeries> => {
           const samples = await Promise.all(
-            Array.from({ length: RTT_SAMPLES }, async (_, i) => {
+            Array.from({ length: RTT_SAMPLES }, async (_, i): Promise<ProbeOutcome> => {
               await delay(i * spacing, signal);
-              return probeTcp(host, port, Math.max(1, timeoutMs - i * spacing), signal);
+              // One deadline for all of them: a timer that fires late (a busy event loop) does not extend it.
+              const left = Math.round(deadline - performance.now());
+              return left > 0 ? probeTcp(host, port, left, signal) : { result: 'timeout', elapsedMs: 0 };
             }),
           );
           return {
