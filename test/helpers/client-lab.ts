@@ -161,7 +161,7 @@ function route(req: IncomingMessage, res: ServerResponse, faults: ClientLabFault
 
 function listen(server: ReturnType<typeof createHttpsServer>, address: string, port: number): Promise<Server> {
   const sockets = new Set<import('node:net').Socket>();
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: import('node:net').Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,17 +153,19 @@ export async function tcpHeldPort(host: string, port = 0): Promise<HeldListener>
     child.stdout!.once('data', (chunk) => resolve(Number(String(chunk).trim())));
     child.once('exit', (code) => reject(new Error(`the held listener exited (${code})`)));
   });
-  // Hold the listener (its event loop blocked), then fill its accept queue until a handshake stops completing.
+  // Hold the listener (its event loop blocked), then fill its accept queue until a handshake stops completing, and
+  // prove it: a last handshake must stay unanswered for half a second (on a loaded machine a slow one may still be
+  // on its way; it then joins the fillers and the filling goes on).
   child.stdin!.write('hold\n');
   await new Promise((resolve) => setTimeout(resolve, 50));
   const fillers: Socket[] = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 16; i++) {
     const filler = connect({ host, port: bound });
     filler.on('error', () => {});
     fillers.push(filler);
     const completed = await new Promise<boolean>((resolve) => {
       filler.once('connect', () => resolve(true));
-      setTimeout(() => resolve(false), 100);
+      setTimeout(() => resolve(false), 500);
     });
     if (!completed) break;
   }
@@ -178,4 +181,31 @@ export async function tcpHeldPort(host: string, port = 0): Promise<HeldListener>
       }
     },
   };
+}
+
+/**
+ * Resolves when a new connection to host:port is in SYN_SENT on this machine (Linux: /proc/net/tcp): a client
+ * has started its handshake. Lets a test act relative to when a probe really starts, whatever the CLI's start-up took.
+ */
+export async function firstSynSent(host: string, port: number, timeoutMs = 20_000): Promise<void> {
+  const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
+  // /proc/net/tcp prints an IPv4 address as the little-endian hex of its 32 bits.
+  const address = host.split('.').map(Number).reverse().map((b) => hex(b, 2)).join('');
+  const remote = `${address}:${hex(port, 4)}`;
+  const synSent = async () =>
+    new Set(
+      (await readFile('/proc/net/tcp', 'utf8'))
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter((f) => f[2] === remote && f[3] === '02')
+        .map((f) => f[1]!),
+    );
+  // Handshakes already waiting (a held listener's own filler) are not the client's.
+  const before = await synSent();
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    for (const local of await synSent()) if (!before.has(local)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no handshake to ${host}:${port} started within ${timeoutMs} ms`);
 }
