@@ -363,7 +363,8 @@ export function nameOf(distinguishedName: string): string {
   const fields = new Map<string, string>();
   for (const line of distinguishedName.split('\n')) {
     const at = line.indexOf('=');
-    if (at > 0) fields.set(line.slice(0, at), line.slice(at + 1));
+    // A value's own commas and equals signs come escaped ("Starfield Technologies\, Inc.").
+    if (at > 0) fields.set(line.slice(0, at), line.slice(at + 1).replace(/\\(.)/g, '$1'));
   }
   const cn = fields.get('CN');
   const org = fields.get('O');
