@@ -1,6 +1,7 @@
 // No credential or secret ever leaves in a bundle. Collectors drop the secrets AWS returns (the directory
 // registration code, a RADIUS shared secret); this is the last look before a bundle is written, and it refuses to
 // write one that holds a secret field, an access key id, or any credential value this process knows.
+import { REDACTED } from '../core/secrets.js';
 
 /** Field names that hold secrets in the AWS APIs wsdoctor reads, or in anything credential-shaped. */
 const SECRET_FIELD = /^(RegistrationCode|SharedSecret|Password|CustomerPassword|(aws_?)?secret_?access_?key|(aws_?)?session_?token)$/i;
@@ -34,7 +35,8 @@ export function assertNoSecrets(bundle: unknown, secretValues: readonly string[]
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
-        if (SECRET_FIELD.test(key)) throw new SecretInBundle(path);
+        // A secret field may stand in the bundle only as the placeholder: a --registration-code given to the run.
+        if (SECRET_FIELD.test(key) && item !== REDACTED) throw new SecretInBundle(path);
         visit(item, path);
       }
     }

@@ -36,6 +36,14 @@ describe('assertNoSecrets', () => {
     expect((thrown as Error).message).not.toMatch(/SLiad|radius!|AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
   });
 
+  it('lets a secret field stand as the placeholder only (a run given --registration-code records it so)', () => {
+    const bundle = example() as any;
+    bundle.targets = { client: true, registrationCode: '[redacted]' };
+    expect(() => assertNoSecrets(bundle, [SECRET])).not.toThrow();
+    bundle.targets.registrationCode = 'SLiad+PDVBLO';
+    expect(() => assertNoSecrets(bundle, [SECRET])).toThrow(SecretInBundle);
+  });
+
   it('passes the examples as they are', () => {
     expect(() => assertNoSecrets(example(), [SECRET])).not.toThrow();
   });
