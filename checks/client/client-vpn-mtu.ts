@@ -12,7 +12,7 @@ import { GUIDES } from '../../src/data/sources.js';
 import { IPV4_ICMP_HEADERS, MIN_VPN_MTU } from '../../src/data/client-network.js';
 import pathMtu from '../../src/facts/probes/path-mtu.js';
 import ipRoutes from '../../src/facts/local/ip-routes.js';
-import { TUNNEL_INTERFACE } from '../../src/facts/local/route-tables.js';
+import { TUNNEL_INTERFACE } from '../../src/facts/local/default-routes.js';
 
 export default defineCheck({
   meta: {

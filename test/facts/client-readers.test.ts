@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parsePing, pingArguments } from '../../src/facts/local/ping-output.js';
-import { linuxDefaultRoutes4, linuxDefaultRoutes6, macDefaultRoutes, windowsDefaultRoutes } from '../../src/facts/local/route-tables.js';
+import { linuxDefaultRoutes4, linuxDefaultRoutes6, macDefaultRoutes, windowsDefaultRoutes } from '../../src/facts/local/default-routes.js';
 import {
   maskCredentials,
   parseGnomeProxy,

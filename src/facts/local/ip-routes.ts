@@ -13,7 +13,7 @@ import {
   macDefaultRoutes,
   windowsDefaultRoutes,
   type DefaultRoute,
-} from './route-tables.js';
+} from './default-routes.js';
 
 const run = promisify(execFile);
 
