@@ -103,8 +103,8 @@ export interface EndpointProbeOptions {
   connectTo?: { address: string; port: number };
   /** DNS servers to ask instead of the OS's. */
   resolver?: readonly string[];
-  /** The trust store to validate against (awaited only when the TLS stage starts); Node's bundled roots without it. */
-  secureContext?: SecureContext | Promise<SecureContext | undefined>;
+  /** The trust store to validate against (asked for only when the TLS stage starts); Node's bundled roots without it. */
+  secureContext?: SecureContext | (() => Promise<SecureContext | undefined>);
   /** GET: keep the first this many bytes of the body as text. */
   keepBody?: number;
   /** GET: time the body, reading at most this many bytes (the bound ends it too, as a measurement). */
@@ -210,7 +210,7 @@ export function probeEndpoint(options: EndpointProbeOptions): Promise<EndpointPr
       let stream: Socket = socket;
       if (options.tls) {
         state.stage = 'tls';
-        const secureContext = await options.secureContext;
+        const secureContext = typeof options.secureContext === 'function' ? await options.secureContext() : options.secureContext;
         const tlsStarted = performance.now();
         const secure = tlsConnect({
           socket,

@@ -193,7 +193,12 @@ describe.runIf(opensslAvailable())('osTrustStore', () => {
   let ca: ReturnType<typeof createTestCa>;
   beforeAll(() => {
     ca = createTestCa('Amazon Root CA 1 (store test)');
-    process.env.SSL_CERT_FILE = trustStoreFile(ca.certPem, STARFIELD_ROOT_PEM);
+    // The same root twice (counted once), an entry cut short (not counted) and a whole DER SEQUENCE naming Amazon that
+    // is no certificate: counted, as only its shape is read, but never listed as a root (parsing it fails).
+    const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`;
+    const cut = ca.certPem.replace(/-----END CERTIFICATE-----/, '').split('\n').slice(0, 5).join('\n') + '\n-----END CERTIFICATE-----\n';
+    const notACertificate = pem(Buffer.concat([Buffer.from([0x30, 12, 0x0c, 10]), Buffer.from('Amazon CA!')]));
+    process.env.SSL_CERT_FILE = trustStoreFile(ca.certPem, STARFIELD_ROOT_PEM, ca.certPem, cut, notACertificate);
     // OpenSSL reads both when both are set, and so does wsdoctor: this store is the file alone.
     delete process.env.SSL_CERT_DIR;
   });
@@ -210,7 +215,7 @@ describe.runIf(opensslAvailable())('osTrustStore', () => {
       ok: true,
       value: {
         source: `SSL_CERT_FILE=${process.env.SSL_CERT_FILE}`,
-        certificates: 2,
+        certificates: 3,
         starfield: [
           { sha256: '2b071c59a0a0ae76b0eadb2bad23bad4580b69c3601b630c2eaf0613afa83f92', present: false },
           { sha256: '1465fa205397b876faa6f0a9958e5590e40fcc7faa4fb7c2c8677521fb5fb658', present: true },

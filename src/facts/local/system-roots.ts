@@ -8,7 +8,6 @@
 //    through `security`, Windows' LocalMachine and CurrentUser Root stores through PowerShell.
 // [not in guides: the guides say only that Amazon Trust Services must be a trusted root of the OS.]
 import { execFile } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tls from 'node:tls';
@@ -81,17 +80,31 @@ async function readSystemRoots(timeoutMs: number): Promise<SystemRoots> {
   throw new Error(`no known certificate store on ${process.platform}`);
 }
 
+/**
+ * The PEM certificates that decode to one whole DER SEQUENCE, each once: parsing every one would cost ~0.5 ms each,
+ * for nothing (only the few the checks name are parsed); a damaged or cut entry fails this and is not counted.
+ */
 function usable(pems: string[], source: string): SystemRoots {
-  const parsed = pems.filter((pem) => {
-    try {
-      new X509Certificate(pem);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (parsed.length === 0) throw new Error(`${source} holds no certificate`);
-  return { source, pems: parsed };
+  const decoded = pems.filter((pem) => isDerSequence(derOf(pem)));
+  if (decoded.length === 0) throw new Error(`${source} holds no certificate`);
+  return { source, pems: [...new Set(decoded)] };
+}
+
+/** A SEQUENCE whose length field (short or long form) accounts for exactly the bytes there are. */
+function isDerSequence(der: Buffer): boolean {
+  if (der.length < 2 || der[0] !== 0x30) return false;
+  const first = der[1]!;
+  if (first < 0x80) return 2 + first === der.length;
+  const octets = first & 0x7f;
+  if (octets === 0 || octets > 4 || der.length < 2 + octets) return false;
+  let length = 0;
+  for (let i = 0; i < octets; i++) length = length * 256 + der[2 + i]!;
+  return 2 + octets + length === der.length;
+}
+
+/** A PEM certificate's DER bytes. */
+export function derOf(pem: string): Buffer {
+  return Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, ''), 'base64');
 }
 
 export function splitPems(text: string): string[] {
@@ -108,7 +121,7 @@ async function pemsInDirectory(dir: string): Promise<string[]> {
 
 let context: Promise<{ context: tls.SecureContext; source: string } | { error: string }> | undefined;
 
-/** A TLS context that validates against the OS's roots; when they cannot be read, why not. */
+/** A TLS context that validates against the OS's roots; when they cannot be read, why not. Made once, when asked. */
 export function systemTrust(timeoutMs: number): Promise<{ context: tls.SecureContext; source: string } | { error: string }> {
   context ??= loadSystemRoots(timeoutMs).then(
     ({ pems, source }) => ({ context: tls.createSecureContext({ ca: pems }), source }),
@@ -117,7 +130,10 @@ export function systemTrust(timeoutMs: number): Promise<{ context: tls.SecureCon
   return context;
 }
 
-/** The OS trust store's TLS context, for a probe to await only when its handshake starts (undefined: unreadable). */
-export function systemTrustContext(timeoutMs: number): Promise<tls.SecureContext | undefined> {
-  return systemTrust(timeoutMs).then((trust) => ('context' in trust ? trust.context : undefined));
+/**
+ * The OS trust store's TLS context, for a probe to ask for when its handshake starts (undefined: unreadable). Lazy:
+ * a run whose probes never get to TLS never builds it (about 90 ms for a store of 150 roots).
+ */
+export function systemTrustContext(timeoutMs: number): () => Promise<tls.SecureContext | undefined> {
+  return () => systemTrust(timeoutMs).then((trust) => ('context' in trust ? trust.context : undefined));
 }

@@ -5,7 +5,7 @@ import { FactError } from '../../core/failure.js';
 import { clientEndpointsFor, type EndpointNeed } from '../../data/client-endpoints.js';
 import { probeEndpoint, type EndpointProbe } from '../../net/https.js';
 import { defineFact } from '../define.js';
-import { systemTrust, systemTrustContext } from '../local/system-roots.js';
+import { loadSystemRoots, systemTrustContext } from '../local/system-roots.js';
 import probeTargets, { redirectFor, resolverOf } from './probe-targets.js';
 
 export interface ProbedEndpoint {
@@ -53,10 +53,14 @@ export default defineFact({
         return { host, category, need, use, probe };
       }),
     );
-    const trust = await systemTrust(timeoutMs);
+    // Which store the handshakes used: reading it is enough to say so (no TLS context is built when none got to TLS).
+    const trust = await loadSystemRoots(timeoutMs).then(
+      ({ source }) => ({ source }),
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    );
     return {
       region,
-      trust: 'context' in trust ? { source: trust.source } : { fallback: "Node's bundled roots", reason: trust.error },
+      trust: 'source' in trust ? { source: trust.source } : { fallback: "Node's bundled roots", reason: trust.error },
       ...(targets.resolver ? { resolver: targets.resolver } : {}),
       endpoints: probed,
     };
