@@ -92,6 +92,14 @@ function verdict(band: RttBand, series: RttSeries[], fact: StreamingRtt, region:
     : '';
   const measured = `Round trip to ${where} on ${band.port}: ${rtt} ms${timed.length > 1 ? ` (the median of ${timed.length} hosts)` : ''}${partial}.`;
   const bandText = `${band.label} wants under ${band.goodBelowMs} ms and is degraded up to ${band.failFromMs} ms`;
+  // A busy machine delays the moment a handshake is seen: when that delay is as large as what was measured, the
+  // figure may be this machine's load, not the network's — at most a warning, and said so.
+  const busy = fact.loopDelayMs && rtt >= band.goodBelowMs && fact.loopDelayMs.max * 2 >= rtt
+    ? ` This machine was busy while timing (its event loop ran up to ${fact.loopDelayMs.max} ms late), so part of the figure may be its own load: run again when it is idle.`
+    : '';
+  if (busy) {
+    return { status: 'warn', resource, message: `${measured} ${bandText}.${busy}${wspNote}`, evidence: { ...evidence, rttMs: rtt, loopDelayMs: fact.loopDelayMs } };
+  }
   if (rtt < band.goodBelowMs) {
     return { status: 'pass', resource, message: `${measured} Good for ${band.label} (under ${band.goodBelowMs} ms).${wspNote}`, evidence: { ...evidence, rttMs: rtt } };
   }

@@ -14,6 +14,7 @@ function rtt(pcoip: number[][], wsp: number[][] = pcoip, fromRegion = true): Str
     hosts,
     samplesPerHost: 5,
     spacingMs: 200,
+    loopDelayMs: { median: 0, max: 2 },
     series: [...series('pcoip', 4172, pcoip), ...series('wsp', 4195, wsp)],
   };
 }
@@ -57,6 +58,11 @@ checkTable(check, [
     name: 'several hosts: the median of their fastest handshakes; one silent host is left out and named',
     facts: { streamingRtt: rtt([[30], [300], [90], []]) },
     expect: [{ status: 'pass', message: /90 ms \(the median of 3 hosts\) \(3\.0\.0\.4 did not answer and is left out\)/ }, { status: 'pass' }],
+  },
+  {
+    name: 'a machine so busy its event loop ran as late as the figure: at most a warning, saying so',
+    facts: { streamingRtt: { ...rtt([[300, 320, 310, 305, 330]]), loopDelayMs: { median: 120, max: 290 } } },
+    expect: [{ status: 'warn', message: /300 ms\. .*This machine was busy while timing \(its event loop ran up to 290 ms late\)/ }, { status: 'warn' }],
   },
   {
     name: 'no handshake completed on a port: could not time it (error), never a pass',

@@ -56,14 +56,15 @@ describe.runIf(ready)('wsdoctor check --client against a client lab on loopback'
     const statuses = Object.fromEntries(results.map((r) => [`${r.checkId} ${r.resource}`, r.status]));
     for (const [key, status] of Object.entries(statuses)) {
       // The MTU probe needs the OS's ping: where there is none it is inconclusive (warn), never a pass.
-      if (key.startsWith('client-vpn-mtu')) expect(['pass', 'warn']).toContain(status);
+      if (key.startsWith('client-vpn-mtu') || key.startsWith('client-rtt')) expect(['pass', 'warn']).toContain(status);
       else expect(['pass', 'skip'], key).toContain(status);
     }
     expect(of('client-https-endpoints').map((r) => r.status)).toEqual(['pass', 'pass']);
     expect(of('client-root-ca-trust')[0]!.message).toMatch(/trusted by this machine's own roots .*Starfield Class 2/);
     expect(of('client-public-ip')[0]).toMatchObject({ status: 'pass', resource: '81.2.69.160' });
     expect(of('client-clock-skew')[0]!.message).toMatch(/within a second of NTP \(pool\.ntp\.org\)/);
-    expect(of('client-rtt').map((r) => r.status)).toEqual(['pass', 'pass']);
+    // Loopback answers at once; on a loaded CI machine the process's own delays may still show (a warning that says so).
+    for (const r of of('client-rtt')) expect(r.status === 'pass' || /This machine was busy while timing/.test(r.message), r.message).toBe(true);
     expect(of('client-web-access-ports').map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(of('client-registration-code')[0]).toMatchObject({ status: 'skip', message: 'Not applicable: needs --registration-code.' });
     expect([0]).toContain(result.code);

@@ -4,6 +4,7 @@
 // and the rest of a client run keeps that loop busy at first (TLS handshakes, starting ping): the samples are
 // spread out (one every `spacing` ms) and all of them end by --timeout, so a silent host costs one timeout, and the
 // check judges each host by its fastest handshake — the path's round trip without this machine's own delays.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { RTT_BANDS, RTT_SAMPLES, type StreamingProtocol } from '../../data/client-network.js';
 import type { ProbeOutcome, ProbeResult } from '../../net/probe-outcome.js';
 import { probeTcp } from '../../net/tcp.js';
@@ -28,6 +29,11 @@ export interface StreamingRtt {
   samplesPerHost: number;
   /** The samples of a host and port started this far apart. */
   spacingMs: number;
+  /**
+   * How late this process's event loop ran while the samples were taken (median and largest delay, ms): a handshake
+   * is timed when the loop gets to it, so a busy machine adds up to this much to every figure.
+   */
+  loopDelayMs: { median: number; max: number };
   series: RttSeries[];
 }
 
@@ -59,6 +65,8 @@ export default defineFact({
     const { hosts, origin } = healthCheckTargets(option(probeHost), region);
     const spacing = Math.min(MAX_SPACING_MS, Math.floor(timeoutMs / (2 * RTT_SAMPLES)));
     const deadline = performance.now() + timeoutMs;
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const series = await Promise.all(
       hosts.flatMap((host) =>
         RTT_BANDS.map(async ({ protocol, port }): Promise<RttSeries> => {
@@ -80,6 +88,10 @@ export default defineFact({
         }),
       ),
     );
-    return { targets: origin, hosts, samplesPerHost: RTT_SAMPLES, spacingMs: spacing, series };
+    loop.disable();
+    // The histogram counts from its 10 ms sampling resolution: what is above it is the loop's own delay.
+    const lateMs = (ns: number) => (Number.isFinite(ns) ? Math.max(0, Math.round(ns / 1e6) - 10) : 0);
+    const loopDelayMs = { median: lateMs(loop.percentile(50)), max: lateMs(loop.max) };
+    return { targets: origin, hosts, samplesPerHost: RTT_SAMPLES, spacingMs: spacing, loopDelayMs, series };
   },
 });
