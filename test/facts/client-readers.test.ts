@@ -94,9 +94,15 @@ describe('proxy settings', () => {
       { source: 'scutil --proxy', kind: 'https', value: 'proxy.corp.example:3128' },
       { source: 'scutil --proxy', kind: 'pac', value: 'http://wpad.corp.example/wpad.dat' },
     ]);
-    expect(parseGnomeProxy("'manual'\n", "'proxy.corp.example'\n", '3128\n', "''\n")).toEqual([{ source: 'gsettings', kind: 'https', value: 'proxy.corp.example:3128' }]);
-    expect(parseGnomeProxy("'none'\n", "''", '0', "''")).toEqual([]);
-    expect(parseGnomeProxy("'auto'\n", "''", '0', "'http://wpad/wpad.dat'")).toEqual([{ source: 'gsettings', kind: 'pac', value: 'http://wpad/wpad.dat' }]);
+    const gnome = fixture('proxy/gsettings-list-recursively.txt');
+    const secrets: string[] = [];
+    expect(parseGnomeProxy(gnome, (s) => secrets.push(s))).toEqual([
+      { source: 'gsettings', kind: 'https', value: 'proxy.corp.example:3128' },
+      { source: 'gsettings', kind: 'http', value: 'proxy.corp.example:8080' },
+    ]);
+    expect(secrets).toEqual(['gnome-proxy-pass']);
+    expect(parseGnomeProxy(gnome.replace("mode 'manual'", "mode 'none'"))).toEqual([]);
+    expect(parseGnomeProxy(gnome.replace("mode 'manual'", "mode 'auto'"))).toEqual([{ source: 'gsettings', kind: 'pac', value: 'http://wpad.corp.example/wpad.dat' }]);
   });
 });
 

@@ -85,12 +85,30 @@ export function parseScutilProxy(text: string, secret?: (text: string) => void):
   return out;
 }
 
-/** GNOME's `gsettings get org.gnome.system.proxy mode` ('none', 'manual', 'auto') and the https host and port. */
-export function parseGnomeProxy(mode: string, host: string, port: string, pac: string): ProxySetting[] {
-  const unquote = (text: string) => text.trim().replace(/^'(.*)'$/, '$1');
-  if (unquote(mode) === 'manual' && unquote(host)) {
-    return [{ source: 'gsettings', kind: 'https', value: maskCredentials(`${unquote(host)}${Number(port) ? `:${Number(port)}` : ''}`) }];
+/**
+ * GNOME's `gsettings list-recursively org.gnome.system.proxy`: "org.gnome.system.proxy mode 'manual'",
+ * "org.gnome.system.proxy.https host 'proxy.corp'", "… port 3128", "… autoconfig-url '…'". The HTTP proxy's
+ * authentication password is in the same listing: it is handed to `secret` and never kept.
+ */
+export function parseGnomeProxy(text: string, secret: (text: string) => void = () => {}): ProxySetting[] {
+  const values = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const match = /^org\.gnome\.system\.proxy(\.\w+)? ([\w-]+) (.*)$/.exec(line.trim());
+    if (match) values.set(`${match[1] ?? ''} ${match[2]}`.trim(), match[3]!.trim().replace(/^'(.*)'$/, '$1'));
   }
-  if (unquote(mode) === 'auto') return [{ source: 'gsettings', kind: unquote(pac) ? 'pac' : 'auto-detect', value: unquote(pac) || 'WPAD' }];
+  const password = values.get('.http authentication-password');
+  if (password) secret(password);
+  const mode = values.get('mode');
+  if (mode === 'manual') {
+    return (['https', 'http', 'socks'] as const).flatMap((kind) => {
+      const host = values.get(`.${kind} host`);
+      const port = Number(values.get(`.${kind} port`));
+      return host ? [{ source: 'gsettings', kind, value: maskCredentials(`${host}${port ? `:${port}` : ''}`) }] : [];
+    });
+  }
+  if (mode === 'auto') {
+    const pac = values.get('autoconfig-url');
+    return [{ source: 'gsettings', kind: pac ? 'pac' : 'auto-detect', value: pac || 'WPAD' }];
+  }
   return [];
 }

@@ -64,15 +64,9 @@ export default defineFact({
     } else if (process.platform === 'darwin') {
       settings.push(...parseScutilProxy((await ask('scutil', ['--proxy'])) ?? '', addSecret));
     } else if (process.platform === 'linux' && (await onPath('gsettings'))) {
-      const mode = await ask('gsettings', ['get', 'org.gnome.system.proxy', 'mode']);
-      if (mode !== undefined) {
-        const [host, port, pac] = await Promise.all([
-          ask('gsettings', ['get', 'org.gnome.system.proxy.https', 'host']),
-          ask('gsettings', ['get', 'org.gnome.system.proxy.https', 'port']),
-          ask('gsettings', ['get', 'org.gnome.system.proxy', 'autoconfig-url']),
-        ]);
-        settings.push(...parseGnomeProxy(mode, host ?? '', port ?? '', pac ?? ''));
-      }
+      // One listing holds the mode and every proxy's host and port (GNOME's settings; other desktops keep theirs
+      // elsewhere, and most applications follow the environment variables read above).
+      settings.push(...parseGnomeProxy((await ask('gsettings', ['list-recursively', 'org.gnome.system.proxy'])) ?? '', addSecret));
     }
     const noProxy = process.env.NO_PROXY ?? process.env.no_proxy;
     return { platform: process.platform, settings, ...(noProxy ? { noProxy: maskCredentials(noProxy) } : {}), unreadable };
