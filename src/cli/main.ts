@@ -140,6 +140,8 @@ Examples:
   $ wsdoctor check --directory d-1234567890 --client-ip 203.0.113.7
   $ wsdoctor check --image-builder my-builder --region eu-west-1
   $ wsdoctor check --client --region us-east-1
+  $ wsdoctor collect --client --region us-east-1 -o wsdoctor-client.json   # a user's machine, for the help desk
+  $ wsdoctor check --client --registration-code SLiad+ABC123             # can this device reach that directory?
   $ wsdoctor check --local                      # on the image builder itself
   $ wsdoctor check --bundle examples/mgmt-range-conflict.json
 ${EXIT_CODES_HELP}`,
