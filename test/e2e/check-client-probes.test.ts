@@ -158,7 +158,9 @@ describe.runIf(ready && process.platform === 'linux')('client probes against sil
     void firstSynSent(host, 4172).then(() => setTimeout(() => held.release(), 900));
     const result = await runCli(['check', '--client', '--region', 'us-east-1', '--probe-host', host, '--only', 'client-rtt', '--timeout', '3000', '--format', 'json'], clientEnv());
     const [pcoip, wsp] = (JSON.parse(result.stdout) as { results: Result[] }).results;
-    expect(pcoip).toMatchObject({ status: 'fail', resource: 'PCoIP (4172)', message: expect.stringMatching(/on 4172: 1\d{3} ms\. PCoIP wants under 100 ms/) });
+    // On a machine so loaded that this process stalled for half a second, the check says so (a warning) instead.
+    const busy = /This machine was busy while timing/.test(pcoip!.message);
+    expect(pcoip).toMatchObject({ status: busy ? 'warn' : 'fail', resource: 'PCoIP (4172)', message: expect.stringMatching(/on 4172: 1\d{3} ms\. PCoIP wants under 100 ms/) });
     expect(wsp).toMatchObject({ status: 'error', resource: 'WSP (4195)', message: expect.stringMatching(/no TCP handshake on 4195 .* completed \(timeout\)/) });
   });
 
