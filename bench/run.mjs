@@ -1,6 +1,7 @@
 // Every benchmark in one run, one after another, each writing its section of bench/RESULTS.md (or, with --quick,
 // a scratch file: fewer runs and sizes, for CI to prove the scripts still work; timing targets are not judged
 // there). A benchmark that breaks throws and the run exits non-zero. --strict also fails on a missed target.
+import { benchClient } from './client.mjs';
 import { benchDirectory } from './directory.mjs';
 import { benchProbes } from './probes.mjs';
 import { benchOptions, publish } from './results.mjs';
@@ -21,6 +22,7 @@ collect('directory', { markdown: directory.markdown, missed: directory.missed })
 collect('api-calls', { markdown: directory.apiMarkdown });
 collect('probes', await benchProbes(options));
 collect('scale', await benchScale(options));
+collect('client', await benchClient(options));
 
 const took = ((performance.now() - started) / 1000).toFixed(1);
 process.stdout.write(`\nAll benchmarks ran in ${took} s${options.quick ? ' (quick variant: targets not judged)' : ''}.\n`);

@@ -5,7 +5,8 @@
  * - FAIL: groups are associated and no rule contains the IP: the user gets "This device is not authorized to
  *   access the WorkSpace. Please contact your administrator for assistance."
  * - WARN: the IP given is not a public address, so it is not what WorkSpaces compares with the rules.
- * - SKIP: no --client-ip was given.
+ * - SKIP: no --client-ip was given, and no public IP was seen by --client's probes (client-public-ip), which stand
+ *   in for --client-ip when a run checks a directory from the user's machine.
  */
 import { defineCheck } from '../../src/engine/types.js';
 import clientIp from '../../src/options/client-ip.js';
@@ -14,6 +15,7 @@ import { cidrContains, nonPublicRangeOf, toCidr } from '../../src/net/cidr.js';
 import { ipGroupLabel } from '../../src/facts/views.js';
 import ipGroups from '../../src/facts/workspaces/ip-groups.js';
 import workspacesDirectory from '../../src/facts/workspaces/workspaces-directory.js';
+import clientPublicIp, { observedPublicIp } from '../../src/facts/probes/client-public-ip.js';
 
 /** The client's words, as the guide quotes them (002 lines 8191-8193; 001 line 274). */
 const NOT_AUTHORIZED = 'This device is not authorized to access the WorkSpace. Please contact your administrator for assistance.';
@@ -34,6 +36,7 @@ export default defineCheck({
     finds:
       '`--client-ip` is in no rule of the associated groups: "This device is not authorized to access the WorkSpace" (fail)',
     facts: [workspacesDirectory, ipGroups],
+    optionalFacts: [clientPublicIp],
     options: [clientIp],
     remediation: {
       summary:
@@ -59,15 +62,17 @@ export default defineCheck({
     },
   },
 
-  analyze({ workspacesDirectory, ipGroups }, { option }) {
+  analyze({ workspacesDirectory, ipGroups, clientPublicIp }, { option }) {
     const directoryId = workspacesDirectory.DirectoryId ?? 'directory';
-    const ip = option(clientIp);
+    // With --client (run from the user's machine) the public IP its probes saw stands in for --client-ip.
+    const observed = clientPublicIp ? observedPublicIp(clientPublicIp) : undefined;
+    const ip = option(clientIp) ?? observed;
     if (!ip) {
       return [
         {
           status: 'skip',
           resource: directoryId,
-          message: 'No client IP to test: pass --client-ip <the public IP a user connects from>.',
+          message: 'No client IP to test: pass --client-ip <the public IP a user connects from>, or run with --client on the user\'s machine.',
         },
       ];
     }
@@ -78,6 +83,7 @@ export default defineCheck({
     const evidence = {
       directoryId,
       clientIp: ip,
+      clientIpFrom: option(clientIp) ? '--client-ip' : 'this machine (client-public-ip)',
       groups: ipGroups.map((g) => ({ groupId: g.groupId, groupName: g.groupName, rules: (g.userRules ?? []).map((r) => r.ipRule) })),
       matchingRules: matching.map((r) => ({ groupId: r.group.groupId, rule: r.rule })),
     };

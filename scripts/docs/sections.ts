@@ -33,12 +33,24 @@ function exitCodeTable(): string {
 
 /** The Quick start's real output (from the built CLI), with the passing and skipped checks' blocks counted, not shown. */
 function quickStartOutput(): string {
-  const run = spawnSync(process.execPath, [`${ROOT}bin/wsdoctor.js`, 'check', '--bundle', QUICK_START_EXAMPLE], {
+  return shortenedReport(QUICK_START_EXAMPLE);
+}
+
+/** The example the README's client section analyzes. */
+export const CLIENT_EXAMPLE = 'examples/client-not-authorized.json';
+
+function clientExampleOutput(): string {
+  return shortenedReport(CLIENT_EXAMPLE);
+}
+
+/** `wsdoctor check --bundle <example>` as printed (it must exit 1: a check failed), passing and skipped blocks counted. */
+function shortenedReport(example: string): string {
+  const run = spawnSync(process.execPath, [`${ROOT}bin/wsdoctor.js`, 'check', '--bundle', example], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home' },
   });
-  if (run.status !== 1) throw new Error(`the Quick start example should exit 1 (a check failed), not ${run.status}: ${run.stderr}`);
+  if (run.status !== 1) throw new Error(`${example} should exit 1 (a check failed), not ${run.status}: ${run.stderr}`);
   const blocks = run.stdout.trimEnd().split('\n\n');
   const shortened = blocks.filter((block) => /^(PASS|SKIP) /.test(block));
   const count = (status: string) => shortened.filter((block) => block.startsWith(status)).length;
@@ -64,6 +76,7 @@ export const SECTIONS: readonly Section[] = [
   { file: 'README.md', name: 'bad-input', render: badInputTable },
   { file: 'README.md', name: 'checks', render: checkTable },
   { file: 'README.md', name: 'examples', render: exampleList },
+  { file: 'README.md', name: 'client-example-output', render: clientExampleOutput },
   { file: 'docs/FAULTS.md', name: 'bad-input', render: badInputTable },
 ];
 

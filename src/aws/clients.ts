@@ -44,6 +44,7 @@ export class AwsClients {
   private credentialsProvider?: Promise<AwsCredentialIdentityProvider>;
   /** Calls sent and not yet answered, by IAM action: what a stopped run was still waiting on. */
   private readonly pending = new Map<string, number>();
+  private readonly otherRegions = new Map<string, AwsClients>();
 
   constructor(readonly config: AwsConfig) {}
 
@@ -104,6 +105,20 @@ export class AwsClients {
     return this.credentialsProvider;
   }
 
+  /**
+   * The same caller's clients in another Region, made once and closed with these (a registration code says which
+   * Region its directory is in, and the run's Region may be another). They share this run's credentials.
+   */
+  forRegion(region: string): AwsClients {
+    if (region === this.config.region) return this;
+    let other = this.otherRegions.get(region);
+    if (!other) {
+      other = new AwsClients({ ...this.config, region, credentials: async () => (await this.credentials())() });
+      this.otherRegions.set(region, other);
+    }
+    return other;
+  }
+
   /** The rate limiter for one service in this run's Region. */
   bucket(service: Pick<ServiceDefinition, 'iamPrefix' | 'rateLimit'>, region = this.config.region): TokenBucket {
     const key = `${service.iamPrefix}:${region}`;
@@ -114,13 +129,14 @@ export class AwsClients {
 
   /** The AWS calls in flight right now ("ec2:DescribeSubnets"), sorted. */
   inFlight(): string[] {
-    return [...this.pending.keys()].sort();
+    return [...new Set([...this.pending.keys(), ...[...this.otherRegions.values()].flatMap((other) => other.inFlight())])].sort();
   }
 
   /** Closes every client's sockets (after the report is out, so nothing keeps the process alive). */
   async destroy(): Promise<void> {
     const made = await Promise.allSettled(this.cache.values());
     for (const result of made) if (result.status === 'fulfilled') (result.value.client as AnyClient).destroy();
+    await Promise.all([...this.otherRegions.values()].map((other) => other.destroy()));
   }
 
   private async clientConfig(region: string): Promise<ClientConfig> {

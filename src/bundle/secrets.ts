@@ -3,7 +3,7 @@
 // write one that holds a secret-named field with a value, an access key id, or any secret this process knows, in any
 // spelling (src/core/secrets.ts). Bundles read from elsewhere lose their secret-named fields on the way in
 // (`dropSecretFields`), so a RegistrationCode someone left in one is never analyzed, shown or written again.
-import { addSecret, knownSecrets, secretMatcher } from '../core/secrets.js';
+import { REDACTED, addSecret, knownSecrets, secretMatcher } from '../core/secrets.js';
 
 /** Field names that hold secrets in the AWS APIs wsdoctor reads, or in anything credential-shaped. */
 export const SECRET_FIELD =
@@ -27,8 +27,8 @@ export function knownSecretValues(runCredentials: readonly string[] = []): strin
   return [...new Set([...runCredentials, ...fromEnv, ...knownSecrets()])].filter((value) => value.length >= MIN_SECRET_LENGTH);
 }
 
-/** A value a secret-named field may hold harmlessly: nothing. */
-const holdsValue = (value: unknown) => !(value === null || value === undefined || value === '' || value === false);
+/** A value a secret-named field may hold harmlessly: nothing, or the placeholder that stands for a secret. */
+const holdsValue = (value: unknown) => !(value === null || value === undefined || value === '' || value === false || value === REDACTED);
 
 /** Throws SecretInBundle naming the first field (never its value) that holds a secret. */
 export function assertNoSecrets(bundle: unknown, secretValues: readonly string[]): void {
@@ -41,6 +41,7 @@ export function assertNoSecrets(bundle: unknown, secretValues: readonly string[]
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const path = field ? `${field}.${key}` : key;
+        // A secret field may stand in the bundle only as nothing or the placeholder (a --registration-code given to the run).
         if (SECRET_FIELD.test(key) && holdsValue(item)) throw new SecretInBundle(path);
         if (ACCESS_KEY_ID.test(key) || holdsSecret(key)) throw new SecretInBundle(`${field || 'the bundle'} (a key)`);
         visit(item, path);

@@ -149,6 +149,8 @@ Examples:
   $ wsdoctor check --stack office-stack --resource 10.0.5.20:1433 --require-internet
   $ wsdoctor check --fleet office-fleet --before edit --changing instance-type
   $ wsdoctor check --client --region us-east-1
+  $ wsdoctor collect --client --region us-east-1 -o wsdoctor-client.json   # a user's machine, for the help desk
+  $ wsdoctor check --client --registration-code SLiad+ABC123             # can this device reach that directory?
   $ wsdoctor check --local                      # on the image builder itself
   $ wsdoctor check --bundle examples/mgmt-range-conflict.json
 ${EXIT_CODES_HELP}`,

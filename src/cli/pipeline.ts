@@ -16,10 +16,12 @@ import { analyze, factsNeeded } from '../engine/analyze.js';
 import { describeSelection, lookupsFor, selectChecks } from '../engine/registry.js';
 import { primaryTarget, scopesOf } from '../engine/targets.js';
 import type { AnyCheck, Severity } from '../engine/types.js';
-import { iamActionsFor } from '../facts/define.js';
+import { appliesTo, iamActionsFor } from '../facts/define.js';
 import { LiveFactStore } from '../facts/store.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from '../report/model.js';
 import before from '../options/before.js';
+import registrationCode from '../options/registration-code.js';
+import { regionOfRegistrationCode } from '../data/client-network.js';
 import { CHECKS, OPTIONS } from './registry.js';
 import { resolveRegion } from './region.js';
 import { startSpinner } from './spinner.js';
@@ -108,7 +110,12 @@ export async function collectLive(
 ): Promise<LiveCollection> {
   const region = checks.every((c) => c.meta.scope === 'local')
     ? await regionIfConfigured(awsOptions)
-    : await resolveRegion(awsOptions.region, awsOptions.profile);
+    : await resolveRegion(awsOptions.region, awsOptions.profile).catch((error: unknown) => {
+        // A user with only a registration code has no Region configured: the code names one (SLiad+… is us-east-1).
+        const fromCode = regionOfRegistrationCode(readOption(inputs, registrationCode) ?? '');
+        if (fromCode && error instanceof UsageError) return fromCode;
+        throw error;
+      });
   if (!awsOptions.endpointUrl) checkEndpointEnvironment();
   // Without --endpoint-url the SDK itself honours AWS_ENDPOINT_URL and the per-service AWS_ENDPOINT_URL_<SERVICE>
   // (e.g. AWS_ENDPOINT_URL_APPSTREAM); passing either here would override the per-service ones.
@@ -146,8 +153,10 @@ async function collectWith(
   // page of errors.
   const lookups = lookupsFor(checks, CHECKS, (option) => readOption(inputs, option) !== undefined);
   const facts = new Set([...factsNeeded(checks), ...lookups]);
-  // Only runs that read AWS need credentials: client probes and checks of this machine run without any.
-  const secretValues = iamActionsFor(facts).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
+  // Only runs that read AWS need credentials: client probes and checks of this machine run without any, and an
+  // opt-in fact (`onlyWith`) counts only when its option is given.
+  const reading = [...facts].filter((fact) => appliesTo(fact, inputs));
+  const secretValues = iamActionsFor(reading).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
 
   const startedAt = Date.now();
   const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });

@@ -48,3 +48,7 @@ export const WSP_GATEWAYS: readonly GatewayRanges[] = [
   row('sa-east-1', 'South America (São Paulo)', [], '1233-1235'),
   row('us-gov-west-1', 'AWS GovCloud (US-West)', [], '1237-1239'),
 ];
+
+export function gatewaysFor(protocol: 'pcoip' | 'wsp', region: string): GatewayRanges | undefined {
+  return (protocol === 'pcoip' ? PCOIP_GATEWAYS : WSP_GATEWAYS).find((g) => g.region === region);
+}

@@ -3,7 +3,7 @@
 // collected. Checks name the fact definitions they need (not strings), so a fact is registered by being used, and
 // its value type flows from its collector to every check that reads it.
 import type { AwsClients } from '../aws/clients.js';
-import type { AnyOption, OptionDefinition, OptionKind, OptionValue } from '../core/option.js';
+import { readOption, type AnyOption, type OptionDefinition, type OptionKind, type OptionValue, type RunInputs } from '../core/option.js';
 import type { RedactedKind } from '../core/redacted-kinds.js';
 
 /** What a collector may use. */
@@ -40,6 +40,12 @@ export interface FactDefinition<N extends string = string, T = unknown> {
    * this fact: when it fails with `target-not-found`, the run is an input error (exit 2) instead of a page of errors.
    */
   lookup?: AnyOption;
+  /**
+   * An opt-in fact: it applies only to runs given this option (a switch set, or a value). Without it the fact is
+   * `not-applicable` without being collected, and its IAM actions do not make the run ask for credentials — so
+   * `check --client` probes with no AWS access, and `--registration-code` joins AWS state only when given.
+   */
+  onlyWith?: AnyOption;
   /** For redaction: fields at the top of this fact's value (or of each item of a list) that hold identifiers, when
    *  the field name alone does not say so (a Directory Service directory's `Name` is its domain). */
   redact?: Readonly<Record<string, RedactedKind>>;
@@ -68,6 +74,11 @@ export function withDependencies(facts: Iterable<AnyFact>): AnyFact[] {
   };
   for (const fact of facts) visit(fact);
   return ordered;
+}
+
+/** Whether a run with these inputs can collect `fact`: its `onlyWith` option, if it has one, is given. */
+export function appliesTo(fact: AnyFact, inputs: RunInputs): boolean {
+  return !fact.onlyWith || readOption(inputs, fact.onlyWith) !== undefined;
 }
 
 /** The IAM actions collecting `facts` takes, dependencies included, sorted. */

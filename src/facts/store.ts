@@ -5,7 +5,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { FactError, toFactFailure, type FactFailure, type FactOutcome } from '../core/failure.js';
 import { flagName, readOption, type OptionDefinition, type OptionKind, type RunInputs } from '../core/option.js';
 import { NEVER, RunStopped, untilStopped } from '../core/stop.js';
-import type { AnyFact, CollectContext, FactValue } from './define.js';
+import { appliesTo, type AnyFact, type CollectContext, type FactValue } from './define.js';
 
 export interface StoreContext {
   aws: AwsClients;
@@ -46,6 +46,9 @@ export class LiveFactStore {
   private async collect(fact: AnyFact): Promise<FactOutcome> {
     const { signal } = this;
     if (signal.aborted) return { ok: false, failure: this.stopped(fact.name) };
+    if (!appliesTo(fact, this.context.inputs)) {
+      return { ok: false, failure: { kind: 'not-applicable', message: `needs ${flagName(fact.onlyWith!)}` } };
+    }
     const collected = (async () => fact.collect(this.contextFor(fact)))().then(
       (value): FactOutcome => ({ ok: true, value }),
       // Whatever a collector throws once the run has stopped (an aborted socket, say) is the stop, not a fault.

@@ -5,6 +5,6 @@ export default defineOption({
   key: 'client',
   section: 'targets',
   kind: 'boolean',
-  help: "probe this machine's streaming ports to the Region's health check servers (no AWS credentials needed)",
+  help: "check this machine's path to the Region's WorkSpaces: endpoints, streaming ports, DNS, TLS trust, clock… (no AWS credentials needed)",
   scope: 'client',
 });

@@ -7,7 +7,7 @@ export default defineOption({
   key: 'probeHosts',
   section: 'targets',
   kind: 'string[]',
-  help: "with --client: probe this host instead of the Region's servers (repeatable)",
+  help: "with --client: probe this host instead of the Region's health check servers (ports, RTT, MTU; repeatable)",
   parse: probeHost,
   requires: { option: client, message: '--probe-host goes with --client' },
   // A host the customer named (an address among them is redacted as an address).

@@ -50,6 +50,14 @@ describe('assertNoSecrets', () => {
     expect(() => assertNoSecrets(bundle, [SECRET])).not.toThrow();
   });
 
+  it('lets a secret field stand as the placeholder only (a run given --registration-code records it so)', () => {
+    const bundle = example() as any;
+    bundle.targets = { client: true, registrationCode: '[redacted]' };
+    expect(() => assertNoSecrets(bundle, [SECRET])).not.toThrow();
+    bundle.targets.registrationCode = 'SLiad+PDVBLO';
+    expect(() => assertNoSecrets(bundle, [SECRET])).toThrow(SecretInBundle);
+  });
+
   it('passes the examples as they are', () => {
     expect(() => assertNoSecrets(example(), [SECRET])).not.toThrow();
   });

@@ -1,6 +1,14 @@
 import check from '../../checks/directory/ip-access-group-client-allowed.js';
 import { checkTable, failed } from '../helpers/check-table.js';
 import { deniedIpGroups, directory, group } from '../helpers/ip-groups.js';
+import { endpointProbe } from '../helpers/client-facts.js';
+import type { ClientPublicIp } from '../../src/facts/probes/client-public-ip.js';
+
+/** What --client's probes saw: the echo answering `ip` twice. */
+const seenFrom = (ip: string): ClientPublicIp => ({
+  echo: { host: 'checkip.amazonaws.com', samples: [{ probe: endpointProbe('checkip.amazonaws.com'), ip }, { probe: endpointProbe('checkip.amazonaws.com'), ip }] },
+  stun: { host: 'stun.cloudflare.com', port: 3478, outcome: { address: '162.159.207.0', port: 3478, result: 'no-reply', elapsedMs: 3000 } },
+});
 
 const office = group('wsipg-office01', 'office', '198.51.100.0/24');
 const vpn = group('wsipg-vpn00001', 'vpn', '192.0.2.44');
@@ -60,6 +68,25 @@ checkTable(check, [
     name: 'without --client-ip there is nothing to test',
     facts,
     expect: [{ status: 'skip', message: /--client-ip/ }],
+  },
+  {
+    name: 'with --client and no --client-ip, the public IP this machine was seen from is tested',
+    facts: { ...facts, clientPublicIp: seenFrom('203.0.113.9') },
+    expect: [{ status: 'fail', resource: '203.0.113.9', message: /203\.0\.113\.9 is in no rule/ }],
+  },
+  {
+    name: '--client-ip wins over the address --client saw',
+    facts: { ...facts, clientPublicIp: seenFrom('203.0.113.9') },
+    options: { clientIp: '198.51.100.7' },
+    expect: [{ status: 'pass', resource: '198.51.100.7' }],
+  },
+  {
+    name: 'the echo gave two addresses: none is taken for the user, nothing to test',
+    facts: {
+      ...facts,
+      clientPublicIp: { ...seenFrom('203.0.113.9'), echo: { ...seenFrom('203.0.113.9').echo, samples: [seenFrom('203.0.113.9').echo.samples[0]!, { ...seenFrom('203.0.113.9').echo.samples[1]!, ip: '203.0.113.10' }] } },
+    },
+    expect: [{ status: 'skip', message: /run with --client on the user's machine/ }],
   },
   {
     name: 'a denied DescribeIpGroups is an error naming the IAM action',

@@ -199,7 +199,9 @@ describe.runIf(await port53Available())('stopping the streaming-port probes', ()
         region: 'us-east-1',
         timeoutMs: 60_000, // the probes' own bound is far away: only the stop can end them soon
         signal: controller.signal,
-        get: (() => Promise.reject(new Error('needs no other fact'))) as never,
+        // The only fact it reads: where the probes go (no targets file here).
+        get: ((fact: { name: string }) =>
+          fact.name === 'probeTargets' ? Promise.resolve({ hosts: {} }) : Promise.reject(new Error('needs no other fact'))) as never,
       }));
       await new Promise((r) => setTimeout(r, 300));
       const stoppedAt = performance.now();

@@ -20,7 +20,7 @@ export interface DnsServerOptions {
   srv?: Record<string, SrvData[]>;
   /** Names that exist without SRV data: asked for SRV, they answer NOERROR with no records (NODATA). */
   names?: string[];
-  /** A records by owner name (a domain's A records are its domain controllers); `self` stands for the server's own address. */
+  /** A records by owner name (a domain's A records are its domain controllers; the client probes resolve names to the loopback servers a test starts), matched without case; `self` stands for the server's own address. */
   a?: Record<string, string[]>;
   /** Names answered REFUSED (a server that serves some names and not others), whatever the mode of the rest. */
   refuse?: string[];
@@ -157,7 +157,7 @@ function answer(query: packet.Packet, options: DnsServerOptions, self: string): 
   else if (options.mode === 'refuse' || (question && options.refuse?.includes(question.name))) rcode = RCODE.REFUSED;
   else if (question) {
     const records = options.srv?.[question.name];
-    const addresses = options.a?.[question.name]?.map((a) => (a === 'self' ? self : a));
+    const addresses = (options.a?.[question.name.toLowerCase()] ?? options.a?.[question.name])?.map((a) => (a === 'self' ? self : a));
     if (addresses && question.type === 'A') {
       answers = addresses.map((data) => ({ type: 'A' as const, name: question.name, ttl: 60, class: 'IN' as const, data }));
     } else if (addresses) {

@@ -2,7 +2,11 @@
 // 127.x.y.z address, so fixed ports (4172, 4195, 8300) do not collide with other runs on the same machine.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Listener {
   port: number;
@@ -113,4 +117,95 @@ export async function tcpDroppingPort(host: string, port = 0): Promise<Listener>
       }
     },
   };
+}
+
+export interface HeldListener extends Listener {
+  /** Lets the listener accept again: handshakes waiting for a retransmitted SYN then complete. */
+  release(): void;
+}
+
+/**
+ * A TCP port whose handshakes complete late, as across a slow link: the listener's accept queue is full and its
+ * process does not accept, so the kernel drops each SYN, until `release()`; then the client's retransmission (about
+ * a second after its first SYN: Linux's initial RTO) gets through. Each handshake started while held takes about a
+ * second — what the RTT probe reads as a far Region. (Loopback has no latency to add, and no other delay between
+ * "instant" and one RTO is possible without traffic control.)
+ */
+export async function tcpHeldPort(host: string, port = 0): Promise<HeldListener> {
+  const flag = join(mkdtempSync(join(tmpdir(), 'wsdoctor-held-')), 'release');
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const { existsSync } = require('node:fs');
+       const server = require('node:net').createServer((socket) => socket.on('error', () => {}));
+       server.listen({ port: ${port}, host: ${JSON.stringify(host)}, backlog: 1 }, () => {
+         process.stdout.write(server.address().port + '\\n');
+         process.stdin.once('data', () => {
+           const wait = new Int32Array(new SharedArrayBuffer(4));
+           while (!existsSync(${JSON.stringify(flag)})) Atomics.wait(wait, 0, 0, 10);
+         });
+       });`,
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const bound = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (code) => reject(new Error(`the held listener exited (${code})`)));
+  });
+  // Hold the listener (its event loop blocked), then fill its accept queue until a handshake stops completing, and
+  // prove it: a last handshake must stay unanswered for half a second (on a loaded machine a slow one may still be
+  // on its way; it then joins the fillers and the filling goes on).
+  child.stdin!.write('hold\n');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const fillers: Socket[] = [];
+  for (let i = 0; i < 16; i++) {
+    const filler = connect({ host, port: bound });
+    filler.on('error', () => {});
+    fillers.push(filler);
+    const completed = await new Promise<boolean>((resolve) => {
+      filler.once('connect', () => resolve(true));
+      setTimeout(() => resolve(false), 500);
+    });
+    if (!completed) break;
+  }
+  return {
+    port: bound,
+    release: () => writeFileSync(flag, ''),
+    close: async () => {
+      for (const filler of fillers) filler.destroy();
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
+
+/**
+ * Resolves when a new connection to host:port is in SYN_SENT on this machine (Linux: /proc/net/tcp): a client
+ * has started its handshake. Lets a test act relative to when a probe really starts, whatever the CLI's start-up took.
+ */
+export async function firstSynSent(host: string, port: number, timeoutMs = 20_000): Promise<void> {
+  const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
+  // /proc/net/tcp prints an IPv4 address as the little-endian hex of its 32 bits.
+  const address = host.split('.').map(Number).reverse().map((b) => hex(b, 2)).join('');
+  const remote = `${address}:${hex(port, 4)}`;
+  const synSent = async () =>
+    new Set(
+      (await readFile('/proc/net/tcp', 'utf8'))
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter((f) => f[2] === remote && f[3] === '02')
+        .map((f) => f[1]!),
+    );
+  // Handshakes already waiting (a held listener's own filler) are not the client's.
+  const before = await synSent();
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    for (const local of await synSent()) if (!before.has(local)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no handshake to ${host}:${port} started within ${timeoutMs} ms`);
 }

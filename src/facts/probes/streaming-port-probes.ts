@@ -8,6 +8,7 @@ import { probeTcp } from '../../net/tcp.js';
 import { probeUdp } from '../../net/udp.js';
 import probeHost from '../../options/probe-host.js';
 import { defineFact } from '../define.js';
+import probeTargets from './probe-targets.js';
 
 export interface PortProbe extends ProbeOutcome {
   host: string;
@@ -31,10 +32,12 @@ export default defineFact({
   name: 'streamingPortProbes',
   description: "TCP and UDP probes from this machine to the streaming ports of the Region's health check servers",
   iamActions: [],
-  dependsOn: [],
+  // A targets file is checked before any packet is sent: an unusable one stops the run (exit 2) first.
+  dependsOn: [probeTargets],
   options: [probeHost],
-  async collect({ option, region, timeoutMs, signal }): Promise<StreamingPortProbes> {
-    const { hosts, origin } = probeTargets(option(probeHost), region);
+  async collect({ get, option, region, timeoutMs, signal }): Promise<StreamingPortProbes> {
+    await get(probeTargets);
+    const { hosts, origin } = healthCheckTargets(option(probeHost), region);
     const jobs = hosts.flatMap((host) =>
       CLIENT_PORTS.flatMap(({ port, protocols }) => protocols.map((protocol) => ({ host, port, protocol }))),
     );
@@ -45,7 +48,8 @@ export default defineFact({
   },
 });
 
-function probeTargets(probeHosts: string[] | undefined, region: string): { hosts: string[]; origin: ProbeTargets } {
+/** The Region's health check servers, or the --probe-host hosts instead (the RTT and MTU probes use them too). */
+export function healthCheckTargets(probeHosts: string[] | undefined, region: string): { hosts: string[]; origin: ProbeTargets } {
   if (probeHosts?.length) return { hosts: [...new Set(probeHosts)], origin: { from: 'probe-host' } };
   const servers = healthCheckServersFor(region);
   if (!servers) {
