@@ -6,7 +6,9 @@ import type { Collection } from '../core/collection.js';
 import { UsageError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
 import type { ReportBundle } from '../report/model.js';
-import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
+import type { FleetCollection } from '../core/fleet.js';
+import { fleetCollectionOf, isFleetBundle, validateFleetBundle } from './fleet.js';
+import { BUNDLE_SCHEMA_VERSION, type Bundle, type FleetBundle } from './schema.js';
 import { findJsonError } from './json-errors.js';
 import { InvalidBundle, show, validateBundle, type KnownInputs } from './validate.js';
 
@@ -38,11 +40,16 @@ const MIGRATIONS: Record<number, (bundle: Json) => Json> = {
     const { workspaceId: _workspace, bundleIds: _bundles, ...options } = bundle.options;
     return { ...bundle, bundleSchemaVersion: 3, options };
   },
+  // Schema 4 added fleet bundles (`collect --all`); a single-target bundle kept its shape.
+  3: (bundle) => ({ ...bundle, bundleSchemaVersion: 4 }),
 };
 
 /** `known`: the facts and options of this wsdoctor (the CLI passes its registry). */
 export async function readBundle(path: string, known: KnownInputs): Promise<LoadedBundle> {
-  const bundle = parseBundle(await readText(path), path, known);
+  return loaded(parseBundle(await readText(path), path, known));
+}
+
+function loaded(bundle: Bundle): LoadedBundle {
   return {
     bundle,
     collection: {
@@ -53,16 +60,41 @@ export async function readBundle(path: string, known: KnownInputs): Promise<Load
       durationMs: bundle.durationMs,
       facts: Object.fromEntries(Object.entries(bundle.facts).map(([name, { how: _how, ...outcome }]) => [name, outcome])),
     },
-    origin: {
-      collectedBy: bundle.tool,
-      redacted: bundle.redaction !== undefined,
-      ...(bundle.note !== undefined ? { note: bundle.note } : {}),
-    },
+    origin: originOf(bundle),
   };
+}
+
+function originOf(bundle: Bundle | FleetBundle): ReportBundle {
+  return {
+    collectedBy: bundle.tool,
+    redacted: bundle.redaction !== undefined,
+    ...(bundle.note !== undefined ? { note: bundle.note } : {}),
+  };
+}
+
+/** A single-target or a fleet bundle, read and validated; `collection` is what analysis reads. */
+export type LoadedAnyBundle =
+  | ({ kind: 'single' } & LoadedBundle)
+  | { kind: 'fleet'; bundle: FleetBundle; collection: FleetCollection; origin: ReportBundle };
+
+/** Reads either kind of bundle: a fleet-wide run's (`collect --all`) or one target's. */
+export async function readAnyBundle(path: string, known: KnownInputs): Promise<LoadedAnyBundle> {
+  const bundle = parseAnyBundle(await readText(path), path, known);
+  if (!isFleetBundle(bundle)) return { kind: 'single', ...loaded(bundle) };
+  return { kind: 'fleet', bundle, collection: fleetCollectionOf(bundle), origin: originOf(bundle) };
 }
 
 /** Parses, migrates and validates bundle text; `path` names the file in messages. */
 export function parseBundle(text: string, path: string, known: KnownInputs): Bundle {
+  const bundle = parseAnyBundle(text, path, known);
+  if (isFleetBundle(bundle)) {
+    throw new UsageError(`${path} holds a fleet-wide run (\`collect --all\`), not one target's facts`);
+  }
+  return bundle;
+}
+
+/** Parses, migrates and validates the text of either kind of bundle. */
+export function parseAnyBundle(text: string, path: string, known: KnownInputs): Bundle | FleetBundle {
   if (text.trim() === '') throw new UsageError(`${path} is empty: not a wsdoctor bundle (write one with \`wsdoctor collect\`)`);
   let parsed: unknown;
   try {
@@ -72,7 +104,8 @@ export function parseBundle(text: string, path: string, known: KnownInputs): Bun
     throw new UsageError(describeParseError(text, path, (error as Error).message));
   }
   try {
-    return validateBundle(migrate(parsed, path), known);
+    const migrated = migrate(parsed, path);
+    return isObject(migrated) && Object.hasOwn(migrated, 'members') ? validateFleetBundle(migrated, known) : validateBundle(migrated, known);
   } catch (error) {
     if (error instanceof InvalidBundle) throw new UsageError(`${path} is not a valid bundle: ${error.message}`);
     throw error;

@@ -13,6 +13,7 @@ import { SEVERITIES } from '../engine/types.js';
 import { OPTIONS } from '../options/index.generated.js';
 import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
+import { addFleetOptions, checkFleetFlags, FLEET_LIVE_FLAGS } from './fleet-options.js';
 import { printError } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
@@ -110,6 +111,7 @@ ${EXIT_CODES_HELP}`,
     ).argParser(bundleIdsOrFile),
   });
   addAwsOptions(check);
+  addFleetOptions(check, Option);
   check
     .addOption(new Option('--format <format>', 'report format on stdout').choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the --format report to this file (whole or not at all) instead of stdout')
@@ -146,6 +148,7 @@ ${EXIT_CODES_HELP}`,
     )
     .action(async (options, command: Command) => {
       if (options.bundle?.file) rejectLiveFlags(command, options.bundle.file, options.bundle.ids);
+      checkFleetFlags(options, targetsGiven(command));
       const { runCheckCommand } = await import('./check.js');
       setExitCode(await runCheckCommand(options, hooks));
     });
@@ -155,6 +158,7 @@ ${EXIT_CODES_HELP}`,
     .description('collect every fact the checks need into a bundle, to analyze later anywhere with `check --bundle`');
   addTargetOptions(collect);
   addAwsOptions(collect);
+  addFleetOptions(collect, Option);
   collect
     .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
     .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
@@ -173,7 +177,8 @@ Exit codes:
   3  the bundle was written, but some facts could not be collected (each says why)
   4  wsdoctor itself crashed (please report it, with --debug output)`,
     )
-    .action(async (options) => {
+    .action(async (options, command: Command) => {
+      checkFleetFlags(options, targetsGiven(command));
       const { runCollectCommand } = await import('./collect.js');
       setExitCode(await runCollectCommand(options, hooks));
     });
@@ -263,7 +268,12 @@ function commanderOption(option: AnyOption): import('commander').Option {
 
 /** Flags that steer a live run: a bundle file already holds its targets, Region and options, and calls nothing.
  *  Only options declared `offline` (they change how the saved facts are judged) may be given with it. */
-const AWS_FLAGS = ['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts', 'deadline'];
+const AWS_FLAGS = ['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts', 'deadline', ...FLEET_LIVE_FLAGS];
+
+/** The target options typed on the command line (a fleet-wide run finds its own). */
+function targetsGiven(command: Command): AnyOption[] {
+  return OPTIONS.filter((o) => o.section === 'targets' && command.getOptionValueSource(attributeName(o)) === 'cli');
+}
 
 function rejectLiveFlags(command: Command, file: string, ids: readonly string[]): void {
   const liveOnly = [...OPTIONS.filter((o) => !o.offline && o !== bundleIds).map(attributeName), ...AWS_FLAGS];
