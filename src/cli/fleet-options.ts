@@ -99,3 +99,9 @@ export function checkFleetFlags(flags: FleetFlags, targetsGiven: readonly AnyOpt
     }
   }
 }
+
+/** iam-policy --principal: who runs wsdoctor, as the role's trust policy names it (an account id or an IAM ARN). */
+export function principal(value: string): string {
+  if (/^\d{12}$/.test(value) || /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):(iam|sts)::\d{12}:[\w+=,.@/-]+$/.test(value)) return value;
+  throw new UsageError(`--principal "${value}" is neither an account id (12 digits) nor an IAM ARN (arn:aws:iam::111122223333:role/ci)`);
+}

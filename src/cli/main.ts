@@ -13,7 +13,8 @@ import { SEVERITIES } from '../engine/types.js';
 import { OPTIONS } from '../options/index.generated.js';
 import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
-import { addFleetOptions, checkFleetFlags, FLEET_LIVE_FLAGS } from './fleet-options.js';
+import { externalId, roleArnTemplate } from '../core/accounts.js';
+import { addFleetOptions, checkFleetFlags, FLEET_LIVE_FLAGS, principal } from './fleet-options.js';
 import { printError } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
@@ -226,6 +227,11 @@ Exit codes:
         choiceList('--scope', SCOPES),
       ),
     );
+  iamPolicy
+    .option('--all', 'the policies of a fleet-wide run (check --all): the read policy and trust policy of the role, and the caller policy')
+    .addOption(new Option('--role-arn <arn>', 'with --all: the role (arn:aws:iam::{account}:role/<name>) the caller policy may assume').argParser(roleArnTemplate))
+    .addOption(new Option('--external-id <id>', "with --all: the external id the role's trust policy demands").argParser(externalId))
+    .addOption(new Option('--principal <id|arn>', 'with --all: who runs wsdoctor (an account id or an IAM ARN), trusted by the role').argParser(principal));
   addSelectionOptions(iamPolicy)
     .addHelpText(
       'after',
@@ -236,7 +242,9 @@ attached as the only permissions it lets every selected check look. Without a fi
 Examples:
   $ wsdoctor iam-policy > wsdoctor-policy.json
   $ wsdoctor iam-policy --scope directory --only mgmt-cidr-conflict
-  $ aws iam create-policy --policy-name wsdoctor-read --policy-document "$(wsdoctor iam-policy)"`,
+  $ aws iam create-policy --policy-name wsdoctor-read --policy-document "$(wsdoctor iam-policy)"
+  $ wsdoctor iam-policy --all --principal 111122223333 --external-id ci-7f3a > wsdoctor-fleet-policies.json
+  $ jq .trustPolicy wsdoctor-fleet-policies.json   # also .readPolicy (the role's), .callerPolicy (the runner's)`,
     )
     .action(async (options) => {
       const { runIamPolicyCommand } = await import('./iam-policy.js');
