@@ -41,12 +41,19 @@ export interface Seeded {
  */
 export const NO_DNS_SERVER = '127.53.255.254';
 
-export function sdkConfig(endpoint: string, region: string) {
-  return {
-    region,
-    endpoint,
-    credentials: { accessKeyId: 'AKIAWSDOCTORTESTKEY1', secretAccessKey: 'wsdoctor-test-secret-key' },
-  };
+/** Credentials for the emulator; moto keeps accounts apart by them (test/helpers/accounts.ts gives other accounts'). */
+export interface TestCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export function sdkConfig(
+  endpoint: string,
+  region: string,
+  credentials: TestCredentials = { accessKeyId: 'AKIAWSDOCTORTESTKEY1', secretAccessKey: 'wsdoctor-test-secret-key' },
+) {
+  return { region, endpoint, credentials };
 }
 
 export async function seedDirectory(
@@ -54,9 +61,9 @@ export async function seedDirectory(
   region: string,
   vpcCidr: string,
   subnetCidrs: [string, string],
-  { dnsIps = [NO_DNS_SERVER], defaultRole = true }: { dnsIps?: string[]; defaultRole?: boolean } = {},
+  { dnsIps = [NO_DNS_SERVER], defaultRole = true, credentials }: { dnsIps?: string[]; defaultRole?: boolean; credentials?: TestCredentials } = {},
 ): Promise<Seeded> {
-  const config = sdkConfig(endpoint, region);
+  const config = sdkConfig(endpoint, region, credentials);
   const ec2 = new EC2Client(config);
   const ds = new DirectoryServiceClient(config);
   const workspaces = new WorkSpacesClient(config);
@@ -79,14 +86,14 @@ export async function seedDirectory(
     }),
   );
   // Registering a directory needs workspaces_DefaultRole (002 lines 7610-7612): an account that has one has the role.
-  if (defaultRole) await createDefaultRole(endpoint);
+  if (defaultRole) await createDefaultRole(endpoint, credentials);
   await workspaces.send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: DirectoryId!, SubnetIds: subnetIds }));
   return { region, directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds };
 }
 
 /** workspaces_DefaultRole as the guide makes it (002 lines 7610-7679), once per account. */
-export async function createDefaultRole(endpoint: string): Promise<void> {
-  const iam = new IAMClient(sdkConfig(endpoint, 'us-east-1'));
+export async function createDefaultRole(endpoint: string, credentials?: TestCredentials): Promise<void> {
+  const iam = new IAMClient(sdkConfig(endpoint, 'us-east-1', credentials));
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'workspaces.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
   try {
     await iam.send(new CreateRoleCommand({ RoleName: 'workspaces_DefaultRole', AssumeRolePolicyDocument: JSON.stringify(trust) }));
