@@ -2,6 +2,7 @@
 // a scratch file: fewer runs and sizes, for CI to prove the scripts still work; timing targets are not judged
 // there). A benchmark that breaks throws and the run exits non-zero. --strict also fails on a missed target.
 import { benchDirectory } from './directory.mjs';
+import { benchFleet } from './fleet.mjs';
 import { benchProbes } from './probes.mjs';
 import { benchOptions, publish } from './results.mjs';
 import { benchScale } from './scale.mjs';
@@ -21,6 +22,7 @@ collect('directory', { markdown: directory.markdown, missed: directory.missed })
 collect('api-calls', { markdown: directory.apiMarkdown });
 collect('probes', await benchProbes(options));
 collect('scale', await benchScale(options));
+collect('fleet', await benchFleet(options));
 
 const took = ((performance.now() - started) / 1000).toFixed(1);
 process.stdout.write(`\nAll benchmarks ran in ${took} s${options.quick ? ' (quick variant: targets not judged)' : ''}.\n`);
