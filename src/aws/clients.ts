@@ -6,7 +6,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { addSecret } from '../core/secrets.js';
 import { guardReadOnly, iamActionOf, type AnyClient } from './read-only.js';
 import { rateLimit, SMITHY_CONTEXT, TokenBucket } from './rate-limit.js';
-import { gateRequests, type RequestGate } from './request-gate.js';
+import type { RequestGate } from './request-gate.js';
 import type { ClientConfig, ServiceDefinition } from './service.js';
 import { shareReads, type SharedReads } from './shared-reads.js';
 
@@ -74,8 +74,7 @@ export class AwsClients {
         // Before the guard, so outermost: a repeated read sends nothing (shared-reads.ts).
         if (account) shareReads(client, service, scopeOf(service, this.config.region), account.reads, trace);
         guardReadOnly(client, service, this.config.onCall);
-        rateLimit(client, this.bucket(service));
-        if (gate) gateRequests(client, gate);
+        rateLimit(client, this.bucket(service), gate);
         if (this.config.signal) carryRunSignal(client, this.config.signal);
         trackCalls(client, service.iamPrefix, this.pending, this.config.trace);
         return { sdk, client };

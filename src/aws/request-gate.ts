@@ -1,10 +1,10 @@
 // --max-concurrency: a bound on the AWS requests open at once across a whole run, every account and Region
-// included. Each attempt takes a slot after its rate-limit token (a call waiting for its turn holds no slot) and
-// gives it back when the answer is in, so a fleet-wide run never opens more sockets than asked, whatever its size.
-import type { AnyClient } from './read-only.js';
-import { SMITHY_CONTEXT } from './rate-limit.js';
+// included. Each attempt takes a slot once its rate-limit token is there, spends the token when it has the slot (a
+// call waiting for its turn holds no slot; rate-limit.ts) and gives the slot back when the answer is in, so a
+// fleet-wide run never opens more sockets than asked, whatever its size.
+import type { Slots } from './rate-limit.js';
 
-export class RequestGate {
+export class RequestGate implements Slots {
   private open = 0;
   private readonly waiting: { admit: () => void; signal?: AbortSignal; onAbort?: () => void }[] = [];
   /** The most requests that were open at once: what the bound held (tests and the bench read it). */
@@ -48,21 +48,4 @@ export class RequestGate {
     this.open++;
     this.peak = Math.max(this.peak, this.open);
   }
-}
-
-/** Makes every attempt the client sends, retries included, hold a slot of `gate` while it is on the wire. */
-export function gateRequests(client: AnyClient, gate: RequestGate): void {
-  client.middlewareStack.addRelativeTo(
-    (next: (args: unknown) => Promise<unknown>, context: Record<string, { abortSignal?: AbortSignal } | undefined>) =>
-      async (args: unknown) => {
-        await gate.enter(context[SMITHY_CONTEXT]?.abortSignal);
-        try {
-          return await next(args);
-        } finally {
-          gate.leave();
-        }
-      },
-    // After the rate limit: a call waiting for its token holds no slot.
-    { name: 'wsdoctorRequestGate', relation: 'after', toMiddleware: 'wsdoctorRateLimit' },
-  );
 }
