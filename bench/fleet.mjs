@@ -92,13 +92,37 @@ function callFigures(calls) {
   };
 }
 
+/**
+ * Where a run's time went, from the proxy's timestamps: spawn to the first call, the calls' span, and after the
+ * last answer; moto's own time per call (the proxy's 30 ms excluded); and when the busiest account and Region's
+ * last WorkSpaces call was answered (what its pace alone would let finish at the floor).
+ */
+function timeline(result, calls, busiestKey) {
+  const first = Math.min(...calls.map((c) => c.startedAt));
+  const last = Math.max(...calls.map((c) => c.endedAt));
+  const upstream = calls.filter((c) => c.upstreamMs !== undefined).map((c) => c.upstreamMs).sort((a, b) => a - b);
+  const at = (q) => upstream[Math.min(upstream.length - 1, Math.floor(q * upstream.length))] ?? 0;
+  const busiest = calls.filter((c) => `${c.accessKey} ${c.region}` === busiestKey && c.service === 'workspaces');
+  return {
+    beforeFirstCall: first - result.startedAt,
+    span: last - first,
+    afterLastAnswer: result.startedAt + result.ms - last,
+    motoMedian: at(0.5),
+    motoP90: at(0.9),
+    motoMax: upstream.at(-1) ?? 0,
+    busiestWorkspacesDone: busiest.length ? Math.max(...busiest.map((c) => c.endedAt)) - first : 0,
+  };
+}
+
 async function measureFleet(proxy, args, env) {
   proxy.reset();
   proxy.setRateLimits({ workspaces: WORKSPACES_LIMIT });
   const full = ['check', '--all', '--scope', 'directory', '--endpoint-url', proxy.endpoint, '--format', 'json', ...args];
   const result = await runExpecting([0, 1, 3], process.execPath, [BIN, ...full], { memory: true, env });
   const report = JSON.parse(result.stdout);
-  return { result, report, figures: callFigures(proxy.calls()) };
+  const calls = proxy.calls();
+  const figures = callFigures(calls);
+  return { result, report, figures, time: timeline(result, calls, figures.busiest.key) };
 }
 
 /** wsdoctor once per directory, one after another, in a shell loop (bench/wsdoctor-loop.sh). */
@@ -161,6 +185,7 @@ export async function benchFleet(options) {
     const missed = [];
     const rows = [];
     const loopRows = [];
+    const timeRows = [];
     for (const [label, fleet, loop, expected] of [
       [`1 account × ${size.regions.length} Regions × ${size.directories} directories`, oneAccount, loopOne, single.length],
       [`${size.accounts.length} accounts × ${size.regions.length} Regions (${size.directories / size.accounts.length} directories per account and Region)`, accounts, loopAccounts, spread.length],
@@ -182,6 +207,15 @@ export async function benchFleet(options) {
         String(f.throttled),
         `${errors} ${verdict(errors === 0)}`,
         `${f.repeated} ${verdict(f.repeated === 0)}`,
+      ]);
+      const w = fleet.time;
+      timeRows.push([
+        label,
+        seconds(w.beforeFirstCall),
+        seconds(w.span),
+        seconds(w.afterLastAnswer),
+        `${seconds(w.busiestWorkspacesDone)} (floor ${seconds(f.floorMs)})`,
+        `${w.motoMedian.toFixed(0)} / ${w.motoP90.toFixed(0)} / ${w.motoMax.toFixed(0)} ms`,
       ]);
       loopRows.push([
         label,
@@ -212,6 +246,13 @@ targets cannot all be read sooner (the first ${WORKSPACES_LIMIT.burst} ride the 
 ${table(
   ['`check --all --scope directory`', 'targets', 'wall time', 'busiest account·Region: WorkSpaces calls → floor', 'wall / floor', 'target', 'peak RSS (< 300 MB)', 'throttled answers (proxy)', 'throttling errors in the report', 'reads repeated within an account and Region'],
   rows,
+)}
+
+Where each run's time went (the proxy's timestamps; moto's time per call excludes the proxy's ${DELAY_MS} ms):
+
+${table(
+  ['`check --all --scope directory`', 'spawn → first AWS call', 'first call → last answer', 'after the last answer', "busiest account·Region's last WorkSpaces answer", "moto's time per call: median / p90 / max"],
+  timeRows,
 )}
 
 Against wsdoctor once per directory in a shell loop (\`bench/wsdoctor-loop.sh\`: one process per directory, one after
