@@ -10,6 +10,7 @@ import {
   RegisterWorkspaceDirectoryCommand,
   WorkSpacesClient,
 } from '@aws-sdk/client-workspaces';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { startDnsServer } from './dns-server.mjs';
 import { startProxy } from './proxy.mjs';
 
@@ -92,8 +93,8 @@ export async function startStage({ delayMs, dnsHost, dnsDelayMs = 0 }) {
   }
 }
 
-function clients(endpoint, region) {
-  const config = { region, endpoint, credentials: FAKE_CREDENTIALS };
+function clients(endpoint, region, credentials = FAKE_CREDENTIALS) {
+  const config = { region, endpoint, credentials };
   return {
     ec2: new EC2Client(config),
     ds: new DirectoryServiceClient(config),
@@ -106,8 +107,8 @@ function clients(endpoint, region) {
  * A VPC (a /16), two /19 subnets in two AZs (room for 8,000 network interfaces), an AD Connector (its DNS servers:
  * `dnsIps`), and the directory registered with WorkSpaces.
  */
-export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16', dnsIps }) {
-  const { ec2, ds, workspaces, iam } = clients(endpoint, region);
+export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16', dnsIps, credentials }) {
+  const { ec2, ds, workspaces, iam } = clients(endpoint, region, credentials);
   const base = vpcCidr.split('.').slice(0, 2).join('.');
   const { Vpc } = await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr }));
   const subnetIds = [];
@@ -144,8 +145,8 @@ export async function seedDirectory(endpoint, region, { vpcCidr = '10.20.0.0/16'
 }
 
 /** `count` WorkSpaces in the directory, 25 per CreateWorkspaces call (the API's maximum). */
-export async function seedWorkspaces(endpoint, region, directoryId, count) {
-  const { workspaces } = clients(endpoint, region);
+export async function seedWorkspaces(endpoint, region, directoryId, count, credentials) {
+  const { workspaces } = clients(endpoint, region, credentials);
   for (let made = 0; made < count; made += 25) {
     const batch = Array.from({ length: Math.min(25, count - made) }, (_, i) => ({
       DirectoryId: directoryId,
@@ -174,4 +175,13 @@ export async function seedNetworkInterfaces(endpoint, region, subnetIds, count) 
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** Credentials that act in `account`: moto keeps accounts apart by the key a request is signed with, and issues
+ *  an assumed role's keys for the role's account (the role need not exist). */
+export async function accountCredentials(endpoint, account, roleName = 'bench-seeder') {
+  const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: FAKE_CREDENTIALS });
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${roleName}`, RoleSessionName: 'bench' }));
+  sts.destroy();
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
 }

@@ -3,7 +3,8 @@
 //  - calls are counted per service and operation (operation from X-Amz-Target for JSON services, from the
 //    `Action=` form parameter for EC2's query protocol; service from the SigV4 credential scope), with the
 //    request body kept as the call's input so repeated inputs and page sizes can be reported;
-//  - a per-service token bucket (rate/s, burst) answers 400 ThrottlingException when exceeded, as WorkSpaces does;
+//  - a token bucket per service, Region and access key (rate/s, burst) answers 400 ThrottlingException when
+//    exceeded, as WorkSpaces does per account and Region (moto gives each account's assumed role its own key);
 //  - DescribeWorkspaces (Limit ≤ 25) and DescribeNetworkInterfaces (MaxResults ≤ 1000) are served in AWS-sized
 //    pages with a NextToken: moto answers both unpaged, which would make the call counts and the rate limit's floor
 //    meaningless at 1,000 or 5,000 WorkSpaces. The first page takes moto's full answer as a snapshot and later
@@ -55,7 +56,7 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
     calls.push(call);
     try {
       await sleep(delayMs);
-      if (!takeToken(buckets, limits[call.service], call.service)) {
+      if (!takeToken(buckets, limits[call.service], `${call.accessKey}/${call.region}/${call.service}`)) {
         call.throttled = true;
         const throttled = throttlingResponse(call);
         call.status = throttled.status;
@@ -116,8 +117,8 @@ export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
 
 /** Service, operation, input and page size of one request, read the way AWS reads them. */
 function describeCall(req, body) {
-  const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
-  const service = scope?.[1] ?? 'unknown';
+  const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+  const service = scope?.[3] ?? 'unknown';
   let operation = 'Unknown';
   let pageSize;
   let byIds = false;
@@ -145,6 +146,10 @@ function describeCall(req, body) {
   }
   return {
     service,
+    /** The credential scope's Region (a global service signs for its home Region) and access key (one per account
+     *  here): AWS paces per account and Region. */
+    region: scope?.[2] ?? 'unknown',
+    accessKey: scope?.[1] ?? 'unknown',
     operation: `${service}:${operation}`,
     input: createHash('sha1').update(body).digest('hex'),
     pageSize,

@@ -3,6 +3,7 @@
 // there). A benchmark that breaks throws and the run exits non-zero. --strict also fails on a missed target.
 import { benchClient } from './client.mjs';
 import { benchDirectory } from './directory.mjs';
+import { benchFleet } from './fleet.mjs';
 import { benchProbes } from './probes.mjs';
 import { benchOptions, publish } from './results.mjs';
 import { benchScale } from './scale.mjs';
@@ -23,6 +24,7 @@ collect('api-calls', { markdown: directory.apiMarkdown });
 collect('probes', await benchProbes(options));
 collect('scale', await benchScale(options));
 collect('client', await benchClient(options));
+collect('fleet', await benchFleet(options));
 
 const took = ((performance.now() - started) / 1000).toFixed(1);
 process.stdout.write(`\nAll benchmarks ran in ${took} s${options.quick ? ' (quick variant: targets not judged)' : ''}.\n`);

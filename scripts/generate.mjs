@@ -2,6 +2,7 @@
 // Writes the two registries from the files that exist, so adding a check or an option is adding its file:
 //   checks/index.generated.ts       every check under checks/<scope>/ (default export), sorted by id
 //   src/options/index.generated.ts  every option under src/options/ (default export), sorted by file name
+//   src/discover/targets/index.generated.ts  every discoverer of a fleet-wide run (one per kind of target)
 // Facts and AWS services need no registry: checks import the facts they read, facts the services they call.
 // Run by `npm run build`, `npm run typecheck` and the test setup (vitest.setup.ts); the outputs are not committed.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,4 +56,8 @@ write(
 write(
   join(root, 'src/options/index.generated.ts'),
   registry(join(root, 'src/options'), { name: 'OPTIONS', type: 'AnyOption', typeFrom: '../core/option.js', sort: byBaseName }),
+);
+write(
+  join(root, 'src/discover/targets/index.generated.ts'),
+  registry(join(root, 'src/discover/targets'), { name: 'DISCOVERERS', type: 'Discoverer', typeFrom: '../define.js', sort: byBaseName }),
 );

@@ -8,7 +8,9 @@ import { registerProfileSecrets } from './profile-secrets.js';
 import { validateReplies } from './replies.js';
 import { guardReadOnly, iamActionOf, type AnyClient } from './read-only.js';
 import { rateLimit, SMITHY_CONTEXT, TokenBucket } from './rate-limit.js';
+import type { RequestGate } from './request-gate.js';
 import type { ClientConfig, ServiceDefinition } from './service.js';
+import { shareReads, type SharedReads } from './shared-reads.js';
 
 export interface AwsConfig {
   region: string;
@@ -26,6 +28,20 @@ export interface AwsConfig {
   signal?: AbortSignal;
   /** --debug: one line per AWS call (action, outcome, attempts, time); never a body or a credential. */
   trace?: (line: string) => void;
+  /** A fleet-wide run: what the clients of one account share across its Regions (see AccountShare). */
+  account?: AccountShare;
+  /** --max-concurrency: the bound on requests open at once, shared by every client of the run. */
+  gate?: RequestGate;
+}
+
+/**
+ * What every AwsClients of one account shares in a fleet-wide run (one AwsClients per account and Region): the
+ * rate-limit buckets, so calls are paced per account, service and Region (a global service such as IAM once per
+ * account), and the answers to repeated reads (shared-reads.ts).
+ */
+export interface AccountShare {
+  buckets: Map<string, TokenBucket>;
+  reads: SharedReads;
 }
 
 // The SDK's own shared pieces (HTTP handler, credential chain) load as CommonJS too (see ServiceDefinition.load).
@@ -40,13 +56,15 @@ export interface ServiceClient<Sdk, Client> {
 export class AwsClients {
   private readonly cache = new Map<string, Promise<ServiceClient<unknown, unknown>>>();
   /** One bucket per service and Region, shared by every call to it (the scope at which AWS throttles). */
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly buckets: Map<string, TokenBucket>;
   private credentialsProvider?: Promise<AwsCredentialIdentityProvider>;
   /** Calls sent and not yet answered, by IAM action: what a stopped run was still waiting on. */
   private readonly pending = new Map<string, number>();
   private readonly otherRegions = new Map<string, AwsClients>();
 
-  constructor(readonly config: AwsConfig) {}
+  constructor(readonly config: AwsConfig) {
+    this.buckets = config.account?.buckets ?? new Map();
+  }
 
   /**
    * The run's client for `service`, made on first use; `region` asks for one in another Region (a lookup that
@@ -59,9 +77,12 @@ export class AwsClients {
       made = (async () => {
         const sdk = service.load();
         const client = service.makeClient(sdk, await this.clientConfig(region)) as Client & AnyClient;
+        const { account, gate, trace } = this.config;
+        // Before the guard, so outermost: a repeated read sends nothing (shared-reads.ts).
+        if (account) shareReads(client, service, scopeOf(service, region), account.reads, trace);
         guardReadOnly(client, service, this.config.onCall);
         validateReplies(client, service.iamPrefix);
-        rateLimit(client, this.bucket(service, region));
+        rateLimit(client, this.bucket(service, region), gate);
         if (this.config.signal) carryRunSignal(client, this.config.signal);
         trackCalls(client, service.iamPrefix, this.pending, this.config.trace);
         return { sdk, client };
@@ -92,15 +113,23 @@ export class AwsClients {
           logger: sdkLogger(this.config.trace),
         });
       }
-      // Cached so every client and every call reuse one resolution; its values are secrets from then on.
+      // Cached so every client and every call reuse one resolution; its values are secrets from then on. Temporary
+      // credentials (an assumed role's) are resolved again five minutes before they expire.
       let cached: ReturnType<AwsCredentialIdentityProvider> | undefined;
-      return () =>
-        (cached ??= provider!().then(async (identity) => {
+      let refreshAt = Infinity;
+      return () => {
+        if (cached && Date.now() < refreshAt) return cached;
+        refreshAt = Infinity;
+        cached = provider!().then(async (identity) => {
           for (const value of [identity.accessKeyId, identity.secretAccessKey, identity.sessionToken]) addSecret(value);
           // An SSO token the chain refreshed on the way is in the cache now.
           if (defaultChain) await registerProfileSecrets(this.config.profile);
+          // Not sooner than 30 s from now, so a short session cannot make every call resolve again.
+          if (identity.expiration) refreshAt = Math.max(identity.expiration.getTime() - 5 * 60_000, Date.now() + 30_000);
           return identity;
-        }));
+        });
+        return cached;
+      };
     })();
     return this.credentialsProvider;
   }
@@ -120,8 +149,8 @@ export class AwsClients {
   }
 
   /** The rate limiter for one service in this run's Region. */
-  bucket(service: Pick<ServiceDefinition, 'iamPrefix' | 'rateLimit'>, region = this.config.region): TokenBucket {
-    const key = `${service.iamPrefix}:${region}`;
+  bucket(service: Pick<ServiceDefinition, 'iamPrefix' | 'rateLimit' | 'global'>, region = this.config.region): TokenBucket {
+    const key = `${service.iamPrefix}:${scopeOf(service, region)}`;
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(service.rateLimit)));
     return bucket;
@@ -163,6 +192,11 @@ export class AwsClients {
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
     };
   }
+}
+
+/** Where a service's calls are paced and its answers shared: its Region, or the account for a global service. */
+function scopeOf(service: { global?: boolean }, region: string): string {
+  return service.global ? 'global' : region;
 }
 
 function sdkLogger(trace: ((line: string) => void) | undefined) {

@@ -61,19 +61,26 @@ export class TokenBucket {
     return this.tokens;
   }
 
-  /** Resolves when one call may be sent; rejects with the signal's reason if the run stops first. */
-  take(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.waitForToken(signal));
+  /**
+   * Resolves when one call may be sent; rejects with the signal's reason if the run stops first. `admit`, if given,
+   * is awaited once a token is there and before it is spent (the request gate's slot): the token is spent when the
+   * call can go, so calls held up after their turn cannot then leave together, faster than the service's pace.
+   * The bucket's next caller waits meanwhile; it would wait for the same slot anyway.
+   */
+  take(signal?: AbortSignal, admit?: () => Promise<void>): Promise<void> {
+    const turn = this.queue.then(() => this.waitForToken(signal, admit));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
 
-  private async waitForToken(signal?: AbortSignal): Promise<void> {
+  private async waitForToken(signal?: AbortSignal, admit?: () => Promise<void>): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const tokens = this.available();
       if (tokens >= 1) {
-        this.tokens = tokens - 1;
+        // Only this turn spends tokens, so after waiting there are at least as many.
+        if (admit) await admit();
+        this.tokens = this.available() - 1;
         return;
       }
       await this.clock.sleep(((1 - tokens) / this.limit.perSecond) * 1000, signal);
@@ -84,13 +91,37 @@ export class TokenBucket {
 /** The SDK keeps a call's abort signal here (smithy's SMITHY_CONTEXT_KEY); see `carryRunSignal` in clients.ts. */
 export const SMITHY_CONTEXT = '__smithy_context';
 
-/** Makes every attempt the client sends, retries included, wait for a token from `bucket`. */
-export function rateLimit(client: AnyClient, bucket: TokenBucket): void {
+/** A bound on the requests open at once (request-gate.ts): a slot is entered before the token is spent. */
+export interface Slots {
+  enter(signal?: AbortSignal): Promise<void>;
+  leave(): void;
+}
+
+/**
+ * Makes every attempt the client sends, retries included, wait for a token from `bucket` and, with `slots`, hold a
+ * slot while it is on the wire. Slot first, then the token is spent, in the bucket's turn: a call waiting for its
+ * token holds no slot, and a call that waited for a slot does not go out in a bunch with others that did, which
+ * the service would throttle (the pace it sees is the pace calls leave at, not the pace tokens were handed out).
+ */
+export function rateLimit(client: AnyClient, bucket: TokenBucket, slots?: Slots): void {
   client.middlewareStack.addRelativeTo(
     (next: (args: unknown) => Promise<unknown>, context: Record<string, { abortSignal?: AbortSignal } | undefined>) =>
       async (args: unknown) => {
-        await bucket.take(context[SMITHY_CONTEXT]?.abortSignal);
-        return next(args);
+        const signal = context[SMITHY_CONTEXT]?.abortSignal;
+        if (!slots) {
+          await bucket.take(signal);
+          return next(args);
+        }
+        let entered = false;
+        await bucket.take(signal, async () => {
+          await slots.enter(signal);
+          entered = true;
+        });
+        try {
+          return await next(args);
+        } finally {
+          if (entered) slots.leave();
+        }
       },
     // After the retry middleware, so each retry is paced too, not only the first attempt.
     { name: 'wsdoctorRateLimit', relation: 'after', toMiddleware: 'retryMiddleware' },

@@ -22,6 +22,8 @@ export interface ServiceDefinition<Sdk = unknown, Client = unknown> {
   load(): Sdk;
   makeClient(sdk: Sdk, config: ClientConfig): Client;
   rateLimit: RateLimit;
+  /** One endpoint answers for every Region (IAM, Organizations): paced, and its reads shared, once per account. */
+  global?: boolean;
   /** Operations that only read although their names do not say so, each allowed by name (issue: read-only). */
   readOnlyOperations?: readonly string[];
 }

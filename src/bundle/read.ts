@@ -6,7 +6,9 @@ import type { Collection } from '../core/collection.js';
 import { UsageError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
 import type { ReportBundle } from '../report/model.js';
-import { BUNDLE_SCHEMA_VERSION, type Bundle } from './schema.js';
+import type { FleetCollection } from '../core/fleet.js';
+import { fleetCollectionOf, isFleetBundle, validateFleetBundle } from './fleet.js';
+import { BUNDLE_SCHEMA_VERSION, type Bundle, type FleetBundle } from './schema.js';
 import { findJsonError, tooDeep } from './json-errors.js';
 import { dropSecretFields } from './secrets.js';
 import { InvalidBundle, show, validateBundle, type KnownInputs } from './validate.js';
@@ -46,12 +48,17 @@ const MIGRATIONS: Record<number, (bundle: Json) => Json> = {
     const { workspaceId: _workspace, bundleIds: _bundles, ...options } = bundle.options;
     return { ...bundle, bundleSchemaVersion: 3, options };
   },
+  // Schema 4 added fleet bundles (`collect --all`); a single-target bundle kept its shape.
+  3: (bundle) => ({ ...bundle, bundleSchemaVersion: 4 }),
 };
 
 /** `known`: the facts and options of this wsdoctor (the CLI passes its registry). */
 export async function readBundle(path: string, known: KnownInputs): Promise<LoadedBundle> {
   const bundle = parseBundle(await readText(path), path, known);
-  const falseRedaction = bundle.redaction ? await checkRedactionClaim(bundle, known) : undefined;
+  return loaded(bundle, bundle.redaction ? await checkRedactionClaim(bundle, known) : undefined);
+}
+
+function loaded(bundle: Bundle, falseRedaction?: string): LoadedBundle {
   return {
     ...(falseRedaction ? { falseRedaction } : {}),
     bundle,
@@ -63,12 +70,28 @@ export async function readBundle(path: string, known: KnownInputs): Promise<Load
       durationMs: bundle.durationMs,
       facts: Object.fromEntries(Object.entries(bundle.facts).map(([name, { how: _how, ...outcome }]) => [name, outcome])),
     },
-    origin: {
-      collectedBy: bundle.tool,
-      redacted: bundle.redaction !== undefined && !falseRedaction,
-      ...(bundle.note !== undefined ? { note: bundle.note } : {}),
-    },
+    origin: originOf(bundle, falseRedaction),
   };
+}
+
+function originOf(bundle: Bundle | FleetBundle, falseRedaction?: string): ReportBundle {
+  return {
+    collectedBy: bundle.tool,
+    redacted: bundle.redaction !== undefined && !falseRedaction,
+    ...(bundle.note !== undefined ? { note: bundle.note } : {}),
+  };
+}
+
+/** A single-target or a fleet bundle, read and validated; `collection` is what analysis reads. */
+export type LoadedAnyBundle =
+  | ({ kind: 'single' } & LoadedBundle)
+  | { kind: 'fleet'; bundle: FleetBundle; collection: FleetCollection; origin: ReportBundle };
+
+/** Reads either kind of bundle: a fleet-wide run's (`collect --all`) or one target's. */
+export async function readAnyBundle(path: string, known: KnownInputs): Promise<LoadedAnyBundle> {
+  const bundle = parseAnyBundle(await readText(path), path, known);
+  if (!isFleetBundle(bundle)) return { kind: 'single', ...loaded(bundle, bundle.redaction ? await checkRedactionClaim(bundle, known) : undefined) };
+  return { kind: 'fleet', bundle, collection: fleetCollectionOf(bundle), origin: originOf(bundle) };
 }
 
 /** What a redaction manifest claims that the content belies, in words; undefined when the claim holds. */
@@ -82,6 +105,15 @@ async function checkRedactionClaim(bundle: Bundle, known: KnownInputs): Promise<
 
 /** Parses, migrates and validates bundle text; `path` names the file in messages. */
 export function parseBundle(text: string, path: string, known: KnownInputs): Bundle {
+  const bundle = parseAnyBundle(text, path, known);
+  if (isFleetBundle(bundle)) {
+    throw new UsageError(`${path} holds a fleet-wide run (\`collect --all\`), not one target's facts`);
+  }
+  return bundle;
+}
+
+/** Parses, migrates and validates the text of either kind of bundle. */
+export function parseAnyBundle(text: string, path: string, known: KnownInputs): Bundle | FleetBundle {
   if (text.trim() === '') throw new UsageError(`${path} is empty: not a wsdoctor bundle (write one with \`wsdoctor collect\`)`);
   let parsed: unknown;
   try {
@@ -96,16 +128,17 @@ export function parseBundle(text: string, path: string, known: KnownInputs): Bun
       `${path} is not a valid bundle: its values nest more than ${MAX_BUNDLE_NESTING} levels deep (at line ${deep.line}, column ${deep.column}); no AWS answer does`,
     );
   }
-  let bundle: Bundle;
+  let bundle: Bundle | FleetBundle;
   try {
-    bundle = validateBundle(migrate(parsed, path), known);
+    const migrated = migrate(parsed, path);
+    bundle = isObject(migrated) && Object.hasOwn(migrated, 'members') ? validateFleetBundle(migrated, known) : validateBundle(migrated, known);
   } catch (error) {
     if (error instanceof InvalidBundle) throw new UsageError(`${path} is not a valid bundle: ${error.message}`);
     throw error;
   }
   // A secret someone left in a bundle (a RegistrationCode) is never analyzed, shown or written again; its value is
   // redacted wherever else it appears.
-  dropSecretFields(bundle.facts);
+  for (const facts of isFleetBundle(bundle) ? bundle.members.map((member) => member.facts) : [bundle.facts]) dropSecretFields(facts);
   return bundle;
 }
 

@@ -10,7 +10,7 @@ import { REDACTED_KINDS, type RedactedKind } from '../core/redacted-kinds.js';
 import { HEALTH_CHECK_SERVERS } from '../data/client-ports.js';
 import type { AnyFact } from '../facts/define.js';
 import { IPV4_TOKEN, IPV6_TOKEN, PublicAddressMap } from './redact-addresses.js';
-import type { Bundle, RedactionManifest } from './schema.js';
+import type { Bundle, FleetBundle, RedactionManifest } from './schema.js';
 
 /** Fields whose value is an identifier of this kind, wherever they appear. */
 const FIELD_KINDS: Record<string, RedactedKind> = {
@@ -110,6 +110,26 @@ export function redactBundle(bundle: Bundle, rules: RedactionRules): Bundle {
     collectedAt,
     durationMs,
     facts: redacted.facts,
+    redaction: redactor.manifest(),
+  };
+}
+
+/** A redacted copy of a fleet bundle: one redaction over all of it, so an identifier becomes the same placeholder
+ *  in every member (the account of two targets stays one account). */
+export function redactFleetBundle(bundle: FleetBundle, rules: RedactionRules): FleetBundle {
+  if (bundle.redaction) throw new Error('redactFleetBundle: the bundle is already redacted');
+  const { bundleSchemaVersion, tool, collectedAt, durationMs, ...identifying } = bundle;
+  const redactor = new Redactor(identifying, kindsFrom(rules));
+  const redacted = redactor.redact(identifying) as typeof identifying;
+  return {
+    bundleSchemaVersion,
+    tool,
+    ...(redacted.note !== undefined ? { note: redacted.note } : {}),
+    collectedAt,
+    durationMs,
+    options: redacted.options,
+    fleet: redacted.fleet,
+    members: redacted.members,
     redaction: redactor.manifest(),
   };
 }
@@ -232,7 +252,9 @@ class Redactor {
 export function kindsFrom(rules: RedactionRules): (path: readonly string[]) => RedactedKind | undefined {
   const byFact = new Map(rules.facts.filter((f) => f.redact).map((f) => [f.name, f.redact!]));
   const byInput = new Map(rules.options.filter((o) => o.redact).map((o) => [`${o.section}.${o.key}`, o.redact!]));
-  return (path) => {
+  return (fullPath) => {
+    // A fleet bundle's members have a single-target bundle's shape: the same rules, one level down.
+    const path = fullPath[0] === 'members' ? fullPath.slice(1) : fullPath;
     const field = path.at(-1);
     if (field === undefined) return undefined;
     if (path.length === 2) {

@@ -8,10 +8,17 @@
 //      run used (`options`); a free-text `note`; and, for a redacted bundle, the `redaction` manifest.
 //   3  `options` no longer repeats the targets (`workspaceId`, `bundleIds` are read from `targets`): each option
 //      lives in the one section its declaration (src/options/) names.
+//   4  a fleet-wide run (`collect --all`) is one bundle (FleetBundle): `members`, each one target's collection in the
+//      single-target shape (targets, Region, time, facts) plus its `account`, and `fleet` (the accounts, Regions and
+//      kinds of target covered, what could not be looked at and why, what was skipped). A single-target bundle is
+//      unchanged: version 3 reads as 4 as it is; the bump makes a version-3 reader refuse a fleet bundle, naming
+//      the newer wsdoctor it needs, instead of misreading it.
 import type { FactOutcome } from '../core/failure.js';
+import type { Skipped, Unreached } from '../core/fleet.js';
 import type { RedactedKind } from '../core/redacted-kinds.js';
+import type { Scope } from '../core/scopes.js';
 
-export const BUNDLE_SCHEMA_VERSION = 3;
+export const BUNDLE_SCHEMA_VERSION = 4;
 
 export interface Bundle {
   bundleSchemaVersion: typeof BUNDLE_SCHEMA_VERSION;
@@ -48,4 +55,37 @@ export interface RedactionManifest {
   replaced: Partial<Record<RedactedKind, number>>;
   /** What was deliberately left as it was, and why: the values checks compare. */
   kept: string[];
+}
+
+/** A fleet-wide run (`collect --all`): one bundle for every target of every account and Region it covered. */
+export interface FleetBundle {
+  bundleSchemaVersion: typeof BUNDLE_SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  note?: string;
+  /** When the run started, and how long collecting everything took. */
+  collectedAt: string;
+  durationMs: number;
+  /** The judgement options every member was collected with (as a single-target bundle's `options`). */
+  options: Record<string, unknown>;
+  fleet: {
+    accounts: string[];
+    regions: string[];
+    scopes: Scope[];
+    /** What could not be looked at (an account it could not enter, a Region where targets could not be listed). */
+    unreached: Unreached[];
+    skipped: Skipped[];
+  };
+  /** One per target, ordered by account, Region and target. */
+  members: FleetMember[];
+  redaction?: RedactionManifest;
+}
+
+/** One target of a fleet bundle: a single-target bundle's body, plus its account. */
+export interface FleetMember {
+  account?: string;
+  targets: Record<string, unknown>;
+  region: string;
+  collectedAt: string;
+  durationMs: number;
+  facts: Record<string, FactRecord>;
 }

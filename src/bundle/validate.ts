@@ -28,7 +28,7 @@ export interface KnownInputs {
 }
 
 // Typed as a record over the kinds so that a new failure kind fails to compile until the bundle validator knows it.
-const FAILURE_KINDS: Record<FactFailureKind, true> = {
+export const FAILURE_KINDS: Record<FactFailureKind, true> = {
   denied: true,
   throttled: true,
   timeout: true,
@@ -87,7 +87,7 @@ export function validateBundle(value: unknown, known: KnownInputs): Bundle {
  * A bundle's `targets` or `options`: every key must be an option this wsdoctor declares for that section, holding a
  * value of its kind that its own parser accepts, exactly as if it had been typed on the command line.
  */
-function validateInputs(value: unknown, section: 'targets' | 'options', options: readonly AnyOption[]): void {
+export function validateInputs(value: unknown, section: 'targets' | 'options', options: readonly AnyOption[]): void {
   const fields = object(value, section);
   const declared = options.filter((o) => o.section === section);
   const what = section === 'targets' ? 'a target' : 'an option';
@@ -137,7 +137,7 @@ function validateFact(value: unknown, field: string): void {
   );
 }
 
-function validateRedaction(value: unknown): void {
+export function validateRedaction(value: unknown): void {
   const redaction = object(value, 'redaction');
   const replaced = object(redaction.replaced, 'redaction.replaced');
   for (const [kind, count] of Object.entries(replaced)) {

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../core/files.js';
 import { redact } from '../core/secrets.js';
 import { TOOL_NAME, toolVersion } from '../core/version.js';
 import { withDependencies, type AnyFact } from '../facts/define.js';
-import { BUNDLE_SCHEMA_VERSION, type Bundle, type FactRecord } from './schema.js';
+import { BUNDLE_SCHEMA_VERSION, type Bundle, type FactRecord, type FleetBundle } from './schema.js';
 import { assertNoSecrets } from './secrets.js';
 
 /** `facts`: the definitions of the facts this wsdoctor collects, which say how each recorded one was collected. */
@@ -33,7 +33,7 @@ export function toBundle(collection: Collection, facts: readonly AnyFact[], note
 }
 
 /** `secretValues`: credential values that must not appear anywhere in the file (see secrets.ts). */
-export async function writeBundle(path: string, bundle: Bundle, secretValues: readonly string[]): Promise<void> {
+export async function writeBundle(path: string, bundle: Bundle | FleetBundle, secretValues: readonly string[]): Promise<void> {
   // An AWS error message may echo a credential (a SignatureDoesNotMatch canonical request carries the session
   // token): such echoes are blanked here as in every other output, and what is left gets the last look.
   const text = redact(`${JSON.stringify(bundle, null, 2)}\n`);

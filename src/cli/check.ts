@@ -1,5 +1,6 @@
 // `wsdoctor check`: get the facts (collected live, or recorded in a bundle), analyze them, report.
 import type { Collection } from '../core/collection.js';
+import type { FleetCollection } from '../core/fleet.js';
 import type { RunInputs } from '../core/option.js';
 import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
 import type { AnyCheck } from '../engine/types.js';
@@ -29,12 +30,21 @@ interface Facts {
 }
 
 export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHooks = {}): Promise<number> {
+  if (options.all) {
+    const { runFleetCheck } = await import('./fleet-commands.js');
+    return runFleetCheck(options as Parameters<typeof runFleetCheck>[0], hooks);
+  }
   const emit = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
   // A report path that cannot be written is an input error before any AWS call (or any bundle is read).
   await checkDestinations(emit);
   const file = options.bundle?.file;
   if (file) {
-    const { checks, collection, origin } = await fromBundle(file, options);
+    const fromFile = await fromBundle(file, options);
+    if ('fleet' in fromFile) {
+      const { checkFleetBundle } = await import('./fleet-commands.js');
+      return checkFleetBundle(fromFile.fleet.collection, fromFile.fleet.origin, options);
+    }
+    const { checks, collection, origin } = fromFile;
     const report = analyzeCollection(checks, collection, origin);
     await emitReport(report, emit);
     return exitCodeFor(report.results, options.failOn);
@@ -58,9 +68,12 @@ async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Fact
 
 /** No AWS client, no credentials, no network: the bundle module imports none of them. Options that only change how
  *  the saved facts are judged (`offline` ones) may be given, and replace the bundle's. */
-async function fromBundle(path: string, options: CheckCommandOptions): Promise<Facts> {
-  const { readBundle } = await import('../bundle/read.js');
-  const { collection, origin, falseRedaction } = await readBundle(path, knownInputs());
+async function fromBundle(path: string, options: CheckCommandOptions): Promise<Facts | { fleet: { collection: FleetCollection; origin: ReportBundle } }> {
+  const { readAnyBundle } = await import('../bundle/read.js');
+  const loaded = await readAnyBundle(path, knownInputs());
+  // A fleet-wide run's bundle (`collect --all`) is analyzed as that run was.
+  if (loaded.kind === 'fleet') return { fleet: loaded };
+  const { collection, origin, falseRedaction } = loaded;
   if (falseRedaction) printError(`note: ${path}: ${falseRedaction}; it is reported as not redacted`);
   const given: RunInputs = inputsFrom({ ...options, bundle: options.bundle?.ids });
   const judged: Collection = {

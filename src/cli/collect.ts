@@ -1,6 +1,6 @@
 // `wsdoctor collect`: collect every fact the selected checks need and save them as a bundle, to be analyzed later
 // (`wsdoctor check --bundle`) anywhere, with no AWS access. `wsdoctor redact` redacts a bundle already written.
-import { readBundle } from '../bundle/read.js';
+import { readAnyBundle } from '../bundle/read.js';
 import { redactBundle } from '../bundle/redact.js';
 import type { Bundle } from '../bundle/schema.js';
 import { knownSecretValues } from '../bundle/secrets.js';
@@ -23,6 +23,10 @@ export interface CollectCommandOptions extends AwsOptions, SelectionOptions {
 }
 
 export async function runCollectCommand(options: CollectCommandOptions, hooks: RunHooks = {}): Promise<number> {
+  if (options.all) {
+    const { runFleetCollect } = await import('./fleet-commands.js');
+    return runFleetCollect(options as Parameters<typeof runFleetCollect>[0], hooks);
+  }
   const inputs = checkRequirements(inputsFrom(options));
   const checks = checksFor(inputs, options);
   // A bundle path that cannot be written is an input error before any AWS call.
@@ -40,11 +44,16 @@ export async function runCollectCommand(options: CollectCommandOptions, hooks: R
 
 export async function runRedactCommand(input: string, options: { output: string }): Promise<number> {
   await checkOutputPaths([{ flag: '--output', path: options.output }]);
-  const { bundle, falseRedaction } = await readBundle(input, knownInputs());
-  if (bundle.redaction && !falseRedaction) throw new UsageError(`${input} is already redacted`);
+  const loaded = await readAnyBundle(input, knownInputs());
+  const falseRedaction = loaded.kind === 'single' ? loaded.falseRedaction : undefined;
+  if (loaded.bundle.redaction && !falseRedaction) throw new UsageError(`${input} is already redacted`);
+  if (loaded.kind === 'fleet') {
+    const { redactFleet } = await import('./fleet-commands.js');
+    return redactFleet(loaded.bundle, options.output);
+  }
   // A manifest the content belies is dropped, and the bundle redacted for real.
   if (falseRedaction) printError(`note: ${input}: ${falseRedaction}; redacting it`);
-  const { redaction: _claimed, ...unredacted } = bundle;
+  const { redaction: _claimed, ...unredacted } = loaded.bundle;
   const redacted = redactBundle(unredacted, { facts: FACTS, options: OPTIONS });
   await writeBundle(options.output, redacted, knownSecretValues());
   return summarize(redacted, options.output);

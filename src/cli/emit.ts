@@ -68,7 +68,7 @@ export async function emitReport(report: Report, options: EmitOptions, env = pro
   }
 }
 
-function useColor(env: NodeJS.ProcessEnv): boolean {
+export function useColor(env: NodeJS.ProcessEnv): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR === '0') return false;
   return true;

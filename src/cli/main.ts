@@ -13,6 +13,8 @@ import { SEVERITIES } from '../engine/types.js';
 import { OPTIONS } from '../options/index.generated.js';
 import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
+import { externalId, roleArnTemplate } from '../core/accounts.js';
+import { addFleetOptions, checkFleetFlags, FLEET_LIVE_FLAGS, principal } from './fleet-options.js';
 import { printError, writeStderr } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
@@ -114,6 +116,7 @@ ${EXIT_CODES_HELP}`,
     ).argParser(bundleIdsOrFile),
   });
   addAwsOptions(check);
+  addFleetOptions(check, Option);
   check
     .addOption(new Option('--format <format>', 'report format on stdout').choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the --format report to this file (whole or not at all) instead of stdout')
@@ -157,6 +160,7 @@ ${EXIT_CODES_HELP}`,
     )
     .action(async (options, command: Command) => {
       if (options.bundle?.file) rejectLiveFlags(command, options.bundle.file, options.bundle.ids);
+      checkFleetFlags(options, targetsGiven(command));
       const { runCheckCommand } = await import('./check.js');
       setExitCode(await runCheckCommand(options, hooks));
     });
@@ -166,6 +170,7 @@ ${EXIT_CODES_HELP}`,
     .description('collect every fact the checks need into a bundle, to analyze later anywhere with `check --bundle`');
   addTargetOptions(collect);
   addAwsOptions(collect);
+  addFleetOptions(collect, Option);
   collect
     .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
     .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
@@ -185,7 +190,8 @@ Exit codes:
   4  wsdoctor itself crashed (please report it, with --debug output)
   130, 129, 143  stopped by Ctrl-C, SIGHUP or SIGTERM: the bundle holds what was collected before it`,
     )
-    .action(async (options) => {
+    .action(async (options, command: Command) => {
+      checkFleetFlags(options, targetsGiven(command));
       const { runCollectCommand } = await import('./collect.js');
       setExitCode(await runCollectCommand(options, hooks));
     });
@@ -233,6 +239,11 @@ Exit codes:
         choiceList('--scope', SCOPES),
       ),
     );
+  iamPolicy
+    .option('--all', 'the policies of a fleet-wide run (check --all): the read policy and trust policy of the role, and the caller policy')
+    .addOption(new Option('--role-arn <arn>', 'with --all: the role (arn:aws:iam::{account}:role/<name>) the caller policy may assume').argParser(roleArnTemplate))
+    .addOption(new Option('--external-id <id>', "with --all: the external id the role's trust policy demands").argParser(externalId))
+    .addOption(new Option('--principal <id|arn>', 'with --all: who runs wsdoctor (an account id or an IAM ARN), trusted by the role').argParser(principal));
   addSelectionOptions(iamPolicy)
     .addHelpText(
       'after',
@@ -243,7 +254,9 @@ attached as the only permissions it lets every selected check look. Without a fi
 Examples:
   $ wsdoctor iam-policy > wsdoctor-policy.json
   $ wsdoctor iam-policy --scope directory --only mgmt-cidr-conflict
-  $ aws iam create-policy --policy-name wsdoctor-read --policy-document "$(wsdoctor iam-policy)"`,
+  $ aws iam create-policy --policy-name wsdoctor-read --policy-document "$(wsdoctor iam-policy)"
+  $ wsdoctor iam-policy --all --principal 111122223333 --external-id ci-7f3a > wsdoctor-fleet-policies.json
+  $ jq .trustPolicy wsdoctor-fleet-policies.json   # also .readPolicy (the role's), .callerPolicy (the runner's)`,
     )
     .action(async (options) => {
       const { runIamPolicyCommand } = await import('./iam-policy.js');
@@ -275,7 +288,12 @@ function commanderOption(option: AnyOption): import('commander').Option {
 
 /** Flags that steer a live run: a bundle file already holds its targets, Region and options, and calls nothing.
  *  Only options declared `offline` (they change how the saved facts are judged) may be given with it. */
-const AWS_FLAGS = ['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts', 'deadline'];
+const AWS_FLAGS = ['region', 'profile', 'endpointUrl', 'timeout', 'maxAttempts', 'deadline', ...FLEET_LIVE_FLAGS];
+
+/** The target options typed on the command line (a fleet-wide run finds its own). */
+function targetsGiven(command: Command): AnyOption[] {
+  return OPTIONS.filter((o) => o.section === 'targets' && command.getOptionValueSource(attributeName(o)) === 'cli');
+}
 
 function rejectLiveFlags(command: Command, file: string, ids: readonly string[]): void {
   const liveOnly = [...OPTIONS.filter((o) => !o.offline && o !== bundleIds).map(attributeName), ...AWS_FLAGS];

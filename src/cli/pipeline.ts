@@ -216,7 +216,7 @@ async function regionIfConfigured(options: AwsOptions): Promise<string> {
   return resolveRegion(undefined, options.profile).catch(() => 'none');
 }
 
-async function requireCredentials(aws: AwsClients, profile: string | undefined, signal?: AbortSignal): Promise<string[]> {
+export async function requireCredentials(aws: AwsClients, profile: string | undefined, signal?: AbortSignal): Promise<string[]> {
   try {
     const resolving = (async () => (await aws.credentials())())();
     const identity = await (signal ? untilStopped(resolving, signal) : resolving);

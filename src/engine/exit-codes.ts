@@ -39,6 +39,15 @@ export function exitCodeFor(findings: readonly Finding[], failOn: FailOn = 'fail
   return EXIT.ok;
 }
 
+/**
+ * A fleet-wide run: the worst finding of any target decides, as for one target; anything the run could not look at
+ * (an account it could not enter, a Region where it could not list targets) counts as an error.
+ */
+export function fleetExitCodeFor(findings: readonly Finding[], unreached: number, failOn: FailOn = 'fail'): number {
+  const code = exitCodeFor(findings, failOn);
+  return code === EXIT.ok && unreached > 0 ? EXIT.incomplete : code;
+}
+
 /** The documented table: `--help` prints it, and a test holds the README's table to it. */
 export const EXIT_CODE_TABLE: readonly { code: number; meaning: string }[] = [
   { code: EXIT.ok, meaning: 'nothing at the --fail-on level and nothing errored' },

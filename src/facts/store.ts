@@ -13,6 +13,9 @@ export interface StoreContext {
   region: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Facts already read for this run's target (a fleet-wide run's listing holds each directory's description): they
+   *  settle with these values, as if collected, and are not read again. */
+  known?: readonly { fact: AnyFact; value: unknown }[];
 }
 
 export class LiveFactStore {
@@ -29,7 +32,8 @@ export class LiveFactStore {
   settle<D extends AnyFact>(fact: D): Promise<FactOutcome<FactValue<D>>> {
     let entry = this.memo.get(fact.name);
     if (!entry) {
-      entry = { fact, outcome: this.collect(fact) };
+      const known = this.context.known?.find((k) => k.fact === fact);
+      entry = { fact, outcome: known ? Promise.resolve({ ok: true, value: known.value }) : this.collect(fact) };
       this.memo.set(fact.name, entry);
     } else if (entry.fact !== fact) {
       return Promise.resolve({ ok: false, failure: { kind: 'error', message: `two facts are named "${fact.name}" (a wsdoctor bug)` } });

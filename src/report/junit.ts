@@ -26,11 +26,24 @@ export function renderJunit(unsafe: Report, options: JunitOptions): string {
     skipped: s.skip,
   };
   const seconds = (report.durationMs / 1000).toFixed(3);
-  const suiteName = `wsdoctor ${report.target.kind} ${report.target.id} (${report.region})`;
   const totals = `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="wsdoctor" ${totals} time="${seconds}" timestamp="${attr(report.startedAt)}">`,
+    ...renderTestSuite(report, options),
+    '</testsuites>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The run's one <testsuite> (a fleet-wide run has one per target: junit-fleet.ts), with `properties` added. */
+export function renderTestSuite(report: Report, options: JunitOptions, properties: Record<string, string> = {}, name?: string): string[] {
+  const warnFails = options.failOn === 'warn';
+  const s = report.summary;
+  const totals = `tests="${report.results.length}" failures="${s.fail + (warnFails ? s.warn : 0)}" errors="${s.error}" skipped="${s.skip}"`;
+  const seconds = (report.durationMs / 1000).toFixed(3);
+  const suiteName = name ?? `wsdoctor ${report.target.kind} ${report.target.id} (${report.region})`;
+  return [
     `  <testsuite name="${attr(suiteName)}" ${totals} time="${seconds}" timestamp="${attr(report.startedAt)}">`,
     '    <properties>',
     ...Object.entries({
@@ -38,14 +51,13 @@ export function renderJunit(unsafe: Report, options: JunitOptions): string {
       'target.kind': report.target.kind,
       'target.id': report.target.id,
       region: report.region,
+      ...properties,
       failOn: options.failOn,
     }).map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`),
     '    </properties>',
     ...report.results.map((finding) => testCase(finding, warnFails)),
     '  </testsuite>',
-    '</testsuites>',
   ];
-  return `${lines.join('\n')}\n`;
 }
 
 function testCase(finding: Finding, warnFails: boolean): string {
@@ -107,6 +119,6 @@ export function xmlText(value: string): string {
 }
 
 /** Attribute values also escape quotes, and keep line breaks and tabs (a parser would fold them into spaces). */
-function attr(value: string): string {
+export function attr(value: string): string {
   return xmlText(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }

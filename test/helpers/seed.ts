@@ -70,12 +70,19 @@ export const ON_PREMISES_CIDR = '127.53.0.0/16';
  */
 export const NO_DNS_SERVER = '127.53.255.254';
 
-export function sdkConfig(endpoint: string, region: string) {
-  return {
-    region,
-    endpoint,
-    credentials: { accessKeyId: 'AKIAWSDOCTORTESTKEY1', secretAccessKey: 'wsdoctor-test-secret-key' },
-  };
+/** Credentials for the emulator; moto keeps accounts apart by them (test/helpers/accounts.ts gives other accounts'). */
+export interface TestCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export function sdkConfig(
+  endpoint: string,
+  region: string,
+  credentials: TestCredentials = { accessKeyId: 'AKIAWSDOCTORTESTKEY1', secretAccessKey: 'wsdoctor-test-secret-key' },
+) {
+  return { region, endpoint, credentials };
 }
 
 export async function seedDirectory(
@@ -88,6 +95,7 @@ export async function seedDirectory(
     defaultRole = true,
     azs,
     network = 'guide',
+    credentials,
   }: {
     dnsIps?: string[];
     defaultRole?: boolean;
@@ -96,9 +104,10 @@ export async function seedDirectory(
     /** 'guide': the layout the Administration Guide builds (public subnet, NAT gateway, internet gateway, a VPN
      *  gateway to the on-premises DNS servers); 'bare': the VPC and the two subnets only. */
     network?: 'guide' | 'bare';
+    credentials?: TestCredentials;
   } = {},
 ): Promise<Seeded> {
-  const config = sdkConfig(endpoint, region);
+  const config = sdkConfig(endpoint, region, credentials);
   const ec2 = new EC2Client(config);
   const ds = new DirectoryServiceClient(config);
   const workspaces = new WorkSpacesClient(config);
@@ -123,7 +132,7 @@ export async function seedDirectory(
     }),
   );
   // Registering a directory needs workspaces_DefaultRole (002 lines 7610-7612): an account that has one has the role.
-  if (defaultRole) await createDefaultRole(endpoint);
+  if (defaultRole) await createDefaultRole(endpoint, credentials);
   await workspaces.send(new RegisterWorkspaceDirectoryCommand({ DirectoryId: DirectoryId!, SubnetIds: subnetIds }));
   return { region, directoryId: DirectoryId!, vpcId: Vpc!.VpcId!, subnetIds, ...(built ? { network: built } : {}) };
 }
@@ -196,8 +205,8 @@ export async function seedManagedAd(endpoint: string, region: string, vpcCidr: s
 }
 
 /** workspaces_DefaultRole as the guide makes it (002 lines 7610-7679), once per account. */
-export async function createDefaultRole(endpoint: string): Promise<void> {
-  const iam = new IAMClient(sdkConfig(endpoint, 'us-east-1'));
+export async function createDefaultRole(endpoint: string, credentials?: TestCredentials): Promise<void> {
+  const iam = new IAMClient(sdkConfig(endpoint, 'us-east-1', credentials));
   const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'workspaces.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
   try {
     await iam.send(new CreateRoleCommand({ RoleName: 'workspaces_DefaultRole', AssumeRolePolicyDocument: JSON.stringify(trust) }));

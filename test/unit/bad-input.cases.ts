@@ -195,6 +195,40 @@ export const BAD_INPUTS: readonly BadInput[] = [
     says: 'no check for a directory or workspace target matches --tag appstream (`wsdoctor list` shows ids, tags and severities)',
   },
   { what: 'no target', args: ['check', '--region', 'us-east-1'], says: 'nothing to check: name a target, e.g. --directory d-1234567890, --fleet <name>, --stack <name>, --image-builder <name>, --client or --local' },
+  // A fleet-wide run (check --all, collect --all): its flags, checked together before any AWS call.
+  {
+    what: '--all with a target named',
+    args: ['check', '--all', '--directory', 'd-1234567890', '--region', 'us-east-1'],
+    says: '--all finds its targets itself: --directory does not apply (narrow the kinds with --scope, e.g. --scope directory)',
+  },
+  { what: 'a fleet flag without --all', args: check('--accounts', '111122223333'), says: '--accounts belongs to a fleet-wide run: add --all (or name one target instead)' },
+  {
+    what: '--accounts without the role to assume',
+    args: ['check', '--all', '--accounts', '111122223333', '--region', 'us-east-1'],
+    says: '--accounts needs --role-arn arn:aws:iam::{account}:role/<name>: the role wsdoctor assumes in each account',
+  },
+  {
+    what: 'a role ARN with {account} and no accounts',
+    args: ['check', '--all', '--role-arn', 'arn:aws:iam::{account}:role/wsdoctor-read', '--region', 'us-east-1'],
+    says: '--role-arn with {account} needs the accounts: add --accounts <ids> or --organization',
+  },
+  {
+    what: '--accounts and --organization together',
+    args: ['check', '--all', '--role-arn', 'arn:aws:iam::{account}:role/wsdoctor-read', '--accounts', '111122223333', '--organization', '--region', 'us-east-1'],
+    says: '--accounts and --organization both name the accounts: give one',
+  },
+  { what: 'a malformed account id', args: ['check', '--all', '--accounts', '1111-2222-3333'], says: '--accounts: "1111-2222-3333" is not an AWS account id (12 digits, e.g. 111122223333)' },
+  {
+    what: 'a role ARN that is not one',
+    args: ['check', '--all', '--role-arn', 'wsdoctor-read'],
+    says: '--role-arn "wsdoctor-read" is not an IAM role ARN: expected arn:aws:iam::{account}:role/<name>, with {account} where each account\'s id goes',
+  },
+  { what: '--region all among Regions', args: ['check', '--all', '--region', 'all,us-east-1'], says: '--region: "all" stands alone (it means every Region the account has enabled)' },
+  {
+    what: '--scope naming a kind --all cannot list',
+    args: ['check', '--all', '--scope', 'client', '--region', 'us-east-1'],
+    says: '--scope client: --all lists directory, image-builder (a client target is named, not listed)',
+  },
   { what: 'a --timeout that is not a whole number of ms', args: check('--timeout', '1e3'), says: '--timeout must be a whole number from 1 to 600000, not "1e3"' },
   { what: 'a --max-attempts out of range', args: check('--max-attempts', '50'), says: '--max-attempts must be a whole number from 1 to 20, not "50"' },
   { what: 'a --deadline of zero', args: check('--deadline', '0'), says: '--deadline must be a whole number from 1 to 3600000, not "0"' },

@@ -14,6 +14,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/options'],
   ['src/aws'],
   ['src/facts'],
+  ['src/discover'],
   ['src/engine'],
   ['checks'],
   ['src/report'],

@@ -5,6 +5,7 @@ import workspacesService from '../../src/aws/services/workspaces.js';
 import { allServices } from '../helpers/services.js';
 import { systemClock, TokenBucket, type Clock } from '../../src/aws/rate-limit.js';
 import { RunStopped } from '../../src/core/stop.js';
+import { RequestGate } from '../../src/aws/request-gate.js';
 
 // Fake timers replace Date and setTimeout, so the real sleep runs on virtual time.
 const fakeClock: Clock = { now: () => Date.now(), sleep: systemClock.sleep };
@@ -37,6 +38,35 @@ describe('WorkSpaces API rate limit', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await all;
     expect(admitted).toEqual([0, 0, 0, 0, 0, 500, 1000, 1500, 2000, 2500, 3000, 3500]);
+  });
+
+  // --max-concurrency: a call whose slot comes late must not then leave in a bunch with others held up like it; the
+  // service sees the pace calls leave at. Two slots, both taken for 3 s by other calls: the WorkSpaces calls that
+  // were waiting go 5 at once (the burst refilled meanwhile) and then one every 500 ms, never faster.
+  it('spends the token when the request has its slot, so calls held up by the gate still leave at the pace', async () => {
+    const bucket = new TokenBucket(workspacesService.rateLimit, fakeClock);
+    const gate = new RequestGate(2);
+    await gate.enter();
+    await gate.enter();
+    const admitted: number[] = [];
+    const all = Promise.all(
+      Array.from({ length: 9 }, () =>
+        bucket
+          .take(undefined, () => gate.enter())
+          .then(() => {
+            admitted.push(Date.now());
+            gate.leave();
+          }),
+      ),
+    );
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(admitted).toEqual([]);
+    gate.leave();
+    gate.leave();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await all;
+    expect(admitted).toEqual([3000, 3000, 3000, 3000, 3000, 3500, 4000, 4500, 5000]);
+    expect(gate.peak).toBe(2);
   });
 
   // The guide's table (001 lines 596-604): per second, the calls sent and the "net requests allowed".

@@ -9,6 +9,8 @@ export default defineService({
   load: () => require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam'),
   // IAM is global: the client's Region only picks the partition's endpoint.
   makeClient: (sdk, config) => new sdk.IAMClient(config),
+  // IAM is one endpoint for the account: paced, and its reads shared, once per account in a fleet-wide run.
+  global: true,
   // [not in guides] IAM publishes no per-call rate for reads; its read quotas are shared account-wide, so a run's
   // handful of calls keeps to the same modest pace as Directory Service.
   rateLimit: { perSecond: 5, burst: 10, source: { notInGuides: 'no published rate; a conservative default' } },

@@ -1,5 +1,6 @@
 // WorkSpaces' view of the target directory: the run's lookup of --directory, or the directory of the WorkSpace named
 // by --workspace alone. Facts read the directory id from here, not from --directory, so both work.
+import type { WorkspaceDirectory } from '@aws-sdk/client-workspaces';
 import workspacesService from '../../aws/services/workspaces.js';
 import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
@@ -31,13 +32,20 @@ export default defineFact({
           : `directory ${id} is not registered with WorkSpaces in ${region} (check the id and the Region)`,
       });
     }
-    // The registration code lets any client register against the directory: it never leaves the AWS call, and
-    // should anything echo it later, every output redacts it.
-    const { RegistrationCode: secret, ...withoutSecret } = found;
-    addSecret(secret);
-    return toJson(withoutSecret);
+    return recordedDirectory(found);
   },
 });
+
+/**
+ * A directory as this fact records it, from DescribeWorkspaceDirectories (by id, or listed: a fleet-wide run's
+ * discovery hands its listing over as this fact). The registration code lets any client register against the
+ * directory: it never leaves the AWS call, and should anything echo it later, every output redacts it.
+ */
+export function recordedDirectory(found: WorkspaceDirectory) {
+  const { RegistrationCode: secret, ...withoutSecret } = found;
+  addSecret(secret);
+  return toJson(withoutSecret);
+}
 
 /** The subnets a registered directory lists; a directory with none cannot be looked at further. */
 export function directorySubnetIds(directory: { DirectoryId?: string; SubnetIds?: string[] }): string[] {
