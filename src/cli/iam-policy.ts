@@ -51,7 +51,7 @@ async function printFleetPolicies(options: IamPolicyCommandOptions): Promise<num
     throw new UsageError(`--scope ${options.scope!.join(',')}: --all lists ${DISCOVERERS.map((d) => d.scope).join(', ')}`);
   }
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
-  const checks = selectChecks(CHECKS, { scopes: listed.map((d) => d.scope), before: 'any', ...selection });
+  const checks = selectChecks(CHECKS, { scopes: withScopesTogether(listed.map((d) => d.scope)), before: 'any', ...selection });
   if (checks.length === 0) throw new UsageError(`no check for --all (${listed.map((d) => d.scope).join(', ')}) matches ${describeSelection(selection)}`);
   const policies = fleetPolicies({
     checks,

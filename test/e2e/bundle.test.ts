@@ -18,6 +18,7 @@ import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { loopbackAddress, tcpListener, udpListener, type Listener } from '../helpers/listeners.js';
 import { sdkConfig, seedDirectory } from '../helpers/seed.js';
+import { withoutTimes } from '../helpers/clock.js';
 import { startWorkspacesFront, type WorkspacesFront } from '../helpers/workspaces-front.js';
 
 const enabled = motoAvailable();
@@ -30,11 +31,6 @@ function offlineEnv(): Record<string, string> {
   delete env.AWS_ACCESS_KEY_ID;
   delete env.AWS_SECRET_ACCESS_KEY;
   return env;
-}
-
-/** `value` with every ISO timestamp replaced: for comparing what two collections, seconds apart, found. */
-function withoutTimes<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')) as T;
 }
 
 describe.runIf(enabled)('bundles against moto_server', () => {
