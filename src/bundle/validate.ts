@@ -37,6 +37,8 @@ const FAILURE_KINDS: Record<FactFailureKind, true> = {
   dependency: true,
   error: true,
   'target-not-found': true,
+  'unknown-until-apply': true,
+  offline: true,
 };
 
 type Json = Record<string, unknown>;

@@ -5,6 +5,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import type { AnyOption, OptionDefinition, OptionKind, OptionValue } from '../core/option.js';
 import type { RedactedKind } from '../core/redacted-kinds.js';
+import type { PlannedWorld } from '../iac/model.js';
 
 /** What a collector may use. */
 export interface CollectContext {
@@ -44,6 +45,41 @@ export interface FactDefinition<N extends string = string, T = unknown> {
    *  the field name alone does not say so (a Directory Service directory's `Name` is its domain). */
   redact?: Readonly<Record<string, RedactedKind>>;
   collect(context: CollectContext): Promise<T>;
+  /**
+   * How the fact reads a plan (a Terraform plan, a CloudFormation template): in a run given one, its planned value
+   * wins over collecting it. A fact without it is collected live as usual (refused with --offline).
+   */
+  planned?: PlannedReading<NoInfer<T>>;
+}
+
+/** What a fact's planned reading may use: the collector's context, the planned world, and the live collection. */
+export interface PlanContext<T> extends CollectContext {
+  world: PlannedWorld;
+  /** The run reads no AWS (--offline): `live()` and every AWS call fail as `offline`. */
+  offline: boolean;
+  /**
+   * The fact as AWS has it now (its own `collect`): for what the plan names but neither creates nor changes.
+   * `overrides` give dependencies other values for this collection only (the directory with just its live subnets),
+   * so the live part of a planned value is read exactly as a live run reads it.
+   */
+  live(...overrides: FactOverride[]): Promise<T>;
+}
+
+/** A dependency's value, in place of the one the run settled, for one live collection. */
+export interface FactOverride<D extends AnyFact = AnyFact> {
+  fact: D;
+  value: FactValue<D>;
+}
+
+export function override<D extends AnyFact>(fact: D, value: FactValue<D>): FactOverride {
+  return { fact, value } as FactOverride;
+}
+
+export interface PlannedReading<T> {
+  /** Facts the planned value needs beyond `dependsOn` (their IAM actions count for `iam-policy` too). */
+  dependsOn?: readonly AnyFact[];
+  /** The fact as it will be after apply; values known only then are `UnknownValue` markers (src/core/unknown.ts). */
+  read(context: PlanContext<T>): Promise<T>;
 }
 
 export type AnyFact = FactDefinition<string, unknown>;
@@ -63,11 +99,22 @@ export function withDependencies(facts: Iterable<AnyFact>): AnyFact[] {
   const ordered: AnyFact[] = [];
   const visit = (fact: AnyFact) => {
     if (ordered.includes(fact)) return;
-    for (const dependency of fact.dependsOn) visit(dependency);
+    for (const dependency of [...fact.dependsOn, ...(fact.planned?.dependsOn ?? [])]) visit(dependency);
     ordered.push(fact);
   };
   for (const fact of facts) visit(fact);
   return ordered;
+}
+
+/**
+ * Whether the fact's value depends on the run's targets and options (its own or through a dependency): one that does
+ * not (the account's workspaces_DefaultRole) is settled once for every target of a plan.
+ */
+export function readsRunInputs(fact: AnyFact, seen = new Set<AnyFact>()): boolean {
+  if (seen.has(fact)) return false;
+  seen.add(fact);
+  if (fact.lookup || (fact.options?.length ?? 0) > 0) return true;
+  return [...fact.dependsOn, ...(fact.planned?.dependsOn ?? [])].some((dependency) => readsRunInputs(dependency, seen));
 }
 
 /** The IAM actions collecting `facts` takes, dependencies included, sorted. */

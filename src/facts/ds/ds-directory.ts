@@ -4,6 +4,7 @@ import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import directory from '../../options/directory.js';
 import { defineFact } from '../define.js';
+import { plannedDsDirectory } from '../planned/ds-directory.js';
 
 export default defineFact({
   name: 'dsDirectory',
@@ -13,6 +14,7 @@ export default defineFact({
   options: [directory],
   // A directory's `Name` is its domain.
   redact: { Name: 'domain' },
+  planned: plannedDsDirectory,
   async collect({ aws, require, region }) {
     const id = require(directory);
     const { client, sdk } = await aws.use(directoryService);

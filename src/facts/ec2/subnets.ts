@@ -2,6 +2,7 @@
 import ec2 from '../../aws/services/ec2.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedSubnets } from '../planned/subnets.js';
 import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
 
 export default defineFact({
@@ -9,6 +10,7 @@ export default defineFact({
   description: "the directory's subnets",
   iamActions: ['ec2:DescribeSubnets'],
   dependsOn: [workspacesDirectory],
+  planned: plannedSubnets,
   async collect({ aws, get }) {
     const ids = directorySubnetIds(await get(workspacesDirectory));
     const { client, sdk } = await aws.use(ec2);

@@ -5,6 +5,7 @@ import { toJson } from '../../core/json.js';
 import { addSecret } from '../../core/secrets.js';
 import directory from '../../options/directory.js';
 import { defineFact } from '../define.js';
+import { plannedWorkspacesDirectory } from '../planned/workspaces-directory.js';
 
 export default defineFact({
   name: 'workspacesDirectory',
@@ -12,6 +13,7 @@ export default defineFact({
   iamActions: ['workspaces:DescribeWorkspaceDirectories'],
   dependsOn: [],
   lookup: directory,
+  planned: plannedWorkspacesDirectory,
   async collect({ aws, require, region }) {
     const id = require(directory);
     const { client, sdk } = await aws.use(workspacesService);

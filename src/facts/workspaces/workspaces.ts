@@ -6,6 +6,7 @@ import { toJson } from '../../core/json.js';
 import directory from '../../options/directory.js';
 import workspace from '../../options/workspace.js';
 import { defineFact } from '../define.js';
+import { plannedWorkspaces } from '../planned/workspaces.js';
 
 /** DescribeWorkspaces returns at most 25 WorkSpaces a page; DescribeWorkspaceBundles takes at most 25 ids a call. */
 export const WORKSPACES_API_PAGE = 25;
@@ -17,6 +18,7 @@ export default defineFact({
   dependsOn: [],
   options: [directory],
   lookup: workspace,
+  planned: plannedWorkspaces,
   async collect({ aws, option, require, region }) {
     const directoryId = require(directory);
     const { client, sdk } = await aws.use(workspacesService);
