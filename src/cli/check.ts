@@ -1,5 +1,6 @@
 // `wsdoctor check`: get the facts (collected live, or recorded in a bundle), analyze them, report.
 import type { Collection } from '../core/collection.js';
+import { UsageError } from '../core/errors.js';
 import type { RunInputs } from '../core/option.js';
 import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
 import type { AnyCheck } from '../engine/types.js';
@@ -28,6 +29,14 @@ interface Facts {
 }
 
 export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHooks = {}): Promise<number> {
+  // A Terraform plan or a CloudFormation template: its own pipeline (src/cli/plan.ts), loaded only then.
+  if (options.terraformPlan !== undefined || options.cloudformation !== undefined) {
+    const { runPlanCheck } = await import('./plan.js');
+    return runPlanCheck(options, hooks);
+  }
+  if (options.offline) {
+    throw new UsageError('--offline checks a plan with no AWS access: add --terraform-plan <plan.json> or --cloudformation <template>');
+  }
   const emit = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
   // A report path that cannot be written is an input error before any AWS call (or any bundle is read).
   await checkDestinations(emit);

@@ -22,6 +22,9 @@ export interface CollectCommandOptions extends AwsOptions, SelectionOptions {
 }
 
 export async function runCollectCommand(options: CollectCommandOptions, hooks: RunHooks = {}): Promise<number> {
+  if (options.terraformPlan !== undefined || options.cloudformation !== undefined || options.offline) {
+    throw new UsageError('collect records live state into a bundle: check a plan or template with `wsdoctor check --terraform-plan` or `--cloudformation`');
+  }
   const inputs = checkRequirements(inputsFrom(options));
   const checks = checksFor(inputs, options);
   // A bundle path that cannot be written is an input error before any AWS call.

@@ -196,7 +196,7 @@ async function regionIfConfigured(options: AwsOptions): Promise<string> {
   return resolveRegion(undefined, options.profile).catch(() => 'none');
 }
 
-async function requireCredentials(aws: AwsClients, profile: string | undefined, signal?: AbortSignal): Promise<string[]> {
+export async function requireCredentials(aws: AwsClients, profile: string | undefined, signal?: AbortSignal): Promise<string[]> {
   try {
     const resolving = (async () => (await aws.credentials())())();
     const identity = await (signal ? untilStopped(resolving, signal) : resolving);
@@ -213,7 +213,7 @@ async function requireCredentials(aws: AwsClients, profile: string | undefined, 
 }
 
 /** Conditions that make the whole report meaningless are input/configuration errors (exit 2), not findings. */
-function rejectUnusableRun(facts: Record<string, { ok: boolean; failure?: { kind: string; message: string } }>): void {
+export function rejectUnusableRun(facts: Record<string, { ok: boolean; failure?: { kind: string; message: string } }>): void {
   for (const outcome of Object.values(facts)) {
     if (outcome.ok || !outcome.failure) continue;
     if (outcome.failure.kind === 'target-not-found' || outcome.failure.kind === 'credentials') {

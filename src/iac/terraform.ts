@@ -201,6 +201,17 @@ class PlanReader {
 
   /** The references written for the attribute at `path` (block indexes included), in the resource's module. */
   private referencesAt(change: Change, path: readonly (string | number)[]): string[] {
+    const expression = this.expressionAt(change, path);
+    if (!isRecord(expression) || !Array.isArray(expression.references)) return [];
+    return expression.references.filter((r): r is string => typeof r === 'string');
+  }
+
+  /** Whether the configuration sets the attribute at all (an unset optional-and-computed one is the provider's). */
+  private configured(change: Change, path: readonly (string | number)[]): boolean {
+    return this.expressionAt(change, path) !== undefined;
+  }
+
+  private expressionAt(change: Change, path: readonly (string | number)[]): unknown {
     let expression: unknown = this.expressions(change);
     for (const key of path) {
       if (typeof key === 'number') {
@@ -210,8 +221,7 @@ class PlanReader {
         expression = isRecord(expression) ? expression[key] : Array.isArray(expression) && isRecord(expression[0]) ? expression[0][key] : undefined;
       }
     }
-    if (!isRecord(expression) || !Array.isArray(expression.references)) return [];
-    return expression.references.filter((r): r is string => typeof r === 'string');
+    return expression;
   }
 
   /** The resources `references` (written in `moduleAddress`) lead to, following module outputs and inputs. */
@@ -315,9 +325,14 @@ class PlanReader {
     return unknownValue(`${label} is known after apply`);
   }
 
-  /** A list attribute (of ids, CIDRs…): known elements as planned, unknown ones from the references. */
-  private list(change: Change, path: readonly (string | number)[]): Known<unknown>[] {
+  /**
+   * A list attribute (of ids, CIDRs…): known elements as planned, unknown ones from the references. `unset` is its
+   * value when the configuration does not set it and the plan leaves it to the provider (a new role's
+   * managed_policy_arns: none).
+   */
+  private list(change: Change, path: readonly (string | number)[], unset?: unknown[]): Known<unknown>[] {
     const value = this.afterValue(change, path);
+    if (!value.known && unset && this.created(change) && !this.configured(change, path)) return unset;
     const label = `${change.address}: ${pathLabel(path)}`;
     const fromReferences = () =>
       this.resolveReferences(this.referencesAt(change, path), change.moduleAddress).flatMap((reference) =>
@@ -621,7 +636,7 @@ class PlanReader {
           ...base(),
           name: this.str(c, ['name']) ?? unknownValue(`${c.address}: name is chosen at apply`),
           assumeRolePolicy: this.scalar(c, ['assume_role_policy']),
-          managedPolicyArns: this.list(c, ['managed_policy_arns']).map(asString),
+          managedPolicyArns: this.list(c, ['managed_policy_arns'], []).map(asString),
           ...optional('permissionsBoundary', this.str(c, ['permissions_boundary'])),
         });
         return;
@@ -687,9 +702,9 @@ class PlanReader {
     return this.asId(change, value);
   }
 
-  /** ip_group_ids and the like: a set of ids. */
+  /** ip_group_ids: a new registration the configuration gives none has none. */
   private blocksOrList(change: Change, path: readonly (string | number)[]): Known<string>[] {
-    return this.ids(change, path);
+    return this.list(change, path, []).map((v) => this.asId(change, v));
   }
 
   /** aws_default_route_table names the VPC through its default_route_table_id (aws_vpc.x.default_route_table_id). */

@@ -5,6 +5,7 @@ import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import imageBuilderOption from '../../options/image-builder.js';
 import { defineFact } from '../define.js';
+import { plannedImageBuilder } from '../planned/image-builder.js';
 
 export default defineFact({
   name: 'imageBuilder',
@@ -12,6 +13,7 @@ export default defineFact({
   iamActions: ['appstream:DescribeImageBuilders'],
   dependsOn: [],
   lookup: imageBuilderOption,
+  planned: plannedImageBuilder,
   async collect({ aws, require, region }) {
     const name = require(imageBuilderOption);
     const { client, sdk } = await aws.use(appstream);
