@@ -3,7 +3,7 @@
 // {"Fn::GetAtt": […]}), and the line each resource is written on, so findings point at it. Hostile input is bounded:
 // aliases (which could expand a small file into a huge value), node count, nesting, and unknown tags are refused.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { inputError, MAX_DEPTH } from './limits.js';
+import { inputError, MAX_DEPTH, parseJsonInput } from './limits.js';
 
 /** The intrinsic functions CloudFormation's YAML writes as tags, and the key of their long form. */
 const SHORT_FORMS: Readonly<Record<string, string>> = {
@@ -47,6 +47,8 @@ export interface LoadedTemplate {
 }
 
 export function loadTemplate(text: string, file: string): LoadedTemplate {
+  // JSON (what `cdk synth` writes) is read as JSON: much faster than YAML's parser on a large template.
+  if (/^\uFEFF?\s*\{/.test(text)) return loadJsonTemplate(text, file);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -61,14 +63,32 @@ export function loadTemplate(text: string, file: string): LoadedTemplate {
   }
   const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/.test(w.message));
   if (problem) {
-    const [line] = problem.linePos ?? [];
-    throw inputError(file, `${line ? `line ${line.line}: ` : ''}${firstLine(problem.message)}`);
+    const line = problem.linePos?.[0]?.line ?? (problem.pos ? lineCounter.linePos(problem.pos[0]).line : undefined);
+    throw inputError(file, `${line ? `line ${line}: ` : ''}${firstLine(problem.message)}`);
   }
   let nodes = 0;
+  const count = (n: number) => {
+    nodes += n;
+    if (nodes > MAX_NODES) throw inputError(file, `expands to more than ${MAX_NODES} values (through aliases?): refused`);
+  };
+  // An alias's target is walked once: later uses share its value and count its size, so a bomb of nested aliases
+  // is refused by arithmetic, not by expanding it.
+  const anchored = new Map<unknown, { value: unknown; size: number }>();
   const walk = (node: unknown, depth: number): unknown => {
-    if (++nodes > MAX_NODES) throw inputError(file, `expands to more than ${MAX_NODES} values (through aliases?): refused`);
+    count(1);
     if (depth > MAX_DEPTH) throw inputError(file, `nests deeper than ${MAX_DEPTH} levels: refused`);
-    if (isAlias(node)) return walk(node.resolve(doc), depth + 1);
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      const seen = anchored.get(target);
+      if (seen) {
+        count(seen.size);
+        return seen.value;
+      }
+      const before = nodes;
+      const value = walk(target, depth + 1);
+      anchored.set(target, { value, size: nodes - before });
+      return value;
+    }
     const tag = isScalar(node) || isMap(node) || isSeq(node) ? node.tag : undefined;
     let value: unknown;
     if (isMap(node)) {
@@ -119,4 +139,56 @@ function longForm(tag: string, value: unknown): unknown {
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/** A JSON template: parsed as JSON, and the lines of the keys under its top-level Resources found by one scan. */
+function loadJsonTemplate(text: string, file: string): LoadedTemplate {
+  const value = parseJsonInput(text, file, 'a CloudFormation template');
+  return { value, resourceLines: jsonResourceLines(text) };
+}
+
+/** The line of each key of the top-level "Resources" object, by a single pass over the text (strings skipped). */
+export function jsonResourceLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let depth = 0;
+  let line = 1;
+  let inResources = false;
+  let expectKey = false;
+  let lastKey: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') line++;
+    else if (c === '"') {
+      const start = i + 1;
+      let end = start;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const raw = text.slice(start, end);
+      i = end;
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      const isKey = text[j] === ':';
+      if (isKey && depth === 1) {
+        lastKey = raw;
+        inResources = false;
+      }
+      if (isKey && depth === 2 && inResources && expectKey) {
+        try {
+          lines.set(JSON.parse(`"${raw}"`) as string, line);
+        } catch {
+          // a key that is not valid JSON: the parse has already refused the file
+        }
+      }
+    } else if (c === '{' || c === '[') {
+      depth++;
+      if (depth === 2 && lastKey === 'Resources' && c === '{') inResources = true;
+      expectKey = c === '{';
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 1) inResources = false;
+      expectKey = depth === 2 && inResources;
+    } else if (c === ',') {
+      expectKey = depth === 2 && inResources;
+    }
+  }
+  return lines;
 }

@@ -203,7 +203,16 @@ class PlanReader {
   private referencesAt(change: Change, path: readonly (string | number)[]): string[] {
     const expression = this.expressionAt(change, path);
     if (!isRecord(expression) || !Array.isArray(expression.references)) return [];
-    return expression.references.filter((r): r is string => typeof r === 'string');
+    const references = expression.references.filter((r): r is string => typeof r === 'string');
+    // Written for a whole attribute (aws_route_table's `route = [...]`): keep the references that can be this field.
+    if ((expression as Record<symbol, unknown>)[INHERITED] && typeof path.at(-1) === 'string') {
+      const field = path.at(-1) as string;
+      return references.filter((r) => {
+        const parsed = parseReference(r);
+        return parsed?.kind === 'resource' && fits(field, parsed.address.split('.').at(-2) ?? '');
+      });
+    }
+    return references;
   }
 
   /** Whether the configuration sets the attribute at all (an unset optional-and-computed one is the provider's). */
@@ -213,7 +222,11 @@ class PlanReader {
 
   private expressionAt(change: Change, path: readonly (string | number)[]): unknown {
     let expression: unknown = this.expressions(change);
-    for (const key of path) {
+    for (const [i, key] of path.entries()) {
+      // An expression for the whole attribute (not written as blocks): its references stand for every field in it.
+      if (isRecord(expression) && (Array.isArray(expression.references) || 'constant_value' in expression) && i > 0) {
+        return { ...expression, [INHERITED]: true };
+      }
       if (typeof key === 'number') {
         // A block's expressions are a list with one entry per block written; a value list has none.
         expression = Array.isArray(expression) ? (expression[key] ?? expression[0]) : expression;
@@ -786,6 +799,16 @@ type ParsedReference =
   | { kind: 'resource'; address: string; attribute?: string }
   | { kind: 'module-output'; module: string; output: string }
   | { kind: 'variable'; name: string };
+
+/** Marks references taken from an enclosing attribute's expression. */
+const INHERITED = Symbol('inherited');
+
+/** Whether a resource of `type` can be what a field named `field` holds: nat_gateway_id ← aws_nat_gateway. */
+function fits(field: string, type: string): boolean {
+  const stem = field.replace(/_ids?$/, '').replace(/s$/, '');
+  if (stem === 'gateway') return /_(internet|vpn)_gateway$|_vpc_endpoint$/.test(type);
+  return type.endsWith(`_${stem}`) || type === stem;
+}
 
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self', 'data']);
 
