@@ -59,7 +59,6 @@ export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks
   await checkDestinations(emit);
   const offline = readOption(given, offlineOption) === true;
   const { world, format, file } = await readPlan(given, options.region, offline, options.profile);
-  const region = await regionFor(world, options.region, offline, options.profile);
   const targets = plannedTargets(world);
   if (targets.length === 0) {
     throw inputError(
@@ -69,6 +68,7 @@ export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks
         : 'deploys nothing wsdoctor checks: no AWS::WorkSpaces::Workspace or AWS::AppStream::ImageBuilder',
     );
   }
+  const region = await regionFor(world, options.region, offline, options.profile);
   const runs = targets.flatMap((target) => {
     const inputs = targetInputs(target, given);
     const checks = checksOrNone(inputs, options);

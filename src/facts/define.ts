@@ -76,7 +76,7 @@ export function override<D extends AnyFact>(fact: D, value: FactValue<D>): FactO
 }
 
 export interface PlannedReading<T> {
-  /** Facts the planned value needs beyond `dependsOn` (their IAM actions count for `iam-policy` too). */
+  /** Facts the planned value needs beyond `dependsOn` (not in `iam-policy`, which is a live run's). */
   dependsOn?: readonly AnyFact[];
   /** The fact as it will be after apply; values known only then are `UnknownValue` markers (src/core/unknown.ts). */
   read(context: PlanContext<T>): Promise<T>;
@@ -99,7 +99,9 @@ export function withDependencies(facts: Iterable<AnyFact>): AnyFact[] {
   const ordered: AnyFact[] = [];
   const visit = (fact: AnyFact) => {
     if (ordered.includes(fact)) return;
-    for (const dependency of [...fact.dependsOn, ...(fact.planned?.dependsOn ?? [])]) visit(dependency);
+    // Live dependencies only: the IAM policy is a live run's. A plan's readings may also read the account's zones
+    // and Directory Service (README, "Before terraform apply").
+    for (const dependency of fact.dependsOn) visit(dependency);
     ordered.push(fact);
   };
   for (const fact of facts) visit(fact);

@@ -43,7 +43,11 @@ export const plannedSubnets: PlannedReading<any> = {
         ...(subnet.created
           ? { AvailableIpAddressCount: freeAddressesOfNewSubnet(subnet.cidrBlock, subnet.address), State: 'available', DefaultForAz: false }
           : {}),
-        ...(subnet.ipv6CidrBlock !== undefined ? { Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: subnet.ipv6CidrBlock, Ipv6CidrBlockState: { State: 'associated' } }] } : {}),
+        // An IPv6 block whose addresses Amazon picks at apply: the association is what matters, so it is there
+        // without its CIDR rather than unknown (which would stop every check that lists the subnet's blocks).
+        ...(subnet.ipv6CidrBlock !== undefined
+          ? { Ipv6CidrBlockAssociationSet: [{ ...(isUnknown(subnet.ipv6CidrBlock) ? {} : { Ipv6CidrBlock: subnet.ipv6CidrBlock }), Ipv6CidrBlockState: { State: 'associated' } }] }
+          : {}),
       };
     });
   },
