@@ -67,7 +67,7 @@ resource "aws_workspaces_workspace" "designers" {
   bundle_id    = "wsb-gm4d5tx2v"
   user_name    = each.key
   workspace_properties {
-    compute_type_name = "GRAPHICS_G4DN"
+    compute_type_name = "GRAPHICS"
     running_mode      = "AUTO_STOP"
   }
 }

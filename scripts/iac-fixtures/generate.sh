@@ -15,7 +15,7 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/moto-api/" >/dev/null 2>
 
 if [ $# -eq 0 ]; then set -- "$root"/test/fixtures/iac/terraform/*/ "$root/examples/terraform/"; fi
 for dir in "$@"; do
-  dir=${dir%/}
+  dir=$(cd "$dir" && pwd)
   work=$(mktemp -d)
   cp -r "$dir"/. "$work"/
   rm -f "$work/plan.json"
@@ -25,8 +25,10 @@ for dir in "$@"; do
     terraform init -input=false -no-color -plugin-dir="$plugins" >/dev/null
     terraform plan -input=false -no-color -refresh=false -var "moto_endpoint=http://127.0.0.1:$port" -out=tfplan >/dev/null
     # The endpoint is a port of this run's moto: written as the default, so plans do not change from run to run.
-    terraform show -json tfplan | sed "s#http://127.0.0.1:$port#http://127.0.0.1:5000#g" | python3 -m json.tool --indent 1 > "$dir/plan.json"
+    # Written beside and renamed: an interrupted run leaves the old plan, never an empty or half one.
+    terraform show -json tfplan | sed "s#http://127.0.0.1:$port#http://127.0.0.1:5000#g" | python3 -m json.tool --indent 1 > "$work/plan.json.new"
   )
+  mv "$work/plan.json.new" "$dir/plan.json"
   rm -rf "$work"
   echo "wrote ${dir#$root/}/plan.json"
 done
