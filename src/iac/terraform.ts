@@ -608,7 +608,7 @@ class PlanReader {
             user_volume_size_gib: 'UserVolumeSizeGib',
             running_mode: 'RunningMode',
             running_mode_auto_stop_timeout_in_minutes: 'RunningModeAutoStopTimeoutInMinutes',
-          }),
+          }, undefined, ['ComputeTypeName']),
         });
         return;
       }
@@ -778,10 +778,20 @@ class PlanReader {
     block: string,
     names: Record<string, string>,
     convert: (value: unknown) => unknown = (v) => v,
+    unsetMeansDefault: readonly string[] = [],
   ): Record<string, Known<unknown>> {
     if (this.blocks(change, [block]) === 0) {
       const whole = this.afterValue(change, [block]);
-      return whole.known ? {} : Object.fromEntries(Object.values(names).map((api) => [api, unknownValue(`${change.address}: ${block} is known after apply`)]));
+      if (whole.known) return {};
+      // A block the configuration does not write is the provider's to fill after apply; the fields in
+      // `unsetMeansDefault` are then absent from the API call, which takes them from elsewhere (a WorkSpace's compute
+      // type from its bundle), so they stay absent here too and the checks fall back as they do for live values.
+      const unwritten = !this.configured(change, [block]);
+      return Object.fromEntries(
+        Object.values(names)
+          .filter((api) => !(unwritten && unsetMeansDefault.includes(api)))
+          .map((api) => [api, unknownValue(`${change.address}: ${block} is known after apply`)]),
+      );
     }
     const out: Record<string, Known<unknown>> = {};
     for (const [attribute, api] of Object.entries(names)) {

@@ -67,8 +67,13 @@ function zoneOf(subnet: PlannedSubnet, zones: Json<AvailabilityZone>[] | undefin
       .sort((a, b) => (a.ZoneName! < b.ZoneName! ? -1 : 1));
     const pick = listed?.[subnet.availabilityZoneIndex];
     if (pick) return { AvailabilityZone: pick.ZoneName!, ...field('AvailabilityZoneId', pick.ZoneId) };
-    const reason = listed ? `the account has only ${listed.length} zones, not a zone ${subnet.availabilityZoneIndex}` : undefined;
-    return { AvailabilityZone: reason ? unknownValue(`${subnet.address}: ${reason}`) : why('the zone Fn::GetAZs picks'), AvailabilityZoneId: reason ? unknownValue(`${subnet.address}: ${reason}`) : why('the zone Fn::GetAZs picks') };
+    if (listed) {
+      const reason = unknownValue(`${subnet.address}: the account has ${listed.length} zones in the Region, so Fn::GetAZs has no zone ${subnet.availabilityZoneIndex}`);
+      return { AvailabilityZone: reason, AvailabilityZoneId: reason };
+    }
+    // Unread: the zone's name stands as the expression that picks it (two different picks are two zones), and its
+    // id, which says whether WorkSpaces supports it, is unknown.
+    return { AvailabilityZone: `Fn::Select [${subnet.availabilityZoneIndex}, Fn::GetAZs]`, AvailabilityZoneId: why('the zone Fn::GetAZs picks') };
   }
   if (typeof name === 'string' && (id === undefined || isUnknown(id))) {
     const found = zones?.find((z) => z.ZoneName === name)?.ZoneId;
