@@ -31,7 +31,7 @@ afterEach(() => {
 const plan = (name: string) =>
   terraformWorld(JSON.parse(readFileSync(new URL(`../fixtures/iac/terraform/${name}/plan.json`, import.meta.url), 'utf8')), `${name}/plan.json`);
 
-function store(world: PlannedWorld, directoryId: string, options: { offline?: boolean; shared?: Map<string, never>; extra?: Record<string, unknown> } = {}) {
+function store(world: PlannedWorld, directoryId: string, options: { offline?: boolean; shared?: NonNullable<ConstructorParameters<typeof LiveFactStore>[0]['shared']>; extra?: Record<string, unknown> } = {}) {
   const aws = options.offline
     ? new OfflineClients('eu-west-2')
     : new AwsClients({ region: 'eu-west-2', timeoutMs: 1000, maxAttempts: 1, credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }) });
