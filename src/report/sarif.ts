@@ -4,6 +4,8 @@
 // named by its address (a logical location). Passes and skips are counted in the run's properties, not reported:
 // code scanning closes an alert when its result stops appearing. Validated against the 2.1.0 schema in a test.
 import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SEVERITIES, type Finding, type Severity } from '../engine/types.js';
 import { cite, couldNotLookSteps, plainText, type Report } from './model.js';
 
@@ -117,7 +119,12 @@ function fingerprint(finding: Finding): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-/** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
+/**
+ * A relative path as a URI reference (each segment percent-encoded, slashes kept), resolved against the directory
+ * wsdoctor ran in; an absolute one (the plan was outside it) as a file: URI, which code scanning makes relative to
+ * the checkout.
+ */
 function encodeUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
   return path.split('/').map(encodeURIComponent).join('/');
 }

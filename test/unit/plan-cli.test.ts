@@ -4,7 +4,8 @@
 // the plan marks sensitive (or a NoEcho parameter) reaches any output.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { runCli, testEnv } from '../helpers/cli.js';
 
@@ -171,6 +172,16 @@ describe('--format sarif', () => {
     const log = JSON.parse(stdout);
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     expect(log.runs[0].results[0].partialFingerprints['wsdoctor/v1']).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('--format sarif, run outside the repository', () => {
+  it('names a file outside the working directory by its file: URI', async () => {
+    const plan = `${ROOT}test/fixtures/iac/terraform/mgmt-range-conflict/plan.json`;
+    const result = await runCli(['check', '--terraform-plan', plan, '--offline', '--format', 'sarif'], testEnv(), undefined, tmpdir());
+    const log = JSON.parse(result.stdout);
+    const located = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'mgmt-cidr-conflict');
+    expect(located.locations[0].physicalLocation.artifactLocation.uri).toBe(pathToFileURL(`${ROOT}test/fixtures/iac/terraform/mgmt-range-conflict/main.tf`).href);
   });
 });
 
