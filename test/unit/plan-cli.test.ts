@@ -175,6 +175,25 @@ describe('--format sarif', () => {
   });
 });
 
+describe('the README’s example plan (examples/terraform/)', () => {
+  it('runs with no AWS account as the README shows it', async () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    expect(readme).toContain('$ wsdoctor check --terraform-plan examples/terraform/plan.json --offline\n');
+    const { code, stdout } = await check(['--terraform-plan', 'examples/terraform/plan.json', '--offline']);
+    expect(code).toBe(1);
+    for (const line of [
+      'FAIL  ipv6-auto-assign — Directory subnets do not auto-assign IPv6 addresses  [aws_subnet.private_b]',
+      `      at aws_subnet.private_b (examples/terraform/main.tf:${lineOf('examples/terraform/main.tf', 'resource "aws_subnet" "private_b"')})`,
+      `      at aws_iam_role.workspaces_default (examples/terraform/main.tf:${lineOf('examples/terraform/main.tf', 'resource "aws_iam_role" "workspaces_default"')})`,
+    ]) {
+      expect(stdout).toContain(`${line}\n`);
+      expect(readme).toContain(`${line}\n`);
+    }
+    const summary = /^Summary: .* in /m.exec(stdout)![0];
+    expect(readme).toContain(summary);
+  });
+});
+
 describe('--format sarif, run outside the repository', () => {
   it('names a file outside the working directory by its file: URI', async () => {
     const plan = `${ROOT}test/fixtures/iac/terraform/mgmt-range-conflict/plan.json`;
