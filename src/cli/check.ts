@@ -2,25 +2,16 @@
 import type { Collection } from '../core/collection.js';
 import { UsageError } from '../core/errors.js';
 import type { RunInputs } from '../core/option.js';
-import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
+import { exitCodeFor } from '../engine/exit-codes.js';
 import type { AnyCheck } from '../engine/types.js';
-import type { ReportBundle, ReportFormat } from '../report/model.js';
+import type { ReportBundle } from '../report/model.js';
 import { checkDestinations, emitReport } from './emit.js';
-import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
+import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type RunHooks } from './pipeline.js';
 import { knownInputs } from './registry.js';
 import { runControlled } from './run-control.js';
-import type { BundleArgument, ReportSpec } from './validate.js';
+import type { CheckCommandOptions } from './check-options.js';
 
-export interface CheckCommandOptions extends AwsOptions, SelectionOptions {
-  /** WorkSpaces bundle ids to weigh (with --directory), or a support bundle file to analyze instead of collecting. */
-  bundle?: BundleArgument;
-  format: ReportFormat;
-  output?: string;
-  report?: ReportSpec<ReportFormat>[];
-  failOn: FailOn;
-  /** The target and option flags, by commander's attribute name (see src/options/). */
-  [flag: string]: unknown;
-}
+export type { CheckCommandOptions } from './check-options.js';
 
 interface Facts {
   checks: AnyCheck[];

@@ -34,7 +34,7 @@ import parametersOption from '../options/parameters.js';
 import plannedOption from '../options/planned.js';
 import terraformPlanOption from '../options/terraform-plan.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report } from '../report/model.js';
-import type { CheckCommandOptions } from './check.js';
+import type { CheckCommandOptions } from './check-options.js';
 import { checkDestinations, emitReport } from './emit.js';
 import { analyzeCollection, checkRequirements, checksFor, inputsFrom, rejectUnusableRun, requireCredentials, type RunHooks } from './pipeline.js';
 import { CHECKS, OPTIONS } from './registry.js';
