@@ -40,6 +40,8 @@ export const FAILURE_KINDS: Record<FactFailureKind, true> = {
   dependency: true,
   error: true,
   'target-not-found': true,
+  'unknown-until-apply': true,
+  offline: true,
 };
 
 type Json = Record<string, unknown>;

@@ -1,27 +1,20 @@
 // `wsdoctor check`: get the facts (collected live, or recorded in a bundle), analyze them, report.
 import type { Collection } from '../core/collection.js';
 import type { FleetCollection } from '../core/fleet.js';
+import { UsageError } from '../core/errors.js';
 import type { RunInputs } from '../core/option.js';
-import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
+import { exitCodeFor } from '../engine/exit-codes.js';
 import type { AnyCheck } from '../engine/types.js';
-import type { ReportBundle, ReportFormat } from '../report/model.js';
+import type { ReportBundle } from '../report/model.js';
 import { checkDestinations, emitReport } from './emit.js';
-import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
+import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type RunHooks } from './pipeline.js';
 import { knownInputs } from './registry.js';
 import { runControlled } from './run-control.js';
 import { printError } from './stderr.js';
 import type { BundleArgument, ReportSpec } from './validate.js';
+import type { CheckCommandOptions } from './check-options.js';
 
-export interface CheckCommandOptions extends AwsOptions, SelectionOptions {
-  /** WorkSpaces bundle ids to weigh (with --directory), or a support bundle file to analyze instead of collecting. */
-  bundle?: BundleArgument;
-  format: ReportFormat;
-  output?: string;
-  report?: ReportSpec<ReportFormat>[];
-  failOn: FailOn;
-  /** The target and option flags, by commander's attribute name (see src/options/). */
-  [flag: string]: unknown;
-}
+export type { CheckCommandOptions } from './check-options.js';
 
 interface Facts {
   checks: AnyCheck[];
@@ -33,6 +26,14 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
   if (options.all) {
     const { runFleetCheck } = await import('./fleet-commands.js');
     return runFleetCheck(options as Parameters<typeof runFleetCheck>[0], hooks);
+  }
+  // A Terraform plan or a CloudFormation template: its own pipeline (src/cli/plan.ts), loaded only then.
+  if (options.terraformPlan !== undefined || options.cloudformation !== undefined) {
+    const { runPlanCheck } = await import('./plan.js');
+    return runPlanCheck(options, hooks);
+  }
+  if (options.offline) {
+    throw new UsageError('--offline checks a plan with no AWS access: add --terraform-plan <plan.json> or --cloudformation <template>');
   }
   const emit = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
   // A report path that cannot be written is an input error before any AWS call (or any bundle is read).

@@ -27,6 +27,9 @@ export async function runCollectCommand(options: CollectCommandOptions, hooks: R
     const { runFleetCollect } = await import('./fleet-commands.js');
     return runFleetCollect(options as Parameters<typeof runFleetCollect>[0], hooks);
   }
+  if (options.terraformPlan !== undefined || options.cloudformation !== undefined || options.offline) {
+    throw new UsageError('collect records live state into a bundle: check a plan or template with `wsdoctor check --terraform-plan` or `--cloudformation`');
+  }
   const inputs = checkRequirements(inputsFrom(options));
   const checks = checksFor(inputs, options);
   // A bundle path that cannot be written is an input error before any AWS call.

@@ -9,6 +9,7 @@ import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report, ReportFormat } from '../report/model.js';
+import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { checkOutputPaths } from './output.js';
 import type { ReportSpec } from './validate.js';
@@ -35,6 +36,8 @@ function renderUnredacted(report: Report, format: ReportFormat, options: { color
       return renderMarkdown(report);
     case 'text':
       return renderText(report, { color: options.color });
+    case 'sarif':
+      return renderSarif(report);
   }
 }
 

@@ -7,6 +7,7 @@ import type { FailOn } from '../engine/exit-codes.js';
 import { renderFleetAnnotations } from '../report/fleet-annotations.js';
 import { renderFleetJunit } from '../report/fleet-junit.js';
 import { renderFleetMarkdown } from '../report/fleet-markdown.js';
+import { UsageError } from '../core/errors.js';
 import type { FleetReport } from '../report/fleet-model.js';
 import { renderFleetText } from '../report/fleet-text.js';
 import type { ReportFormat } from '../report/model.js';
@@ -22,6 +23,9 @@ export function renderFleet(report: FleetReport, format: ReportFormat, options: 
       return redact(renderFleetMarkdown(report));
     case 'text':
       return redact(renderFleetText(report, { color: options.color }));
+    case 'sarif':
+      // SARIF places findings at lines of a plan or template; a fleet-wide run reads live state, with no such lines.
+      throw new UsageError('--format sarif reports a plan or template (check --terraform-plan or --cloudformation); a fleet-wide run reports as json, junit, markdown or text');
   }
 }
 

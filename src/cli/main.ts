@@ -132,7 +132,8 @@ ${EXIT_CODES_HELP}`,
     .addHelpText(
       'after',
       `
-Formats: text (people), json (machines, schemaVersion 1), junit (CI test reporters), markdown (tickets).
+Formats: text (people), json (machines, schemaVersion 1), junit (CI test reporters), markdown (tickets),
+sarif (GitHub code scanning: findings of --terraform-plan and --cloudformation at the resource's line).
 With GITHUB_ACTIONS=true, failures and errors are also printed as workflow annotations (on stderr when stdout
 carries a json, junit or markdown report).
 
@@ -156,6 +157,8 @@ Examples:
   $ wsdoctor check --client --registration-code SLiad+ABC123             # can this device reach that directory?
   $ wsdoctor check --local                      # on the image builder itself
   $ wsdoctor check --bundle examples/mgmt-range-conflict.json
+  $ wsdoctor check --terraform-plan plan.json --format sarif --output wsdoctor.sarif
+  $ wsdoctor check --cloudformation cdk.out/MyStack.template.json --parameters file://params.json --offline
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options, command: Command) => {

@@ -267,7 +267,7 @@ function cannotReach(failure: FactFailure): boolean {
 }
 
 /** Conditions that make the whole report meaningless are input/configuration errors (exit 2), not findings. */
-function rejectUnusableRun(facts: Record<string, { ok: boolean; failure?: { kind: string; message: string } }>): void {
+export function rejectUnusableRun(facts: Record<string, { ok: boolean; failure?: { kind: string; message: string } }>): void {
   for (const outcome of Object.values(facts)) {
     if (outcome.ok || !outcome.failure) continue;
     if (outcome.failure.kind === 'target-not-found' || outcome.failure.kind === 'credentials') {

@@ -5,6 +5,8 @@ import { RunStopped } from './stop.js';
 /**
  * Why a fact could not be collected. `kind` decides the wording; `credentials` and `target-not-found` make the whole
  * run an input error (exit 2): a report about a target that does not exist, or without credentials, says nothing.
+ * `unknown-until-apply` and `offline` are not failures to look but limits of a plan: the checks that need the fact
+ * skip, saying which.
  */
 export type FactFailureKind =
   | 'denied'
@@ -17,7 +19,11 @@ export type FactFailureKind =
   | 'not-found'
   | 'not-applicable'
   | 'dependency'
-  | 'error';
+  | 'error'
+  // A planned fact whose value is known only after apply (src/core/unknown.ts): the checks that need it skip.
+  | 'unknown-until-apply'
+  // A fact that needs AWS, in a run told to stay offline (--offline): the checks that need it skip, saying so.
+  | 'offline';
 
 export interface FactFailure {
   kind: FactFailureKind;
@@ -32,6 +38,9 @@ export interface FactFailure {
 
 /** What settling a fact gave: its value, or why there is none. Facts are stored (and saved in bundles) by name. */
 export type FactOutcome<T = unknown> = { ok: true; value: T } | { ok: false; failure: FactFailure };
+
+/** What the offline clients (src/aws/offline.ts) throw for any AWS call; the fact store names the fact instead. */
+export const OFFLINE_CALL = 'no AWS call is made with --offline';
 
 /** Thrown by collectors for conditions they understand (e.g. "the directory does not exist"). */
 export class FactError extends Error {

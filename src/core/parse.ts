@@ -165,3 +165,28 @@ export function noteText(value: string): string {
   }
   return value;
 }
+
+/** A plan or template file path (read later, with the rest of the run's input). */
+export function planFile(flag: string) {
+  return (value: string): string => {
+    if (!value.trim() || value.includes('\0')) throw new UsageError(`${flag} takes a file path, not "${value}"`);
+    return value;
+  };
+}
+
+/**
+ * One --parameters value, in a form the aws CLI takes: file://params.json, ParameterKey=K,ParameterValue=V, or
+ * Key=Value (`aws cloudformation deploy --parameter-overrides`). Repeatable.
+ */
+export function templateParameter(value: string, previous: string[] = []): string[] {
+  if (value.startsWith('file://')) {
+    if (value.length === 'file://'.length) throw new UsageError('--parameters file:// needs a path, e.g. file://params.json');
+    return [...previous, value];
+  }
+  if (!/^[A-Za-z0-9]+=/.test(value) && !/^ParameterKey=[A-Za-z0-9]+,ParameterValue=/.test(value)) {
+    throw new UsageError(
+      `--parameters "${value}" is not file://params.json, ParameterKey=Name,ParameterValue=value or Name=value (names are alphanumeric)`,
+    );
+  }
+  return [...previous, value];
+}

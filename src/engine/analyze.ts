@@ -3,6 +3,7 @@
 // finding; nothing stops the other checks. No AWS, no network, no clock.
 import type { FactFailure, FactOutcome } from '../core/failure.js';
 import { flagName, readOption, type OptionDefinition, type OptionKind, type RunInputs } from '../core/option.js';
+import { containsUnknown, guardUnknowns, UnknownValueRead } from '../core/unknown.js';
 import type { AnyFact } from '../facts/define.js';
 import type { AnalyzeContext, AnyCheck, Finding, FindingDraft } from './types.js';
 
@@ -30,9 +31,15 @@ function analyzeOne(check: AnyCheck, input: AnalysisInput): Finding[] {
 
   const values: Record<string, unknown> = {};
   const unavailable: Record<string, FactFailure> = {};
+  // Planned facts may hold values known only after apply: the check reads them through a guard, and a read of one
+  // makes it skip with the reason (below). Live facts never hold one, and are handed over as they are.
+  let guarded = false;
   for (const fact of [...check.meta.facts, ...(check.meta.optionalFacts ?? [])]) {
     const outcome = outcomeOf(fact);
-    if (outcome.ok) values[fact.name] = outcome.value;
+    if (outcome.ok && containsUnknown(outcome.value)) {
+      values[fact.name] = guardUnknowns(outcome.value);
+      guarded = true;
+    } else if (outcome.ok) values[fact.name] = outcome.value;
     else unavailable[fact.name] = outcome.failure;
   }
   const context: AnalyzeContext = {
@@ -52,8 +59,12 @@ function analyzeOne(check: AnyCheck, input: AnalysisInput): Finding[] {
     if (drafts.length === 0) {
       return [toFinding(check, { status: 'skip', message: 'Nothing to check for this target.' })];
     }
-    return drafts.map((draft) => toFinding(check, draft));
+    // Evidence may hold guarded values: copied out here, so a read of an unknown happens inside this try.
+    return drafts.map((draft) => toFinding(check, guarded && draft.evidence ? { ...draft, evidence: JSON.parse(JSON.stringify(draft.evidence)) } : draft));
   } catch (error) {
+    if (error instanceof UnknownValueRead) {
+      return [toFinding(check, { status: 'skip', message: `Cannot tell before apply: ${error.reason}.`, evidence: { unknownBeforeApply: error.reason } })];
+    }
     const message = error instanceof Error ? error.message : String(error);
     return [toFinding(check, { status: 'error', message: `The check itself failed (a wsdoctor bug): ${message}` })];
   }
@@ -73,6 +84,13 @@ function notRecorded(fact: AnyFact): FactOutcome {
 export function missingFact(fact: AnyFact, failure: FactFailure): FindingDraft {
   // A fact that does not apply to this run (no such target) makes the check not applicable, not broken.
   if (failure.kind === 'not-applicable') return { status: 'skip', message: `Not applicable: ${failure.message}.` };
+  // Limits of a plan, not failures to look: never a pass, never an error either.
+  if (failure.kind === 'unknown-until-apply') {
+    return { status: 'skip', message: `Cannot tell before apply: ${failure.message}.`, evidence: { fact: fact.name, unknownBeforeApply: failure.message } };
+  }
+  if (failure.kind === 'offline') {
+    return { status: 'skip', message: `Not checked offline: ${failure.message}.`, evidence: { fact: fact.name, reason: 'offline' } };
+  }
   return {
     status: 'error',
     message: `Could not evaluate: ${failure.message}`,

@@ -117,6 +117,18 @@ export interface Finding {
   message: string;
   evidence: Record<string, unknown>;
   remediation: Remediation;
+  /** For a plan or template: the resource the finding is about, as the code names it, and where it is written. */
+  location?: FindingLocation;
+}
+
+/** Where in a plan or template a finding points: `aws_subnet.private_b` in main.tf line 12. */
+export interface FindingLocation {
+  /** The resource address: aws_subnet.private_b, module.net.aws_subnet.a[0], Resources.PrivateSubnetB. */
+  address: string;
+  /** The file it is written in, relative to the working directory when it lies below it. */
+  file: string;
+  /** 1-based; absent when the line is not known (a plan whose .tf files were not found). */
+  line?: number;
 }
 
 /** Each check file's one export: its fact types are inferred from `meta.facts` and `meta.optionalFacts`. */

@@ -5,6 +5,7 @@
 import type { AwsClients } from '../aws/clients.js';
 import { readOption, type AnyOption, type OptionDefinition, type OptionKind, type OptionValue, type RunInputs } from '../core/option.js';
 import type { RedactedKind } from '../core/redacted-kinds.js';
+import type { PlannedWorld } from '../iac/model.js';
 
 /** What a collector may use. */
 export interface CollectContext {
@@ -50,6 +51,41 @@ export interface FactDefinition<N extends string = string, T = unknown> {
    *  the field name alone does not say so (a Directory Service directory's `Name` is its domain). */
   redact?: Readonly<Record<string, RedactedKind>>;
   collect(context: CollectContext): Promise<T>;
+  /**
+   * How the fact reads a plan (a Terraform plan, a CloudFormation template): in a run given one, its planned value
+   * wins over collecting it. A fact without it is collected live as usual (refused with --offline).
+   */
+  planned?: PlannedReading<NoInfer<T>>;
+}
+
+/** What a fact's planned reading may use: the collector's context, the planned world, and the live collection. */
+export interface PlanContext<T> extends CollectContext {
+  world: PlannedWorld;
+  /** The run reads no AWS (--offline): `live()` and every AWS call fail as `offline`. */
+  offline: boolean;
+  /**
+   * The fact as AWS has it now (its own `collect`): for what the plan names but neither creates nor changes.
+   * `overrides` give dependencies other values for this collection only (the directory with just its live subnets),
+   * so the live part of a planned value is read exactly as a live run reads it.
+   */
+  live(...overrides: FactOverride[]): Promise<T>;
+}
+
+/** A dependency's value, in place of the one the run settled, for one live collection. */
+export interface FactOverride<D extends AnyFact = AnyFact> {
+  fact: D;
+  value: FactValue<D>;
+}
+
+export function override<D extends AnyFact>(fact: D, value: FactValue<D>): FactOverride {
+  return { fact, value } as FactOverride;
+}
+
+export interface PlannedReading<T> {
+  /** Facts the planned value needs beyond `dependsOn` (not in `iam-policy`, which is a live run's). */
+  dependsOn?: readonly AnyFact[];
+  /** The fact as it will be after apply; values known only then are `UnknownValue` markers (src/core/unknown.ts). */
+  read(context: PlanContext<T>): Promise<T>;
 }
 
 export type AnyFact = FactDefinition<string, unknown>;
@@ -69,6 +105,8 @@ export function withDependencies(facts: Iterable<AnyFact>): AnyFact[] {
   const ordered: AnyFact[] = [];
   const visit = (fact: AnyFact) => {
     if (ordered.includes(fact)) return;
+    // Live dependencies only: the IAM policy is a live run's. A plan's readings may also read the account's zones
+    // and Directory Service (README, "Before terraform apply").
     for (const dependency of fact.dependsOn) visit(dependency);
     ordered.push(fact);
   };
@@ -79,6 +117,17 @@ export function withDependencies(facts: Iterable<AnyFact>): AnyFact[] {
 /** Whether a run with these inputs can collect `fact`: its `onlyWith` option, if it has one, is given. */
 export function appliesTo(fact: AnyFact, inputs: RunInputs): boolean {
   return !fact.onlyWith || readOption(inputs, fact.onlyWith) !== undefined;
+}
+
+/**
+ * Whether the fact's value depends on the run's targets and options (its own or through a dependency): one that does
+ * not (the account's workspaces_DefaultRole) is settled once for every target of a plan.
+ */
+export function readsRunInputs(fact: AnyFact, seen = new Set<AnyFact>()): boolean {
+  if (seen.has(fact)) return false;
+  seen.add(fact);
+  if (fact.lookup || (fact.options?.length ?? 0) > 0) return true;
+  return [...fact.dependsOn, ...(fact.planned?.dependsOn ?? [])].some((dependency) => readsRunInputs(dependency, seen));
 }
 
 /** The IAM actions collecting `facts` takes, dependencies included, sorted. */

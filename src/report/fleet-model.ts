@@ -70,7 +70,8 @@ export function targetEntry(report: Report, account?: string): TargetReport {
   return {
     ...(account ? { account } : {}),
     region: report.region,
-    target: report.target,
+    // A fleet-wide run's members are live targets, never a plan (check --terraform-plan runs alone).
+    target: report.target as TargetReport['target'],
     status: worstStatus(report.results.map((f) => f.status)),
     startedAt: report.startedAt,
     durationMs: report.durationMs,

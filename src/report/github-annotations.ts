@@ -3,7 +3,7 @@
 // and stderr alike (actions/runner, src/Runner.Worker/Handlers/ScriptHandler.cs: both streams go through an
 // OutputManager), which lets the CLI send them to stderr when stdout carries a machine-readable report.
 import { SEVERITIES, type Finding } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, plainText, type Report } from './model.js';
+import { byStatus, cite, couldNotLookSteps, locationText, plainText, type Report } from './model.js';
 import { sanitizeReport } from './safe.js';
 
 /** GitHub shows at most this many annotations of one kind (error, warning) per step; the rest stay in the log. */
@@ -18,7 +18,9 @@ export function renderAnnotations(unsafe: Report): string {
   const kindOf = (finding: Finding) => (finding.status === 'warn' ? 'warning' : 'error');
   const lines = actionable.map((finding) => {
     const title = `wsdoctor ${finding.status === 'error' ? 'could not check' : finding.status} ${finding.checkId}${finding.resource ? ` (${finding.resource})` : ''}`;
-    return command(kindOf(finding), { title }, annotationBody(finding));
+    // In a plan or template the annotation sits on the resource's line in the file.
+    const place = finding.location ? { file: finding.location.file, ...(finding.location.line ? { line: String(finding.location.line) } : {}) } : {};
+    return command(kindOf(finding), { ...place, title }, annotationBody(finding));
   });
   const hidden = (['error', 'warning'] as const)
     .map((kind) => ({ kind, count: actionable.filter((f) => kindOf(f) === kind).length - ANNOTATIONS_SHOWN_PER_KIND }))
@@ -44,7 +46,8 @@ function rank(finding: Finding): number {
 function annotationBody(finding: Finding): string {
   const r = finding.remediation;
   const todo = finding.status === 'error' ? `What to do: ${couldNotLookSteps(finding).join(' ')}` : `Fix: ${r.summary}`;
-  return [finding.message, todo, `Source: ${cite(r.source)}`, `Docs: ${r.docsUrl}`].join('\n');
+  const at = finding.location ? [`At: ${locationText(finding.location)}`] : [];
+  return [finding.message, ...at, todo, `Source: ${cite(r.source)}`, `Docs: ${r.docsUrl}`].join('\n');
 }
 
 /** One workflow command, escaped by GitHub's rules (those of @actions/core's command.ts). */

@@ -8,7 +8,7 @@
 import type { FailOn } from '../engine/exit-codes.js';
 import type { Finding } from '../engine/types.js';
 import { jsonText } from './json.js';
-import { cite, couldNotLookSteps, plainText, type Report } from './model.js';
+import { cite, couldNotLookSteps, locationText, plainText, type Report } from './model.js';
 import { sanitizeReport } from './safe.js';
 
 export interface JunitOptions {
@@ -61,8 +61,11 @@ export function renderTestSuite(report: Report, options: JunitOptions, propertie
 }
 
 function testCase(finding: Finding, warnFails: boolean): string {
-  const name = finding.resource ? `${finding.title} (${finding.resource})` : finding.title;
-  const open = `    <testcase classname="${attr(finding.checkId)}" name="${attr(name)}" time="0"`;
+  const where = finding.location && finding.location.address !== finding.resource ? ` at ${finding.location.address}` : '';
+  const name = finding.resource ? `${finding.title} (${finding.resource}${where})` : finding.title;
+  // file and line: the resource in the plan or template, for reporters that link a test case to its source.
+  const source = finding.location ? ` file="${attr(finding.location.file)}"${finding.location.line ? ` line="${finding.location.line}"` : ''}` : '';
+  const open = `    <testcase classname="${attr(finding.checkId)}" name="${attr(name)}"${source} time="0"`;
   const message = attr(finding.message);
   switch (finding.status) {
     case 'fail':
@@ -91,6 +94,7 @@ function body(finding: Finding): string {
     '',
     `Check: ${finding.checkId} (severity ${finding.severity})`,
     ...(finding.resource ? [`Resource: ${finding.resource}`] : []),
+    ...(finding.location ? [`Location: ${locationText(finding.location)}`] : []),
     ...(finding.status === 'error' ? ['What to do:'] : [`Fix: ${r.summary}`]),
     ...steps.map((step, i) => `  ${i + 1}. ${step}`),
     `Source: ${cite(r.source)}`,

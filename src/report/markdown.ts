@@ -75,6 +75,7 @@ function details(finding: Finding): string[] {
     '',
     `- **Check:** ${code(finding.checkId)} (severity ${finding.severity})`,
     ...(finding.resource ? [`- **Resource:** ${code(finding.resource)}`] : []),
+    ...(finding.location ? [`- **In the code:** ${code(finding.location.address)} in ${code(finding.location.file)}${finding.location.line ? ` line ${finding.location.line}` : ''}`] : []),
     '',
     text(finding.message),
     '',

@@ -1,6 +1,6 @@
 // The report every format renders: the JSON shape (schemaVersion 1) is the contract for machines.
 import type { Scope } from '../core/scopes.js';
-import type { Finding, GuideSource, Status } from '../engine/types.js';
+import type { Finding, FindingLocation, GuideSource, Status } from '../engine/types.js';
 import { STATUS_ORDER } from '../engine/types.js';
 import { sanitize } from '../core/sanitize.js';
 
@@ -9,7 +9,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
-  target: { kind: Scope; id: string };
+  /** What was checked: a live target, or (`terraform-plan`, `cloudformation`) the plan or template file. */
+  target: { kind: Scope | PlanFormat; id: string };
   region: string;
   /** When the facts were collected (for a bundle: when `collect` ran, not when it was analyzed). */
   startedAt: string;
@@ -19,8 +20,21 @@ export interface Report {
   bundle?: ReportBundle;
   /** Present when the run judged a change before it is made (`--before`): which one. */
   before?: { action: string; description: string };
+  /** Present for a plan or template: what it deploys that was checked, and whether AWS was read. */
+  plan?: ReportPlan;
   summary: Record<Status, number>;
   results: Finding[];
+}
+
+export type PlanFormat = 'terraform-plan' | 'cloudformation';
+
+export interface ReportPlan {
+  format: PlanFormat;
+  file: string;
+  /** --offline: nothing was read from AWS; checks that needed it skipped. */
+  offline: boolean;
+  /** Each target the plan deploys, checked as its option would (a directory, an image builder). */
+  targets: { kind: Scope; id: string; address: string }[];
 }
 
 /** Where a bundle's facts came from: the wsdoctor that collected them, and whether identifiers are placeholders. */
@@ -47,7 +61,7 @@ export function byStatus(findings: readonly Finding[]): Finding[] {
 }
 
 /** Every format a report renders to (stdout via --format, files via --report FORMAT=FILE). */
-export const REPORT_FORMATS = ['text', 'json', 'junit', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'junit', 'markdown', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
@@ -80,6 +94,11 @@ export function couldNotLookSteps(finding: Finding): string[] {
   }
   steps.push('Until wsdoctor can look, verify the condition by hand with the guide section cited below.');
   return steps;
+}
+
+/** Where a finding points in a plan or template, as every format prints it: `aws_subnet.b (main.tf:12)`. */
+export function locationText(location: FindingLocation): string {
+  return `${location.address} (${location.file}${location.line ? `:${location.line}` : ''})`;
 }
 
 /** A guide citation as every format prints it: file, section heading, line range. */

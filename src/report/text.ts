@@ -1,7 +1,7 @@
 // The human report: what to act on first, each failure with the guide's fix and where the guide says it.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Status } from '../engine/types.js';
-import { beforeLine, byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
+import { beforeLine, byStatus, cite, couldNotLookSteps, locationText, plainText, type Report, type ReportBundle, type ReportPlan } from './model.js';
 import { sanitizeReport } from './safe.js';
 
 export interface TextOptions {
@@ -27,11 +27,13 @@ export function renderText(unsafe: Report, options: TextOptions): string {
   );
   if (report.bundle) lines.push(c.dim(indent(bundleLine(report.bundle), 0)));
   if (report.before) lines.push(indent(beforeLine(report.before), 0));
+  if (report.plan) lines.push(c.dim(indent(planLine(report.plan), 0)));
   lines.push('');
   for (const finding of byStatus(report.results)) {
     const label = paint[finding.status](LABEL[finding.status].padEnd(5));
     const resource = finding.resource ? c.dim(`  [${finding.resource}]`) : '';
     lines.push(`${label} ${c.bold(finding.checkId)} — ${finding.title}${resource}`);
+    if (finding.location) lines.push(c.dim(indent(`at ${locationText(finding.location)}`, 6)));
     lines.push(indent(finding.message, 6));
     if (finding.status === 'fail' || finding.status === 'warn') lines.push(...remediationLines(finding, c));
     if (finding.status === 'error') lines.push(...couldNotLookLines(finding, c));
@@ -67,6 +69,12 @@ function couldNotLookLines(finding: Finding, c: ChalkInstance): string[] {
     ...couldNotLookSteps(finding).map((step, i) => indent(`${i + 1}. ${step}`, 9, 3)),
     indent(`${c.bold('Source:')} ${cite(finding.remediation.source)}`, 6),
   ];
+}
+
+function planLine(plan: ReportPlan): string {
+  const targets = plan.targets.map((t) => `${t.kind} ${t.address}`).join(', ');
+  const offline = plan.offline ? '; --offline: nothing was read from AWS, and the checks that needed it say so' : '';
+  return `Before apply: ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'} (${targets})${offline}`;
 }
 
 function bundleLine(bundle: ReportBundle): string {

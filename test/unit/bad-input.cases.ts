@@ -162,10 +162,10 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     what: 'an unknown report format',
     args: check('--format', 'yaml'),
-    says: "option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, junit, markdown.",
+    says: "option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, junit, markdown, sarif.",
   },
   { what: '--report without FORMAT=', args: check('--report', 'out.xml'), says: '--report "out.xml": expected FORMAT=FILE, e.g. --report junit=wsdoctor.xml' },
-  { what: 'an unknown --report format', args: check('--report', 'sarif=out.sarif'), says: '--report "sarif=out.sarif": unknown format "sarif" (use text, json, junit, markdown)' },
+  { what: 'an unknown --report format', args: check('--report', 'html=out.html'), says: '--report "html=out.html": unknown format "html" (use text, json, junit, markdown, sarif)' },
   { what: '--output in a directory that does not exist', args: check('--output', '/nonexistent/report.json'), says: '--output: cannot write /nonexistent/report.json: no such directory' },
   { what: '--output naming a directory', args: check('--output', '/tmp'), says: '--output: /tmp is a directory' },
   {
@@ -283,6 +283,87 @@ export const BAD_INPUTS: readonly BadInput[] = [
     what: '`iam-policy` for an unknown scope',
     args: ['iam-policy', '--scope', 'galaxy'],
     says: '--scope: unknown value "galaxy" (use one or more of directory, workspace, image-builder, fleet, stack, client, local, comma-separated)',
+  },
+  {
+    what: 'a plan file that does not exist',
+    args: ['check', '--terraform-plan', 'plan.json', '--offline'],
+    says: 'plan.json: cannot be read (ENOENT); expected a Terraform plan',
+  },
+  {
+    what: 'the binary plan file instead of its JSON',
+    args: ['check', '--terraform-plan', 'tfplan', '--offline'],
+    files: { tfplan: 'PK\u0003\u0004 binary' },
+    says: 'tfplan: is not valid JSON (Unexpected token \'P\', "PK\u0003\u0004 binary" is not valid JSON); expected the JSON of `terraform show -json <planfile>`',
+  },
+  {
+    what: 'the JSON of a state, not of a plan',
+    args: ['check', '--terraform-plan', 'state.json', '--offline'],
+    files: { 'state.json': '{"format_version": "1.0", "values": {"root_module": {}}}' },
+    says: 'state.json: is not a Terraform plan: it has no resource_changes (this is `terraform show -json` of a state, not of a plan file)',
+  },
+  {
+    what: 'a plan format wsdoctor does not read',
+    args: ['check', '--terraform-plan', 'plan.json', '--offline'],
+    files: { 'plan.json': '{"format_version": "2.0", "resource_changes": []}' },
+    says: 'plan.json: has format_version "2.0"; wsdoctor reads Terraform\'s plan JSON format 1.x',
+  },
+  {
+    what: 'a plan nested past reason',
+    args: ['check', '--terraform-plan', 'deep.json', '--offline'],
+    files: { 'deep.json': `{"format_version": "1.2", "resource_changes": ${'['.repeat(5000)}${']'.repeat(5000)}}` },
+    says: 'deep.json: the JSON of `terraform show -json <planfile>` nested deeper than 100 levels is refused',
+  },
+  {
+    what: 'a plan that deploys nothing wsdoctor checks',
+    args: ['check', '--terraform-plan', 'plan.json', '--offline'],
+    files: { 'plan.json': '{"format_version": "1.2", "resource_changes": [{"address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "change": {"actions": ["create"], "after": {}}}]}' },
+    says: 'plan.json: deploys nothing wsdoctor checks: no aws_workspaces_directory, aws_workspaces_workspace or aws_appstream_image_builder',
+  },
+  {
+    what: 'a plan for another Region than --region',
+    args: ['check', '--terraform-plan', 'plan.json', '--offline', '--region', 'us-east-1'],
+    files: {
+      'plan.json':
+        '{"format_version": "1.2", "resource_changes": [{"address": "aws_workspaces_workspace.a", "type": "aws_workspaces_workspace", "change": {"actions": ["create"], "after": {"directory_id": "d-1234567890", "bundle_id": "wsb-bh8rsxt14", "user_name": "a"}}}], "configuration": {"provider_config": {"aws": {"expressions": {"region": {"constant_value": "eu-west-2"}}}}}}',
+    },
+    says: '--region us-east-1 contradicts the plan, which deploys to eu-west-2',
+  },
+  {
+    what: 'a target beside a plan',
+    args: ['check', '--terraform-plan', 'plan.json', '--directory', 'd-1234567890', '--offline'],
+    says: '--directory does not apply with --terraform-plan: the plan says what it deploys, and wsdoctor checks each directory and image builder in it',
+  },
+  {
+    what: '--offline without a plan',
+    args: check('--offline'),
+    says: '--offline checks a plan with no AWS access: add --terraform-plan <plan.json> or --cloudformation <template>',
+  },
+  {
+    what: 'template parameters without a template',
+    args: ['check', '--terraform-plan', 'plan.json', '--parameters', 'Env=prod'],
+    says: '--parameters gives values to a template: add --cloudformation <template>',
+  },
+  {
+    what: 'a template parameter in no form the aws CLI takes',
+    args: ['check', '--cloudformation', 't.yaml', '--parameters', 'Env'],
+    says: '--parameters "Env" is not file://params.json, ParameterKey=Name,ParameterValue=value or Name=value (names are alphanumeric)',
+  },
+  {
+    what: 'a template with a tag CloudFormation does not have',
+    args: ['check', '--cloudformation', 't.yaml', '--offline', '--region', 'eu-west-2'],
+    files: { 't.yaml': 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: !Reference Cidr\n' },
+    says: 't.yaml: line 5: Unresolved tag: !Reference',
+  },
+  {
+    what: 'a template parameter the template does not declare',
+    args: ['check', '--cloudformation', 't.yaml', '--offline', '--region', 'eu-west-2', '--parameters', 'Typo=1'],
+    files: { 't.yaml': 'Parameters:\n  Cidr: {Type: String}\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: !Ref Cidr\n' },
+    says: 't.yaml: --parameters names Typo, which the template does not declare (it declares Cidr)',
+  },
+  {
+    what: 'collecting a plan into a bundle',
+    args: ['collect', '--terraform-plan', 'plan.json', '-o', 'b.json'],
+    says: 'collect records live state into a bundle: check a plan or template with `wsdoctor check --terraform-plan` or `--cloudformation`',
   },
 ];
 

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Lowest first. A file may import from its own layer and the ones above it in this list, never below. */
 export const LAYERS: readonly (readonly string[])[] = [
   ['src/core'],
-  ['src/data', 'src/net'],
+  ['src/data', 'src/net', 'src/iac'],
   ['src/options'],
   ['src/aws'],
   ['src/facts'],

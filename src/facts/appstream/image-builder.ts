@@ -6,6 +6,7 @@ import { toJson } from '../../core/json.js';
 import imageBuilderOption from '../../options/image-builder.js';
 import { defineFact } from '../define.js';
 import { isResourceNotFound, targetNotFound } from './not-found.js';
+import { plannedImageBuilder } from '../planned/image-builder.js';
 
 export default defineFact({
   name: 'imageBuilder',
@@ -13,6 +14,7 @@ export default defineFact({
   iamActions: ['appstream:DescribeImageBuilders'],
   dependsOn: [],
   lookup: imageBuilderOption,
+  planned: plannedImageBuilder,
   async collect({ aws, require, region }) {
     const name = require(imageBuilderOption);
     const { client, sdk } = await aws.use(appstream);

@@ -5,6 +5,7 @@ import { toJson } from '../../core/json.js';
 import directory from '../../options/directory.js';
 import { defineFact } from '../define.js';
 import workspacesDirectory from '../workspaces/workspaces-directory.js';
+import { plannedDsDirectory } from '../planned/ds-directory.js';
 
 export default defineFact({
   name: 'dsDirectory',
@@ -15,6 +16,7 @@ export default defineFact({
   options: [directory],
   // A directory's `Name` is its domain.
   redact: { Name: 'domain' },
+  planned: plannedDsDirectory,
   async collect({ aws, get, option, region }) {
     const id = option(directory) ?? (await get(workspacesDirectory)).DirectoryId!;
     const { client, sdk } = await aws.use(directoryService);

@@ -4,6 +4,7 @@ import { paginate } from '../../aws/paginate.js';
 import { requireFiltered } from '../../aws/answers.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedNetworkInterfaces } from '../planned/network-interfaces.js';
 import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
 
 export default defineFact({
@@ -11,6 +12,7 @@ export default defineFact({
   description: "every network interface in the directory's subnets (a WorkSpace's primary interface, eth1, is one)",
   iamActions: ['ec2:DescribeNetworkInterfaces'],
   dependsOn: [workspacesDirectory],
+  planned: plannedNetworkInterfaces,
   async collect({ aws, get }) {
     const subnetIds = directorySubnetIds(await get(workspacesDirectory));
     const { client, sdk } = await aws.use(ec2);

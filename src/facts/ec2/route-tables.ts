@@ -5,6 +5,7 @@ import { requireFiltered } from '../../aws/answers.js';
 import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedRouteTables } from '../planned/route-tables.js';
 import vpc from './vpc.js';
 
 export default defineFact({
@@ -12,6 +13,7 @@ export default defineFact({
   description: "every route table of the directory's VPC",
   iamActions: ['ec2:DescribeRouteTables'],
   dependsOn: [vpc],
+  planned: plannedRouteTables,
   async collect({ aws, get }) {
     const { VpcId } = await get(vpc);
     const { client, sdk } = await aws.use(ec2);

@@ -4,6 +4,7 @@ import { FactError } from '../../core/failure.js';
 import { requireAnswered } from '../../aws/answers.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedSubnets } from '../planned/subnets.js';
 import workspacesDirectory, { directorySubnetIds } from '../workspaces/workspaces-directory.js';
 
 export default defineFact({
@@ -11,6 +12,7 @@ export default defineFact({
   description: "the directory's subnets",
   iamActions: ['ec2:DescribeSubnets'],
   dependsOn: [workspacesDirectory],
+  planned: plannedSubnets,
   async collect({ aws, get }) {
     const ids = directorySubnetIds(await get(workspacesDirectory));
     const { client, sdk } = await aws.use(ec2);

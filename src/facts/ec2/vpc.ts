@@ -4,6 +4,7 @@ import { requireAnswered } from '../../aws/answers.js';
 import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedVpc } from '../planned/vpc.js';
 import subnets from './subnets.js';
 
 export default defineFact({
@@ -11,6 +12,7 @@ export default defineFact({
   description: "the VPC of the directory's subnets, with every CIDR associated with it",
   iamActions: ['ec2:DescribeVpcs'],
   dependsOn: [subnets],
+  planned: plannedVpc,
   async collect({ aws, get }) {
     const vpcIds = [...new Set((await get(subnets)).map((s) => s.VpcId).filter((id): id is string => !!id))];
     if (vpcIds.length !== 1) {

@@ -4,6 +4,7 @@
 import iam from '../../aws/services/iam.js';
 import { paginate } from '../../aws/paginate.js';
 import { defineFact } from '../define.js';
+import { plannedWorkspacesDefaultRole } from '../planned/workspaces-default-role.js';
 
 /** The role's name, fixed by the service (002 lines 7610-7612). */
 export const WORKSPACES_DEFAULT_ROLE = 'workspaces_DefaultRole';
@@ -25,6 +26,7 @@ export default defineFact({
   description: `the IAM role ${WORKSPACES_DEFAULT_ROLE}: its trust policy, permissions boundary and attached managed policies`,
   iamActions: ['iam:GetRole', 'iam:ListAttachedRolePolicies'],
   dependsOn: [],
+  planned: plannedWorkspacesDefaultRole,
   async collect({ aws }): Promise<IamRoleFact> {
     const { client, sdk } = await aws.use(iam);
     const RoleName = WORKSPACES_DEFAULT_ROLE;

@@ -6,6 +6,7 @@ import { paginate } from '../../aws/paginate.js';
 import { requireAnswered } from '../../aws/answers.js';
 import { toJson, type Json } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedIpGroups } from '../planned/ip-groups.js';
 import workspacesDirectory from './workspaces-directory.js';
 
 export type IpGroup = Json<WorkspacesIpGroup>;
@@ -15,6 +16,7 @@ export default defineFact({
   description: 'the IP access control groups associated with the directory, with their rules',
   iamActions: ['workspaces:DescribeIpGroups'],
   dependsOn: [workspacesDirectory],
+  planned: plannedIpGroups,
   async collect({ aws, get }): Promise<IpGroup[]> {
     const groupIds = (await get(workspacesDirectory)).ipGroupIds ?? [];
     // Nothing associated: the directory uses its default group, which allows all traffic (002 lines 1656-1658).

@@ -9,6 +9,7 @@ import directory from '../../options/directory.js';
 import { defineFact } from '../define.js';
 import { regionsRegistering } from './registered-elsewhere.js';
 import workspaces from './workspaces.js';
+import { plannedWorkspacesDirectory } from '../planned/workspaces-directory.js';
 
 export default defineFact({
   name: 'workspacesDirectory',
@@ -17,6 +18,7 @@ export default defineFact({
   // Asked for only when --workspace comes without --directory: the WorkSpace says which directory it is in.
   dependsOn: [workspaces],
   lookup: directory,
+  planned: plannedWorkspacesDirectory,
   async collect({ aws, get, option, region }) {
     const id = option(directory) ?? (await get(workspaces))[0]?.DirectoryId;
     if (!id) throw new FactError({ kind: 'not-applicable', message: 'needs --directory or --workspace' });

@@ -12,6 +12,7 @@ import user from '../../options/user.js';
 import workspace from '../../options/workspace.js';
 import { defineFact } from '../define.js';
 import userWorkspaces from './user-workspaces.js';
+import { plannedWorkspaces } from '../planned/workspaces.js';
 
 /** DescribeWorkspaces returns at most 25 WorkSpaces a page; DescribeWorkspaceBundles takes at most 25 ids a call. */
 export const WORKSPACES_API_PAGE = 25;
@@ -23,6 +24,7 @@ export default defineFact({
   dependsOn: [userWorkspaces],
   options: [directory, user],
   lookup: workspace,
+  planned: plannedWorkspaces,
   async collect({ aws, get, option, region }) {
     const directoryId = option(directory);
     const workspaceId = option(workspace);
