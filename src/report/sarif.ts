@@ -3,6 +3,7 @@
 // failing, warning or could-not-check finding, located at the resource's file and line in the plan or template and
 // named by its address (a logical location). Passes and skips are counted in the run's properties, not reported:
 // code scanning closes an alert when its result stops appearing. Validated against the 2.1.0 schema in a test.
+import { jsonText } from './json.js';
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,7 +56,8 @@ export function renderSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // As the JSON report: lossless, with what a terminal or a CI runner could act on escaped (json.ts).
+  return `${jsonText(log)}\n`;
 }
 
 function rule(finding: Finding) {

@@ -293,7 +293,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     what: 'the binary plan file instead of its JSON',
     args: ['check', '--terraform-plan', 'tfplan', '--offline'],
     files: { tfplan: 'PK\u0003\u0004 binary' },
-    says: 'tfplan: is not valid JSON (Unexpected token \'P\', "PK\u0003\u0004 binary" is not valid JSON); expected the JSON of `terraform show -json <planfile>`',
+    says: 'tfplan: is not valid JSON (Unexpected token \'P\', "PK\\x03\\x04 binary" is not valid JSON); expected the JSON of `terraform show -json <planfile>`',
   },
   {
     what: 'the JSON of a state, not of a plan',
