@@ -19,6 +19,7 @@ import { runCli, testEnv } from '../helpers/cli.js';
 import { loopbackAddress, tcpListener, udpListener, type Listener } from '../helpers/listeners.js';
 import { sdkConfig, seedDirectory } from '../helpers/seed.js';
 import { withoutTimes } from '../helpers/clock.js';
+import { BUNDLE_SCHEMA_VERSION } from '../../src/bundle/schema.js';
 import { startWorkspacesFront, type WorkspacesFront } from '../helpers/workspaces-front.js';
 
 const enabled = motoAvailable();
@@ -85,7 +86,7 @@ describe.runIf(enabled)('bundles against moto_server', () => {
     expect(bundleReport.startedAt).toBe(bundle.collectedAt);
     expect(bundleReport.durationMs).toBe(bundle.durationMs);
     expect(bundleReport.bundle).toEqual({ collectedBy: { name: 'wsdoctor', version: bundle.tool.version }, redacted: false });
-    expect(bundle).toMatchObject({ bundleSchemaVersion: 3, targets: { directoryId }, region, options: {} });
+    expect(bundle).toMatchObject({ bundleSchemaVersion: BUNDLE_SCHEMA_VERSION, targets: { directoryId }, region, options: {} });
     // Every fact a directory check needs, each after the facts it is derived from.
     const needed = factsNeeded(selectChecks(CHECKS, { scopes: withScopesTogether(['directory']) }));
     const recorded = Object.keys(bundle.facts);

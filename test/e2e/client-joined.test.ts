@@ -55,6 +55,15 @@ describe.runIf(ready)('client runs joined with AWS state (moto_server)', () => {
   }
   const resultsOf = (stdout: string) => (JSON.parse(stdout) as { results: Result[] }).results;
 
+  it('the calls a joined client run makes are what iam-policy --scope client grants', async () => {
+    const { result } = await run(['check', '<lab>', '--registration-code', code, '--format', 'json', '--debug']);
+    const calls = [...new Set([...result.stderr.matchAll(/^wsdoctor: debug: AWS call (\S+)$/gm)].map((m) => m[1]!))];
+    expect(calls.length, result.stderr).toBeGreaterThan(0);
+    const policy = await runCli(['iam-policy', '--scope', 'client']);
+    const granted: string[] = JSON.parse(policy.stdout).Statement[0].Action;
+    expect(calls.filter((call) => !granted.includes(call))).toEqual([]);
+  });
+
   it('the code of a registered directory without IP groups: both parts pass; the code is never printed', async () => {
     const { result } = await run(['check', '<lab>', '--registration-code', code, '--only', 'client-registration-code', '--format', 'json']);
     expect(result.stderr).toBe('');
