@@ -4,6 +4,8 @@
 // the plan marks sensitive (or a NoEcho parameter) reaches any output.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
@@ -197,7 +199,9 @@ describe('the README’s example plan (examples/terraform/)', () => {
 describe('--format sarif, run outside the repository', () => {
   it('names a file outside the working directory by its file: URI', async () => {
     const plan = `${ROOT}test/fixtures/iac/terraform/mgmt-range-conflict/plan.json`;
-    const result = await runCli(['check', '--terraform-plan', plan, '--offline', '--format', 'sarif'], testEnv(), undefined, tmpdir());
+    // A fresh directory, which cannot hold the repository (tmpdir() can: a clone under /tmp).
+    const elsewhere = await mkdtemp(join(tmpdir(), 'wsdoctor-sarif-'));
+    const result = await runCli(['check', '--terraform-plan', plan, '--offline', '--format', 'sarif'], testEnv(), undefined, elsewhere);
     const log = JSON.parse(result.stdout);
     const located = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'mgmt-cidr-conflict');
     expect(located.locations[0].physicalLocation.artifactLocation.uri).toBe(pathToFileURL(`${ROOT}test/fixtures/iac/terraform/mgmt-range-conflict/main.tf`).href);
