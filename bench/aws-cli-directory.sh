@@ -17,6 +17,15 @@ subnets=$(aws_ workspaces describe-workspace-directories --directory-ids "$direc
 vpc=$(aws_ ec2 describe-subnets --subnet-ids $subnets --query 'Subnets[0].VpcId')
 aws_ ec2 describe-vpcs --vpc-ids "$vpc" --query 'Vpcs[0].CidrBlockAssociationSet[].CidrBlock' >/dev/null
 aws_ ec2 describe-route-tables --filters "Name=vpc-id,Values=$vpc" --query 'RouteTables[].Routes[]' >/dev/null
+# The network path and its guards (issue 14): zones by id, gateways, security groups, network ACLs, endpoints.
+aws_ ec2 describe-availability-zones --query 'AvailabilityZones[].[ZoneName,ZoneId]' >/dev/null
+aws_ ec2 describe-internet-gateways --filters "Name=attachment.vpc-id,Values=$vpc" --query 'InternetGateways[].InternetGatewayId' >/dev/null
+aws_ ec2 describe-nat-gateways --filter "Name=vpc-id,Values=$vpc" --query 'NatGateways[].[NatGatewayId,State]' >/dev/null
+aws_ ec2 describe-security-groups --filters "Name=vpc-id,Values=$vpc" --query 'SecurityGroups[].GroupId' >/dev/null
+aws_ ec2 describe-network-acls --filters "Name=vpc-id,Values=$vpc" --query 'NetworkAcls[].Entries[]' >/dev/null
+aws_ ec2 describe-vpc-endpoints --filters "Name=vpc-id,Values=$vpc" --query 'VpcEndpoints[].ServiceName' >/dev/null
+aws_ service-quotas list-service-quotas --service-code workspaces --query 'Quotas[].[QuotaName,Value]' >/dev/null
+aws_ workspaces describe-tags --resource-id "$directory" --query 'TagList' >/dev/null
 aws_ ec2 describe-network-interfaces --filters "Name=subnet-id,Values=$(echo $subnets | tr ' ' ',')" \
   --query 'NetworkInterfaces[].[NetworkInterfaceId,PrivateIpAddress,Status]' >/dev/null
 bundles=$(aws_ workspaces describe-workspaces --directory-id "$directory" --query 'Workspaces[].BundleId' | tr '\t' '\n' | sort -u)

@@ -11,8 +11,8 @@
 //    pages are cut from it, as a paginated listing is; each page is still one call, delayed and rate-limited;
 //  - DescribeIpGroups and DescribeWorkspaceBundles, which moto does not implement (it answers HTTP 500, and the
 //    SDK's retries of that would be what gets measured), are answered as for an account that has none; so are
-//    DescribeWorkspacesConnectionStatus (each WorkSpace asked about, no user connected) and CloudTrail's
-//    LookupEvents (an empty event history);
+//    DescribeWorkspacesConnectionStatus (each WorkSpace asked about, no user connected), CloudTrail's
+//    LookupEvents (an empty event history) and Service Quotas' ListServiceQuotas (no applied quota);
 //  - `setItemRewriter` lays fields over the items of a paged listing as its snapshot is taken: the scale benchmark
 //    gives moto's WorkSpaces the IP address and subnet of an interface, and some a state other than AVAILABLE, as
 //    the real service would.
@@ -35,6 +35,7 @@ const ANSWERED_BY_PROXY = {
     WorkspacesConnectionStatus: (input.WorkspaceIds ?? []).map((WorkspaceId) => ({ WorkspaceId, ConnectionState: 'DISCONNECTED' })),
   }),
   'cloudtrail:LookupEvents': { Events: [] },
+  'servicequotas:ListServiceQuotas': { Quotas: [] },
 };
 
 export async function startProxy({ upstream, delayMs = 0, rateLimits = {} }) {
