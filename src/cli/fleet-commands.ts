@@ -2,6 +2,7 @@
 // forms of the commands, kept beside them (check.ts, collect.ts) so each stays one page. Same rules: inputs checked
 // before any AWS call, output paths too; the deadline and Ctrl-C stop the run and the report (or bundle) shows what
 // was found; reports and bundles written whole or not at all.
+import { printError } from './stderr.js';
 import { redactFleetBundle } from '../bundle/redact.js';
 import type { FleetBundle } from '../bundle/schema.js';
 import { knownSecretValues } from '../bundle/secrets.js';
@@ -116,9 +117,9 @@ function summarizeFleetBundle(bundle: FleetBundle, path: string): number {
     ...(failed ? [`${plural(failed, 'fact')} could not be collected`] : []),
     ...(unreached.length ? [`${plural(unreached.length, 'place')} could not be looked at (${unreached.map((u) => [u.kind === 'account' ? 'account' : u.kind, u.account, u.region].filter(Boolean).join(' ')).join('; ')})`] : []),
   ];
-  process.stderr.write(
-    `wsdoctor: wrote ${path}: ${plural(bundle.members.length, 'target')} in ${plural(accounts.length, 'account')} and ${plural(regions.length, 'Region')}${redacted}` +
-      `${problems.length ? `; ${problems.join('; ')} (the bundle says why)` : ''}. Analyze it anywhere with: wsdoctor check --bundle ${path}\n`,
+  printError(
+    `wrote ${path}: ${plural(bundle.members.length, 'target')} in ${plural(accounts.length, 'account')} and ${plural(regions.length, 'Region')}${redacted}` +
+      `${problems.length ? `; ${problems.join('; ')} (the bundle says why)` : ''}. Analyze it anywhere with: wsdoctor check --bundle ${path}`,
   );
   return failed > 0 || unreached.length > 0 ? EXIT.incomplete : EXIT.ok;
 }

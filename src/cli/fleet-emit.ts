@@ -8,6 +8,8 @@ import { renderFleetAnnotations } from '../report/fleet-annotations.js';
 import { renderFleetJunit } from '../report/fleet-junit.js';
 import { renderFleetMarkdown } from '../report/fleet-markdown.js';
 import { UsageError } from '../core/errors.js';
+import { fenceCommands, inGitHubActions } from '../core/workflow-commands.js';
+import { sanitizeFleetReport } from '../report/safe.js';
 import type { FleetReport } from '../report/fleet-model.js';
 import { renderFleetText } from '../report/fleet-text.js';
 import type { ReportFormat } from '../report/model.js';
@@ -18,11 +20,11 @@ export function renderFleet(report: FleetReport, format: ReportFormat, options: 
     case 'json':
       return redact(`${JSON.stringify(report, null, 2)}\n`);
     case 'junit':
-      return redact(renderFleetJunit(report, { failOn: options.failOn }));
+      return redact(renderFleetJunit(sanitizeFleetReport(report), { failOn: options.failOn }));
     case 'markdown':
-      return redact(renderFleetMarkdown(report));
+      return redact(renderFleetMarkdown(sanitizeFleetReport(report)));
     case 'text':
-      return redact(renderFleetText(report, { color: options.color }));
+      return redact(renderFleetText(sanitizeFleetReport(report), { color: options.color }));
     case 'sarif':
       // SARIF places findings at lines of a plan or template; a fleet-wide run reads live state, with no such lines.
       throw new UsageError('--format sarif reports a plan or template (check --terraform-plan or --cloudformation); a fleet-wide run reports as json, junit, markdown or text');
@@ -37,10 +39,12 @@ export async function emitFleetReport(report: FleetReport, options: EmitOptions,
   const stdoutReport = options.output ? undefined : options.format;
   if (stdoutReport) {
     const color = process.stdout.isTTY === true && useColor(env);
-    process.stdout.write(renderFleet(report, stdoutReport, { color, failOn: options.failOn }));
+    const rendered = renderFleet(report, stdoutReport, { color, failOn: options.failOn });
+    // As for one target (emit.ts): inside Actions nothing in the human report may be a workflow command.
+    process.stdout.write(inGitHubActions(env) && stdoutReport === 'text' ? fenceCommands(rendered) : rendered);
   }
   if (env.GITHUB_ACTIONS === 'true') {
     const stream = stdoutReport && stdoutReport !== 'text' ? process.stderr : process.stdout;
-    stream.write(redact(renderFleetAnnotations(report)));
+    stream.write(redact(renderFleetAnnotations(sanitizeFleetReport(report))));
   }
 }

@@ -4,6 +4,7 @@
 // values instead, escaped (json.ts): machines get the data, people get text that cannot act on their terminal.
 import { sanitize } from '../core/sanitize.js';
 import type { Finding } from '../engine/types.js';
+import type { FleetReport } from './fleet-model.js';
 import type { Report } from './model.js';
 
 export function sanitizeReport(report: Report): Report {
@@ -24,6 +25,12 @@ export function sanitizeReport(report: Report): Report {
       : {}),
     results: report.results.map(sanitizeFinding),
   };
+}
+
+/** A fleet-wide report as the human formats show it: every string in it (targets, accounts, what could not be
+ *  reached, each finding) through the same sanitiser. Its field names are ours and pass unchanged. */
+export function sanitizeFleetReport(report: FleetReport): FleetReport {
+  return sanitizeValue(report) as FleetReport;
 }
 
 function sanitizeFinding(finding: Finding): Finding {

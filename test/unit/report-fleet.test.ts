@@ -85,4 +85,18 @@ describe('fleet report', () => {
     expect(fleetExitCode(passing, 'fail')).toBe(0);
     expect(fleetExitCode({ ...passing, targets: [...passing.targets, ...report.targets.filter((t) => t.error)] }, 'fail')).toBe(3);
   });
+
+  it('the human formats pass every string through the sanitiser, as a single-target report does', () => {
+    const hostile = '\u001b]0;pwned\u0007\u001b[2J office\n::error::pwned';
+    const poisoned: FleetReport = {
+      ...report,
+      targets: report.targets.map((t) => ({ ...t, target: { ...t.target, id: `${t.target.id}${hostile}` }, results: t.results.map((r) => ({ ...r, message: `${r.message}${hostile}` })) })),
+    };
+    for (const format of ['text', 'junit', 'markdown'] as const) {
+      const out = renderFleet(poisoned, format, { color: false, failOn: 'fail' });
+      expect(out, format).not.toMatch(/\u001b|\u0007/);
+      expect(out, format).not.toMatch(/^::error::pwned/m);
+    }
+    expect(renderFleetAnnotations(poisoned)).toBeDefined();
+  });
 });
