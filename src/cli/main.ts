@@ -1,6 +1,5 @@
 // Command-line wiring only. Each command's work is imported when that command runs, so `wsdoctor --help`
 // loads commander and nothing else (no SDK client, no check).
-import { createRequire } from 'node:module';
 import { UsageError } from '../core/errors.js';
 import { attributeName, type AnyOption } from '../core/option.js';
 import { choiceList, idList, positiveInt } from '../core/parse.js';
@@ -16,10 +15,9 @@ import { REPORT_FORMATS } from '../report/model.js';
 import { printError } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
-// commander is CommonJS: `require` skips the export scan Node runs when ESM imports CommonJS, the only one left
-// in `--help` and `list` (about 9% of their cost over bare Node, in instructions; bench/RESULTS.md).
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
-type Command = import('commander').Command;
+// commander is CommonJS: in the shipped bundle (scripts/bundle.mjs) it is inlined, so Node never runs its export scan
+// (about 9% of `--help` in instructions when it was imported from node_modules; bench/RESULTS.md).
+import { Command, CommanderError, Option } from 'commander';
 
 const EXIT_CODES_HELP = `
 Exit codes:

@@ -16,6 +16,8 @@ export interface Report {
   durationMs: number;
   /** Present when the facts came from a bundle (`check --bundle`). */
   bundle?: ReportBundle;
+  /** Present when a live run had HTTPS_PROXY or HTTP_PROXY set: AWS calls went through it, probes did not. */
+  proxy?: ReportProxy;
   summary: Record<Status, number>;
   results: Finding[];
 }
@@ -25,6 +27,27 @@ export interface ReportBundle {
   collectedBy: { name: string; version: string };
   redacted: boolean;
   note?: string;
+}
+
+/** The proxy AWS calls went through (credentials removed). Probes (TCP, UDP, DNS) never use it: they test the
+ *  path WorkSpaces streaming and directory traffic take, which does not go through an HTTP proxy. */
+export interface ReportProxy {
+  /** HTTPS_PROXY: the proxy of calls to https:// endpoints (every AWS endpoint). */
+  https?: string;
+  /** HTTP_PROXY: the proxy of calls to http:// endpoints (an emulator, a custom --endpoint-url). */
+  http?: string;
+  /** NO_PROXY: hosts reached directly. */
+  noProxy: string[];
+  probes: 'direct';
+}
+
+/** One line for a report header: which proxy AWS calls used, and that the probes did not. */
+export function describeProxy(proxy: ReportProxy): string {
+  const via = [proxy.https && `${proxy.https} (HTTPS_PROXY)`, proxy.http && proxy.http !== proxy.https && `${proxy.http} (HTTP_PROXY)`]
+    .filter(Boolean)
+    .join(', ');
+  const except = proxy.noProxy.length ? `, except NO_PROXY hosts` : '';
+  return `AWS calls went through proxy ${via}${except}; network probes (TCP, UDP, DNS) went direct, as streaming traffic does.`;
 }
 
 export function summarize(findings: readonly Finding[]): Record<Status, number> {

@@ -1,7 +1,7 @@
 // The human report: what to act on first, each failure with the guide's fix and where the guide says it.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Status } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
+import { byStatus, cite, couldNotLookSteps, describeProxy, plainText, type Report, type ReportBundle } from './model.js';
 
 export interface TextOptions {
   color: boolean;
@@ -24,6 +24,7 @@ export function renderText(report: Report, options: TextOptions): string {
       ` — ${report.target.kind} ${report.target.id} in ${report.region}, ${report.startedAt}`,
   );
   if (report.bundle) lines.push(c.dim(indent(bundleLine(report.bundle), 0)));
+  if (report.proxy) lines.push(c.dim(describeProxy(report.proxy)));
   lines.push('');
   for (const finding of byStatus(report.results)) {
     const label = paint[finding.status](LABEL[finding.status].padEnd(5));

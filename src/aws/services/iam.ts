@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'iam',
   packageName: '@aws-sdk/client-iam',
-  load: () => require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam'),
+  load: () => import('@aws-sdk/client-iam'),
   // IAM is global: the client's Region only picks the partition's endpoint.
   makeClient: (sdk, config) => new sdk.IAMClient(config),
   // [not in guides] IAM publishes no per-call rate for reads; its read quotas are shared account-wide, so a run's
