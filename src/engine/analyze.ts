@@ -3,8 +3,9 @@
 // finding; nothing stops the other checks. No AWS, no network, no clock.
 import type { FactFailure, FactOutcome } from '../core/failure.js';
 import { flagName, readOption, type OptionDefinition, type OptionKind, type RunInputs } from '../core/option.js';
+import { guideDocument } from '../data/guide-documents.js';
 import type { AnyFact } from '../facts/define.js';
-import type { AnalyzeContext, AnyCheck, Finding, FindingDraft } from './types.js';
+import type { AnalyzeContext, AnyCheck, Finding, FindingDraft, GuideSource, Remediation } from './types.js';
 
 export interface AnalysisInput {
   region: string;
@@ -82,6 +83,12 @@ function toFinding(check: AnyCheck, draft: FindingDraft): Finding {
     resource: draft.resource ?? '',
     message: draft.message,
     evidence: draft.evidence ?? {},
-    remediation: check.meta.remediation,
+    remediation: withGuideDocuments(check.meta.remediation),
   };
+}
+
+/** The remediation with each source's guide named as readers find it (title, URL); file and lines kept. */
+function withGuideDocuments(remediation: Remediation): Remediation {
+  const cite = (source: GuideSource): GuideSource => ({ ...source, ...guideDocument(source.guide) });
+  return { ...remediation, source: cite(remediation.source), ...(remediation.alsoSee ? { alsoSee: remediation.alsoSee.map(cite) } : {}) };
 }

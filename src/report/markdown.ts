@@ -2,7 +2,7 @@
 // Plain CommonMark plus GFM tables, no HTML (support consoles and Jira show HTML as text), and every string that
 // came from AWS or the user is escaped, so a resource name cannot turn into markup.
 import type { Finding, Status } from '../engine/types.js';
-import { byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
+import { byStatus, citation, type cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
 
 const HEADING: Record<Status, string> = {
   fail: 'FAIL',
@@ -96,7 +96,8 @@ function details(finding: Finding): string[] {
 }
 
 function guide(source: Parameters<typeof cite>[0]): string {
-  return `${code(source.guide)}, section “${text(source.section)}”${source.lines ? `, lines ${text(source.lines)}` : ''}`;
+  const { title, section, url } = citation(source);
+  return `${text(title)}, section “${text(section)}”${url ? ` <${url}>` : ''}`;
 }
 
 /**

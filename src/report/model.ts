@@ -1,5 +1,6 @@
 // The report every format renders: the JSON shape (schemaVersion 1) is the contract for machines.
 import type { Scope } from '../core/scopes.js';
+import { guideDocument } from '../data/guide-documents.js';
 import type { Finding, GuideSource, Status } from '../engine/types.js';
 import { STATUS_ORDER } from '../engine/types.js';
 
@@ -93,9 +94,28 @@ export function couldNotLookSteps(finding: Finding): string[] {
   return steps;
 }
 
-/** A guide citation as every format prints it: file, section heading, line range. */
+/** What a reader needs to find a guide section: the guide's public title, the section heading, the guide's URL. */
+export interface Citation {
+  title: string;
+  section: string;
+  url?: string;
+}
+
+/** A source as readers name it (src/data/guide-documents.ts); a guide file the table does not know keeps its name. */
+export function citation(source: GuideSource): Citation {
+  const document = guideDocument(source.guide);
+  const title = source.title ?? document?.title ?? source.guide;
+  const url = source.url ?? document?.url;
+  return { title, section: source.section, ...(url ? { url } : {}) };
+}
+
+/**
+ * A guide citation as every plain-text format prints it: title, "section heading", URL. The guide's file name and
+ * line range stay in the JSON report (remediation.source), for tracing the citation to the guide's text.
+ */
 export function cite(source: GuideSource): string {
-  return `${source.guide}, "${source.section}"${source.lines ? ` (lines ${source.lines})` : ''}`;
+  const { title, section, url } = citation(source);
+  return `${title}, "${section}"${url ? ` — ${url}` : ''}`;
 }
 
 // eslint-disable-next-line no-control-regex

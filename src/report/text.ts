@@ -64,6 +64,7 @@ function couldNotLookLines(finding: Finding, c: ChalkInstance): string[] {
     indent(c.bold('To do:'), 6),
     ...couldNotLookSteps(finding).map((step, i) => indent(`${i + 1}. ${step}`, 9, 3)),
     indent(`${c.bold('Source:')} ${cite(finding.remediation.source)}`, 6),
+    `      ${c.bold('Docs:')} ${finding.remediation.docsUrl}`,
   ];
 }
 
