@@ -85,4 +85,4 @@ function notices(metafile) {
 
 if (!existsSync(join(outdir, 'main.js'))) throw new Error('esbuild wrote no dist/cli/main.js');
 const size = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-process.stdout.write(`bundle: ${Object.keys(result.metafile.outputs).length} files, ${(size / 1e6).toFixed(1)} MB in ${relative(root, outdir)}/\n`);
+process.stderr.write(`bundle: ${Object.keys(result.metafile.outputs).length} files, ${(size / 1e6).toFixed(1)} MB in ${relative(root, outdir)}/\n`);

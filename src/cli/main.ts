@@ -211,6 +211,23 @@ Exit codes:
       setExitCode(await runExplainCommand(checkId));
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, flags, check ids, formats) for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ eval "$(wsdoctor completion bash)"                                  # in ~/.bashrc
+  $ wsdoctor completion zsh > "\${fpath[1]}/_wsdoctor"                   # then open a new shell
+  $ wsdoctor completion fish > ~/.config/fish/completions/wsdoctor.fish`,
+    )
+    .action(async (shell: string) => {
+      const { runCompletionCommand } = await import('./completion.js');
+      setExitCode(await runCompletionCommand(shell, program));
+    });
+
   const iamPolicy = program
     .command('iam-policy')
     .description('print the least-privilege IAM policy (JSON) for the selected checks: only the read calls they make')
