@@ -4,6 +4,7 @@
 // Targets: wsdoctor ≥ 5× faster than the script; wsdoctor's wall time ≤ 1.5× the critical path (Node start +
 // the chain of dependent AWS calls + the slowest probe); no repeated inputs, pages of maximum size.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { summarizeCalls } from './api-calls.mjs';
@@ -55,7 +56,38 @@ const SDK_PACKAGES = [
   '@aws-sdk/client-ec2',
 ];
 
-/** How long a fresh Node process takes to load those packages, in ms (median of `runs`). */
+/**
+ * The bundle's chunks holding the SDK code such a run loads: the shared runtime (src/aws/sdk-shared.ts) and the
+ * clients of those packages, found in the build's metafile (dist/cli-meta.json).
+ */
+function bundledSdkChunks() {
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'cli-meta.json'), 'utf8'));
+  const wanted = ['src/aws/sdk-shared.ts', ...SDK_PACKAGES.filter((p) => p.includes('/client-')).map((p) => `node_modules/${p}/`)];
+  return Object.entries(meta.outputs)
+    .filter(([file, output]) => file.endsWith('.js') && Object.keys(output.inputs).some((input) => wanted.some((w) => input.includes(w))))
+    .map(([file]) => join(ROOT, file));
+}
+
+/**
+ * How long a fresh Node process takes to import those chunks (and the chunks they import) as the CLI does: with the
+ * compile cache on where Node has it, warmed by one untimed run first, as every run after a user's first one is.
+ */
+async function bundledSdkLoadMs(runs) {
+  const chunks = bundledSdkChunks();
+  if (chunks.length < 2) throw new Error('dist/cli-meta.json names no SDK chunk: run npm run build');
+  const script = `const module = await import('node:module'); module.enableCompileCache?.();
+const started = performance.now();
+for (const file of ${JSON.stringify(chunks.map((c) => pathToFileURL(c).href))}) await import(file);
+process.stdout.write(String(performance.now() - started));`;
+  const args = ['--input-type=module', '-e', script];
+  await runExpecting([0], process.execPath, args);
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(Number((await runExpecting([0], process.execPath, args)).stdout));
+  return median(times);
+}
+
+/** How long a fresh Node process takes to load those packages from node_modules, unbundled (the CLI before it
+ *  shipped as a bundle: `require`, no compile cache), in ms (median of `runs`). */
 async function sdkLoadMs(runs) {
   const script = `const { createRequire } = require('node:module');
 const load = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
@@ -144,6 +176,13 @@ export async function benchDirectory(options) {
     const typical = [...runs].sort((a, b) => a.result.ms - b.result.ms)[Math.floor((runs.length - 1) / 2)];
     const t = timeline(typical.result, typical.calls);
     const sdkMs = await sdkLoadMs(options.quick ? 1 : 5);
+    const bundledMs = await bundledSdkLoadMs(options.quick ? 1 : 5);
+    // The share of a run the SDK load takes: now (bundled, compile cache), and as the same run would be with the SDK
+    // loaded unbundled from node_modules (this run's time, less the bundled load, plus the unbundled one).
+    const shareNow = bundledMs / wsdoctorMs;
+    const shareBefore = sdkMs / (wsdoctorMs - bundledMs + sdkMs);
+    const shareMet = shareNow <= shareBefore / 2;
+    if (!shareMet) missed.push(`the SDK load is ${(shareNow * 100).toFixed(0)}% of a run (unbundled: ${(shareBefore * 100).toFixed(0)}%): not halved`);
     const calls = summarizeCalls(first.calls);
     const identical = runs.every((r) => r.calls.length === first.calls.length);
 
@@ -180,9 +219,20 @@ Where the median run's ${ms(typical.result.ms)} went (proxy timestamps): ${ms(t.
 first AWS call (Node, commander, the checks, loading the SDK, credentials), ${ms(t.awsWindow)} from the first call
 to the last answer, of which ${ms(t.waitingOnAws)} with a call in flight (the rest is the process busy between calls,
 loading the next service's SDK client), and ${ms(t.afterLastCall)} after the last answer (analysis, report, exit).
-Loading the SDK packages such a run needs (${SDK_PACKAGES.map((p) => p.replace(/^@[^/]+\//, '')).join(', ')})
-takes ${ms(sdkMs)} on its own in a fresh Node process here (median of ${options.quick ? 1 : 5}): the critical path plus that
-load is ${ms(criticalMs + sdkMs)}, and wsdoctor runs at ${ratio(wsdoctorMs / (criticalMs + sdkMs))} of it.
+
+The SDK code such a run needs (${SDK_PACKAGES.map((p) => p.replace(/^@[^/]+\//, '')).join(', ')}), loaded on its own in a
+fresh Node process here (median of ${options.quick ? 1 : 5}):
+
+${table(
+  ['', 'load time', 'share of a run', 'target', ''],
+  [
+    ['unbundled: \`require\` from node_modules, no compile cache (how the CLI loaded it before)', ms(sdkMs), `${(shareBefore * 100).toFixed(0)}%`, '—', '—'],
+    ['bundled: the chunks of \`dist/cli/\`, compile cache warm (how the CLI loads it now)', ms(bundledMs), `${(shareNow * 100).toFixed(0)}%`, 'half the unbundled share or less', verdict(shareMet)],
+  ],
+)}
+
+(The unbundled share is of the same run with the unbundled load in place of the bundled one.) The critical path
+plus the bundled load is ${ms(criticalMs + bundledMs)}, and wsdoctor runs at ${ratio(wsdoctorMs / (criticalMs + bundledMs))} of it.
 `
     : ''
 }${errored.length ? `\nChecks that reported \`error\` against the emulator: ${errored.join('; ')}.\n` : ''}
@@ -207,7 +257,7 @@ Reproduce: \`npm run build && node bench/directory.mjs\`.`;
       markdown,
       apiMarkdown,
       missed,
-      figures: { wsdoctorMs, cliMs, nodeMs, criticalMs, sdkMs, chain, calls: calls.perOperation },
+      figures: { wsdoctorMs, cliMs, nodeMs, criticalMs, sdkMs, bundledMs, shareNow, shareBefore, chain, calls: calls.perOperation },
     };
   } finally {
     await stage.stop();

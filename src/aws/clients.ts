@@ -1,7 +1,6 @@
 // One SDK client per service for the run's Region, created on first use: loading a client costs 20–200 ms, so
 // `wsdoctor --help` and `list` never reach an SDK package. Every client is made here, from its service file
 // (src/aws/services/), so none escapes the read-only guard, the rate limit, the run's stop signal or call tracking.
-import { createRequire } from 'node:module';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { addSecret } from '../core/secrets.js';
 import { registerProfileSecrets } from './profile-secrets.js';
@@ -11,6 +10,7 @@ import { rateLimit, SMITHY_CONTEXT, TokenBucket } from './rate-limit.js';
 import type { RequestGate } from './request-gate.js';
 import type { ClientConfig, ServiceDefinition } from './service.js';
 import { shareReads, type SharedReads } from './shared-reads.js';
+import { displayProxy, proxyFor, usesProxy, type Transport } from './transport.js';
 
 export interface AwsConfig {
   region: string;
@@ -32,6 +32,8 @@ export interface AwsConfig {
   account?: AccountShare;
   /** --max-concurrency: the bound on requests open at once, shared by every client of the run. */
   gate?: RequestGate;
+  /** Proxy and CA bundle (transport.ts): every client and the credential chain's own calls go out through it. */
+  transport?: Transport;
 }
 
 /**
@@ -43,9 +45,6 @@ export interface AccountShare {
   buckets: Map<string, TokenBucket>;
   reads: SharedReads;
 }
-
-// The SDK's own shared pieces (HTTP handler, credential chain) load as CommonJS too (see ServiceDefinition.load).
-const requireSdk = createRequire(import.meta.url);
 
 /** A service's client and its SDK package (for its command classes). */
 export interface ServiceClient<Sdk, Client> {
@@ -75,7 +74,7 @@ export class AwsClients {
     let made = this.cache.get(key);
     if (!made) {
       made = (async () => {
-        const sdk = service.load();
+        const sdk = await service.load();
         const client = service.makeClient(sdk, await this.clientConfig(region)) as Client & AnyClient;
         const { account, gate, trace } = this.config;
         // Before the guard, so outermost: a repeated read sends nothing (shared-reads.ts).
@@ -85,6 +84,9 @@ export class AwsClients {
         rateLimit(client, this.bucket(service, region), gate);
         if (this.config.signal) carryRunSignal(client, this.config.signal);
         trackCalls(client, service.iamPrefix, this.pending, this.config.trace);
+        if (this.config.trace && this.config.transport && usesProxy(this.config.transport)) {
+          traceRoutes(client, service.iamPrefix, this.config.transport, this.config.trace);
+        }
         return { sdk, client };
       })();
       this.cache.set(key, made);
@@ -100,14 +102,15 @@ export class AwsClients {
       if (!provider) {
         // SSO tokens, a credential_process command line, a web identity token: secrets before the chain can echo them.
         await registerProfileSecrets(this.config.profile);
-        const { fromNodeProviderChain }: typeof import('@aws-sdk/credential-providers') = requireSdk(
-          '@aws-sdk/credential-providers',
-        );
+        const { fromNodeProviderChain } = await import('./sdk-shared.js');
         // The SDK's default chain (env, SSO, ini, process, web identity, container, IMDS); `profile` selects a
         // profile, SSO ones included.
+        // The chain's own calls (SSO, STS for assumed roles and web identity) go through the same proxy and CA
+        // bundle as the checks' calls; the instance metadata and container endpoints are reached directly by the SDK.
+        const requestHandler = await this.transportHandler();
         provider = fromNodeProviderChain({
           ...(this.config.profile ? { profile: this.config.profile } : {}),
-          clientConfig: { region: this.config.region },
+          clientConfig: { region: this.config.region, ...(requestHandler ? { requestHandler } : {}) },
           // The chain's multi-line notices (e.g. "both a profile and environment keys are set") go to --debug,
           // not to stderr, where wsdoctor says one line or nothing.
           logger: sdkLogger(this.config.trace),
@@ -168,18 +171,30 @@ export class AwsClients {
     await Promise.all([...this.otherRegions.values()].map((other) => other.destroy()));
   }
 
+  /** A handler with the transport's agents, for the credential chain; undefined when the SDK's default will do. */
+  private async transportHandler(): Promise<unknown> {
+    const transport = this.config.transport;
+    if (this.config.requestHandler || !transport || (!usesProxy(transport) && !transport.ca)) return undefined;
+    return this.httpHandler();
+  }
+
+  private async httpHandler(): Promise<unknown> {
+    const { NodeHttpHandler } = await import('./sdk-shared.js');
+    const transport = this.config.transport;
+    const agents = transport && (usesProxy(transport) || transport.ca) ? (await import('./proxy-agent.js')).transportAgents(transport) : {};
+    return new NodeHttpHandler({
+      ...agents,
+      connectionTimeout: this.config.timeoutMs,
+      // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting: a stalled endpoint
+      // would hang the run. socketTimeout bounds a response that starts and then stops arriving.
+      requestTimeout: this.config.timeoutMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: this.config.timeoutMs,
+    });
+  }
+
   private async clientConfig(region: string): Promise<ClientConfig> {
-    const { NodeHttpHandler }: typeof import('@smithy/node-http-handler') = requireSdk('@smithy/node-http-handler');
-    const handler =
-      this.config.requestHandler ??
-      new NodeHttpHandler({
-        connectionTimeout: this.config.timeoutMs,
-        // Without throwOnRequestTimeout the handler only logs a warning and keeps waiting: a stalled endpoint
-        // would hang the run. socketTimeout bounds a response that starts and then stops arriving.
-        requestTimeout: this.config.timeoutMs,
-        throwOnRequestTimeout: true,
-        socketTimeout: this.config.timeoutMs,
-      });
+    const handler = this.config.requestHandler ?? (await this.httpHandler());
     const requestHandler = bounded(handler as Handler, this.config.timeoutMs, this.config.signal);
     return {
       region,
@@ -279,5 +294,25 @@ function trackCalls(client: AnyClient, iamPrefix: string, pending: Map<string, n
         }
       },
     { step: 'initialize', name: 'wsdoctorCallTracker', priority: 'low' },
+  );
+}
+
+/** --debug with a proxy set: which way each call goes, decided as the agent decides it (transport.ts). */
+function traceRoutes(client: AnyClient, iamPrefix: string, transport: Transport, trace: (line: string) => void): void {
+  client.middlewareStack.add(
+    (next: (args: { request?: unknown }) => Promise<unknown>, context: { commandName?: string }) => (args: { request?: unknown }) => {
+      const request = args.request as { protocol?: string; hostname?: string; port?: number } | undefined;
+      if (request?.hostname && request.protocol) {
+        const endpoint = { protocol: request.protocol, hostname: request.hostname, ...(request.port ? { port: request.port } : {}) };
+        const proxy = proxyFor(transport, endpoint);
+        const where = `${endpoint.protocol}//${endpoint.hostname}${request.port ? `:${request.port}` : ''}`;
+        const route = proxy
+          ? `through proxy ${displayProxy(proxy)} (${endpoint.protocol === 'https:' ? 'CONNECT tunnel' : 'absolute-URI request'})`
+          : 'direct (NO_PROXY)';
+        trace(`${iamActionOf(iamPrefix, context.commandName ?? 'Unknown')} to ${where} ${route}`);
+      }
+      return next(args);
+    },
+    { step: 'build', name: 'wsdoctorRouteTrace' },
   );
 }

@@ -16,10 +16,10 @@ export interface ServiceDefinition<Sdk = unknown, Client = unknown> {
   /** The npm package, e.g. "@aws-sdk/client-ec2". */
   packageName: string;
   /**
-   * Loads the package: with `require` (createRequire), because the SDK packages resolve to their CommonJS builds
-   * either way and Node's ESM wrapper would scan each for exports first (100–200 ms per run; bench/RESULTS.md).
+   * Loads the package: `() => import('@aws-sdk/client-…')`, a literal the bundler follows, so the shipped CLI
+   * carries the client as its own chunk, loaded on first use (scripts/bundle.mjs; bench/RESULTS.md).
    */
-  load(): Sdk;
+  load(): Sdk | Promise<Sdk>;
   makeClient(sdk: Sdk, config: ClientConfig): Client;
   rateLimit: RateLimit;
   /** One endpoint answers for every Region (IAM, Organizations): paced, and its reads shared, once per account. */

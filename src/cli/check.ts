@@ -7,7 +7,7 @@ import { exitCodeFor } from '../engine/exit-codes.js';
 import type { AnyCheck } from '../engine/types.js';
 import type { ReportBundle } from '../report/model.js';
 import { checkDestinations, emitReport } from './emit.js';
-import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type RunHooks } from './pipeline.js';
+import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type LiveCollection, type RunHooks } from './pipeline.js';
 import { knownInputs } from './registry.js';
 import { runControlled } from './run-control.js';
 import { printError } from './stderr.js';
@@ -51,8 +51,8 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
     return exitCodeFor(report.results, options.failOn);
   }
   return runControlled(options.deadline, async (signal) => {
-    const { checks, collection, waitingOn } = await live(options, { ...hooks, signal });
-    const report = analyzeCollection(checks, collection);
+    const { checks, collection, waitingOn, proxy } = await live(options, { ...hooks, signal });
+    const report = analyzeCollection(checks, collection, undefined, proxy);
     await emitReport(report, emit);
     const errors = report.summary.error;
     const unfinished = `${errors} check${errors === 1 ? '' : 's'} could not finish`;
@@ -60,11 +60,11 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
   });
 }
 
-async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Facts & { waitingOn: string[] }> {
+async function live(options: CheckCommandOptions, hooks: RunHooks): Promise<Facts & Pick<LiveCollection, 'waitingOn' | 'proxy'>> {
   const inputs = checkRequirements(inputsFrom({ ...options, bundle: options.bundle?.ids }));
   const checks = checksFor(inputs, options);
-  const { collection, waitingOn } = await collectLive(checks, inputs, options, hooks);
-  return { checks, collection, waitingOn };
+  const { collection, waitingOn, proxy } = await collectLive(checks, inputs, options, hooks);
+  return { checks, collection, waitingOn, ...(proxy ? { proxy } : {}) };
 }
 
 /** No AWS client, no credentials, no network: the bundle module imports none of them. Options that only change how

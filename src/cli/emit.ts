@@ -4,13 +4,7 @@ import type { FailOn } from '../engine/exit-codes.js';
 import { writeFilesAtomic } from '../core/files.js';
 import { redact } from '../core/secrets.js';
 import { fenceCommands, inGitHubActions } from '../core/workflow-commands.js';
-import { renderAnnotations } from '../report/github-annotations.js';
-import { renderJson } from '../report/json.js';
-import { renderJunit } from '../report/junit.js';
-import { renderMarkdown } from '../report/markdown.js';
 import type { Report, ReportFormat } from '../report/model.js';
-import { renderSarif } from '../report/sarif.js';
-import { renderText } from '../report/text.js';
 import { checkOutputPaths } from './output.js';
 import type { ReportSpec } from './validate.js';
 
@@ -22,22 +16,23 @@ export interface EmitOptions {
 }
 
 /** Every rendering is redacted as a whole, so a secret echoed into any message or evidence never reaches a reader. */
-export function render(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
-  return redact(renderUnredacted(report, format, options));
+export async function render(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): Promise<string> {
+  return redact(await renderUnredacted(report, format, options));
 }
 
-function renderUnredacted(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
+/** Each renderer is loaded only when its format is asked for (the text one brings chalk; start-up test). */
+async function renderUnredacted(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return (await import('../report/json.js')).renderJson(report);
     case 'junit':
-      return renderJunit(report, { failOn: options.failOn });
+      return (await import('../report/junit.js')).renderJunit(report, { failOn: options.failOn });
     case 'markdown':
-      return renderMarkdown(report);
+      return (await import('../report/markdown.js')).renderMarkdown(report);
     case 'text':
-      return renderText(report, { color: options.color });
+      return (await import('../report/text.js')).renderText(report, { color: options.color });
     case 'sarif':
-      return renderSarif(report);
+      return (await import('../report/sarif.js')).renderSarif(report);
   }
 }
 
@@ -52,13 +47,12 @@ export async function checkDestinations(options: EmitOptions): Promise<void> {
 export async function emitReport(report: Report, options: EmitOptions, env = process.env): Promise<void> {
   const files = [...(options.output ? [{ format: options.format, path: options.output }] : []), ...(options.reports ?? [])];
   // Files never get colour codes; stdout only on a terminal.
-  await writeFilesAtomic(
-    files.map(({ format, path }) => ({ path, content: render(report, format, { color: false, failOn: options.failOn }) })),
-  );
+  const contents = await Promise.all(files.map(({ format }) => render(report, format, { color: false, failOn: options.failOn })));
+  await writeFilesAtomic(files.map(({ path }, i) => ({ path, content: contents[i]! })));
   const stdoutReport = options.output ? undefined : options.format;
   if (stdoutReport) {
     const color = process.stdout.isTTY === true && useColor(env);
-    const rendered = render(report, stdoutReport, { color, failOn: options.failOn });
+    const rendered = await render(report, stdoutReport, { color, failOn: options.failOn });
     // The human report holds AWS strings line by line: inside Actions nothing in it may be a workflow command. The
     // machine formats escape command syntax themselves (they must stay parseable, with nothing around them).
     process.stdout.write(inGitHubActions(env) && stdoutReport === 'text' ? fenceCommands(rendered) : rendered);
@@ -67,6 +61,7 @@ export async function emitReport(report: Report, options: EmitOptions, env = pro
     // A JSON, JUnit or Markdown report on stdout must stay parseable: the annotations then go to stderr, which
     // the Actions runner reads for workflow commands too. Beside the human text report (or nothing), stdout.
     const stream = stdoutReport && stdoutReport !== 'text' ? process.stderr : process.stdout;
+    const { renderAnnotations } = await import('../report/github-annotations.js');
     stream.write(redact(renderAnnotations(report)));
   }
 }

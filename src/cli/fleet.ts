@@ -13,6 +13,7 @@
 //   - a Region where a service has no endpoint is skipped and said once, not an error per target.
 import { assumedRoleCredentials, type RoleToAssume } from '../aws/assume-role.js';
 import { AwsClients, type AccountShare, type AwsConfig } from '../aws/clients.js';
+import { loadTransport } from '../aws/transport.js';
 import { RequestGate } from '../aws/request-gate.js';
 import { SharedReads } from '../aws/shared-reads.js';
 import ec2 from '../aws/services/ec2.js';
@@ -117,6 +118,8 @@ export async function collectFleet(
   const choice: RegionChoice = run.region !== undefined ? regionChoice(run.region) : { all: false, regions: [await resolveRegion(undefined, run.profile)] };
   const home = choice.all ? await resolveRegion(undefined, run.profile).catch(() => FALLBACK_HOME_REGION) : choice.regions[0]!;
   const gate = new RequestGate(run.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+  // Every account's calls (and STS AssumeRole's) go through the proxy and CA bundle the aws CLI would use.
+  const transport = await loadTransport(run.profile);
   const made: AwsClients[] = [];
   const clients = (config: Pick<AwsConfig, 'region'> & Partial<AwsConfig>): AwsClients => {
     const aws = new AwsClients({
@@ -128,6 +131,7 @@ export async function collectFleet(
       ...(hooks.trace ? { trace: hooks.trace } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       gate,
+      transport,
       ...seams.clientConfig,
       ...config,
     });

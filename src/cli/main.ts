@@ -1,6 +1,5 @@
 // Command-line wiring only. Each command's work is imported when that command runs, so `wsdoctor --help`
 // loads commander and nothing else (no SDK client, no check).
-import { createRequire } from 'node:module';
 import { NothingChecked, UsageError } from '../core/errors.js';
 import { attributeName, type AnyOption } from '../core/option.js';
 import { choiceList, idList, noteText, positiveInt } from '../core/parse.js';
@@ -18,10 +17,9 @@ import { addFleetOptions, checkFleetFlags, FLEET_LIVE_FLAGS, principal } from '.
 import { printError, writeStderr } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
-// commander is CommonJS: `require` skips the export scan Node runs when ESM imports CommonJS, the only one left
-// in `--help` and `list` (about 9% of their cost over bare Node, in instructions; bench/RESULTS.md).
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
-type Command = import('commander').Command;
+// commander is CommonJS: in the shipped bundle (scripts/bundle.mjs) it is inlined, so Node never runs its export scan
+// (about 9% of `--help` in instructions when it was imported from node_modules; bench/RESULTS.md).
+import { Command, CommanderError, Option } from 'commander';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -48,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
   const program = buildProgram((code) => (exitCode = code), debug);
+  const requested = requestedCommand(argv.slice(2));
+  if (requested) addDeferredOptions(program, requested);
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -108,27 +108,30 @@ ${EXIT_CODES_HELP}`,
     .description('run the checks for a target (or over a bundle) and report what is wrong, with the guide’s fix');
   // `check --bundle` is two things, told apart by value (src/cli/validate.ts): WorkSpaces bundle ids (src/options/
   // bundle.ts), or a support bundle file to analyze offline.
-  addTargetOptions(check, {
-    [bundleIds.key]: new Option(
-      '--bundle <ids|file>',
-      'with --directory: bundles you are about to launch in it (wsb-…; comma-separated, repeatable); alone: a ' +
-        'support bundle written by `wsdoctor collect`, analyzed with no AWS access and no network',
-    ).argParser(bundleIdsOrFile),
+  defer(check, () => {
+    addTargetOptions(check, {
+      [bundleIds.key]: new Option(
+        '--bundle <ids|file>',
+        'with --directory: bundles you are about to launch in it (wsb-…; comma-separated, repeatable); alone: a ' +
+          'support bundle written by `wsdoctor collect`, analyzed with no AWS access and no network',
+      ).argParser(bundleIdsOrFile),
+    });
+    addAwsOptions(check);
+    addFleetOptions(check, Option);
+    check
+      .addOption(new Option('--format <format>', 'report format on stdout').choices(REPORT_FORMATS).default('text'))
+      .option('--output <file>', 'write the --format report to this file (whole or not at all) instead of stdout')
+      .addOption(
+        new Option('--report <format=file>', `also write a report to a file (${REPORT_FORMATS.join(', ')}; repeatable)`)
+          .argParser(reportSpec(REPORT_FORMATS)),
+      )
+      .addOption(
+        new Option('--fail-on <level>', 'what makes the exit code non-zero: warn, fail (and worse), or only error')
+          .choices(FAIL_ON_LEVELS)
+          .default('fail'),
+      );
   });
-  addAwsOptions(check);
-  addFleetOptions(check, Option);
   check
-    .addOption(new Option('--format <format>', 'report format on stdout').choices(REPORT_FORMATS).default('text'))
-    .option('--output <file>', 'write the --format report to this file (whole or not at all) instead of stdout')
-    .addOption(
-      new Option('--report <format=file>', `also write a report to a file (${REPORT_FORMATS.join(', ')}; repeatable)`)
-        .argParser(reportSpec(REPORT_FORMATS)),
-    )
-    .addOption(
-      new Option('--fail-on <level>', 'what makes the exit code non-zero: warn, fail (and worse), or only error')
-        .choices(FAIL_ON_LEVELS)
-        .default('fail'),
-    )
     .addHelpText(
       'after',
       `
@@ -171,13 +174,16 @@ ${EXIT_CODES_HELP}`,
   const collect = program
     .command('collect')
     .description('collect every fact the checks need into a bundle, to analyze later anywhere with `check --bundle`');
-  addTargetOptions(collect);
-  addAwsOptions(collect);
-  addFleetOptions(collect, Option);
+  defer(collect, () => {
+    addTargetOptions(collect);
+    addAwsOptions(collect);
+    addFleetOptions(collect, Option);
+    collect
+      .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
+      .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
+      .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number', noteText);
+  });
   collect
-    .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
-    .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
-    .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number', noteText)
     .addHelpText(
       'after',
       `
@@ -212,9 +218,9 @@ Exit codes:
 
   const list = program
     .command('list')
-    .description('list the checks: id, title, scope, severity, tags, the facts and IAM actions each needs')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
-  addSelectionOptions(list)
+    .description('list the checks: id, title, scope, severity, tags, the facts and IAM actions each needs');
+  defer(list, () => addSelectionOptions(list.addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))));
+  list
     .addHelpText(
       'after',
       "\nExamples:\n  $ wsdoctor list\n  $ wsdoctor list --tag network\n  $ wsdoctor list --format json | jq -r '.[].id'",
@@ -234,20 +240,42 @@ Exit codes:
       setExitCode(await runExplainCommand(checkId));
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, flags, check ids, formats) for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ eval "$(wsdoctor completion bash)"                                  # in ~/.bashrc
+  $ wsdoctor completion zsh > "\${fpath[1]}/_wsdoctor"                   # then open a new shell
+  $ wsdoctor completion fish > ~/.config/fish/completions/wsdoctor.fish`,
+    )
+    .action(async (shell: string) => {
+      const { runCompletionCommand } = await import('./completion.js');
+      addDeferredOptions(program);
+      setExitCode(await runCompletionCommand(shell, program));
+    });
+
   const iamPolicy = program
     .command('iam-policy')
-    .description('print the least-privilege IAM policy (JSON) for the selected checks: only the read calls they make')
-    .addOption(
-      new Option('--scope <scopes>', `only checks for these target kinds (${SCOPES.join(', ')}; comma-separated)`).argParser(
-        choiceList('--scope', SCOPES),
+    .description('print the least-privilege IAM policy (JSON) for the selected checks: only the read calls they make');
+  defer(iamPolicy, () =>
+    addSelectionOptions(
+      iamPolicy.addOption(
+        new Option('--scope <scopes>', `only checks for these target kinds (${SCOPES.join(', ')}; comma-separated)`).argParser(
+          choiceList('--scope', SCOPES),
+        ),
       ),
-    );
+    ),
+  );
   iamPolicy
     .option('--all', 'the policies of a fleet-wide run (check --all): the read policy and trust policy of the role, and the caller policy')
     .addOption(new Option('--role-arn <arn>', 'with --all: the role (arn:aws:iam::{account}:role/<name>) the caller policy may assume').argParser(roleArnTemplate))
     .addOption(new Option('--external-id <id>', "with --all: the external id the role's trust policy demands").argParser(externalId))
     .addOption(new Option('--principal <id|arn>', 'with --all: who runs wsdoctor (an account id or an IAM ARN), trusted by the role').argParser(principal));
-  addSelectionOptions(iamPolicy)
+  iamPolicy
     .addHelpText(
       'after',
       `
@@ -266,7 +294,34 @@ Examples:
       setExitCode(await runIamPolicyCommand(options));
     });
 
+  // A subcommand's options exist once it is dispatched to, whatever main() guessed (see addDeferredOptions).
+  program.hook('preSubcommand', (_root, subcommand) => addDeferredOptions(program, subcommand.name()));
   return program;
+}
+
+/**
+ * Options of a subcommand, added only when that command runs (or for completion): `check` and `collect` have about
+ * forty each, and making them all is a third of what `wsdoctor --help` costs before it prints (bench/RESULTS.md).
+ */
+const deferredOptions = new WeakMap<Command, () => void>();
+
+function defer(command: Command, addOptions: () => void): void {
+  deferredOptions.set(command, addOptions);
+}
+
+/** Adds the deferred options of the subcommand `name`, or of every subcommand. */
+export function addDeferredOptions(program: Command, name?: string): void {
+  for (const command of program.commands) {
+    if (name !== undefined && command.name() !== name) continue;
+    deferredOptions.get(command)?.();
+    deferredOptions.delete(command);
+  }
+}
+
+/** The subcommand argv names (`wsdoctor [--debug] <command> …`, or `wsdoctor help <command>`), if any. */
+function requestedCommand(args: readonly string[]): string | undefined {
+  const words = args.filter((arg) => !arg.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
 }
 
 /**

@@ -4,6 +4,7 @@
 // as the live run that could have been made instead.
 import { AwsClients } from '../aws/clients.js';
 import { BEFORE_ACTIONS, type BeforeAction } from '../core/actions.js';
+import { displayProxy, loadTransport, usesProxy, type Transport } from '../aws/transport.js';
 import type { Collection } from '../core/collection.js';
 import { NothingChecked, UsageError } from '../core/errors.js';
 import type { FactFailure, FactOutcome } from '../core/failure.js';
@@ -16,9 +17,9 @@ import { analyze, factsNeeded } from '../engine/analyze.js';
 import { describeSelection, lookupsFor, selectChecks } from '../engine/registry.js';
 import { primaryTarget, scopesOf } from '../engine/targets.js';
 import type { AnyCheck, Severity } from '../engine/types.js';
-import { appliesTo, iamActionsFor } from '../facts/define.js';
+import { appliesTo, iamActionsFor, type AnyFact } from '../facts/define.js';
 import { LiveFactStore } from '../facts/store.js';
-import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from '../report/model.js';
+import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle, type ReportProxy } from '../report/model.js';
 import before from '../options/before.js';
 import registrationCode from '../options/registration-code.js';
 import { regionOfRegistrationCode } from '../data/client-network.js';
@@ -99,6 +100,8 @@ export interface LiveCollection {
   secretValues: string[];
   /** The AWS calls still in flight when the run was stopped (deadline, Ctrl-C); empty if it was not. */
   waitingOn: string[];
+  /** Set when HTTPS_PROXY or HTTP_PROXY is: AWS calls went through it, the probes did not (the report says so). */
+  proxy?: ReportProxy;
 }
 
 /** Collects, live, every fact `checks` need (each once, independent ones concurrently). */
@@ -117,6 +120,7 @@ export async function collectLive(
         throw error;
       });
   if (!awsOptions.endpointUrl) checkEndpointEnvironment();
+  const transport = await transportFor(checks, inputs, awsOptions.profile);
   // Without --endpoint-url the SDK itself honours AWS_ENDPOINT_URL and the per-service AWS_ENDPOINT_URL_<SERVICE>
   // (e.g. AWS_ENDPOINT_URL_APPSTREAM); passing either here would override the per-service ones.
   const aws = new AwsClients({
@@ -128,17 +132,52 @@ export async function collectLive(
     ...(hooks.onCall ? { onCall: hooks.onCall } : {}),
     ...(hooks.trace ? { trace: hooks.trace } : {}),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
+    transport,
   });
   // What was in flight when the run stopped, read before the aborted calls unwind.
   let waitingOn: string[] = [];
   hooks.signal?.addEventListener('abort', () => (waitingOn = aws.inFlight()), { once: true });
   try {
     const collected = await collectWith(aws, region, checks, inputs, awsOptions, hooks.signal);
-    return { ...collected, waitingOn };
+    return { ...collected, waitingOn, ...(usesProxy(transport) ? { proxy: reportProxy(transport) } : {}) };
   } finally {
     // Nothing of the run may keep the process alive once its report is out.
     await aws.destroy();
   }
+}
+
+/** The facts a live run of `checks` settles: what they need, and the lookups of the targets they look at. */
+function liveFacts(checks: readonly AnyCheck[], inputs: RunInputs) {
+  const lookups = liveLookups(checks, inputs);
+  return new Set([...factsNeeded(checks), ...lookups]);
+}
+
+/** The lookups of the targets `checks` look at (an unknown target is an input error, not a page of errors). */
+function liveLookups(checks: readonly AnyCheck[], inputs: RunInputs) {
+  return lookupsFor(checks, CHECKS, (option) => readOption(inputs, option) !== undefined);
+}
+
+/** Of `facts`, those that read AWS in this run: an opt-in fact (`onlyWith`) only when its option is given. */
+function readingFacts(facts: Iterable<AnyFact>, inputs: RunInputs): AnyFact[] {
+  return [...facts].filter((fact) => appliesTo(fact, inputs));
+}
+
+/**
+ * The proxy and CA bundle AWS calls use (src/aws/transport.ts). A run that calls AWS refuses bad settings (exit 2);
+ * one that only probes reads them only to say, in the report, that its probes did not go through the proxy.
+ */
+async function transportFor(checks: readonly AnyCheck[], inputs: RunInputs, profile: string | undefined): Promise<Transport> {
+  if (iamActionsFor(readingFacts(liveFacts(checks, inputs), inputs)).length > 0) return loadTransport(profile);
+  return loadTransport(profile).catch(() => ({ noProxy: [] }));
+}
+
+function reportProxy(transport: Transport): ReportProxy {
+  return {
+    ...(transport.httpsProxy ? { https: displayProxy(transport.httpsProxy) } : {}),
+    ...(transport.httpProxy ? { http: displayProxy(transport.httpProxy) } : {}),
+    noProxy: transport.noProxy,
+    probes: 'direct',
+  };
 }
 
 async function collectWith(
@@ -151,12 +190,10 @@ async function collectWith(
 ): Promise<Omit<LiveCollection, 'waitingOn'>> {
   // The targets and ids the checks look at are always looked up, so an unknown one is an input error rather than a
   // page of errors.
-  const lookups = lookupsFor(checks, CHECKS, (option) => readOption(inputs, option) !== undefined);
-  const facts = new Set([...factsNeeded(checks), ...lookups]);
+  const facts = liveFacts(checks, inputs);
   // Only runs that read AWS need credentials: client probes and checks of this machine run without any, and an
   // opt-in fact (`onlyWith`) counts only when its option is given.
-  const reading = [...facts].filter((fact) => appliesTo(fact, inputs));
-  const secretValues = iamActionsFor(reading).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
+  const secretValues = iamActionsFor(readingFacts(facts, inputs)).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
 
   const startedAt = Date.now();
   const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
@@ -169,7 +206,7 @@ async function collectWith(
   }
   const outcomes = await store.outcomes();
   rejectUnusableRun(outcomes);
-  rejectUnreachableLookup(outcomes, lookups, region, awsOptions);
+  rejectUnreachableLookup(outcomes, liveLookups(checks, inputs), region, awsOptions);
   return {
     collection: {
       ...inputs,
@@ -183,7 +220,7 @@ async function collectWith(
 }
 
 /** Runs `checks` over collected facts: no AWS, no network, no clock. */
-export function analyzeCollection(checks: readonly AnyCheck[], collection: Collection, bundle?: ReportBundle): Report {
+export function analyzeCollection(checks: readonly AnyCheck[], collection: Collection, bundle?: ReportBundle, proxy?: ReportProxy): Report {
   const findings = analyze(checks, {
     region: collection.region,
     collectedAt: collection.collectedAt,
@@ -199,6 +236,7 @@ export function analyzeCollection(checks: readonly AnyCheck[], collection: Colle
     durationMs: collection.durationMs,
     ...(bundle ? { bundle } : {}),
     ...beforeOf(collection),
+    ...(proxy ? { proxy } : {}),
     summary: summarize(findings),
     results: findings,
   };

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { AwsClients } from '../aws/clients.js';
+import { loadTransport } from '../aws/transport.js';
 import { OfflineClients } from '../aws/offline.js';
 import type { Collection } from '../core/collection.js';
 import { UsageError } from '../core/errors.js';
@@ -76,8 +77,9 @@ export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks
   });
   if (runs.length === 0) checksFor(targetInputs(targets[0]!, given), options); // says which filters left nothing
 
+  const transport = offline ? undefined : await loadTransport(options.profile);
   return runControlled(options.deadline, async (signal) => {
-    const aws = offline
+    const aws = offline || !transport
       ? new OfflineClients(region)
       : new AwsClients({
           region,
@@ -88,6 +90,7 @@ export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks
           ...(hooks.onCall ? { onCall: hooks.onCall } : {}),
           ...(hooks.trace ? { trace: hooks.trace } : {}),
           signal,
+          transport,
         });
     let waitingOn: string[] = [];
     signal.addEventListener('abort', () => (waitingOn = aws.inFlight()), { once: true });

@@ -79,6 +79,17 @@ const CREDENTIALS = new Set([
   'InvalidSignatureException',
 ]);
 const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT', 'ETIMEOUT']);
+/** Node's codes for a certificate it does not trust: what a TLS-inspecting proxy's own CA looks like without a bundle. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
 
 interface ErrorLike {
@@ -128,6 +139,16 @@ export function toFactFailure(thrown: unknown): FactFailure {
   }
   if (CREDENTIALS.has(name)) {
     return { kind: 'credentials', code: name, message: `AWS credentials problem: ${message}` };
+  }
+  if (code && UNTRUSTED_CERTIFICATE.has(code)) {
+    return {
+      kind: 'unreachable',
+      code,
+      ...(action ? { iamAction: action } : {}),
+      message:
+        `the endpoint's TLS certificate is not trusted${on}: ${message} (${code}); behind a TLS-inspecting proxy, set ` +
+        'AWS_CA_BUNDLE (or ca_bundle in the AWS profile) to a PEM file with its CA certificate',
+    };
   }
   // Before timeouts: the SDK's HTTP handler renames a reset connection "TimeoutError", but its code tells the truth.
   if (code && UNREACHABLE.has(code)) {

@@ -30,6 +30,8 @@ export interface OptionDefinition<K extends OptionKind = OptionKind> {
    * Switches (kind boolean) have none. The bundle reader checks recorded values with it too.
    */
   parse?: (value: string, previous?: OptionValue<K>) => OptionValue<K>;
+  /** Every value `parse` accepts, when they are few: shell completion offers them (src/cli/completion.ts). */
+  choices?: readonly string[];
   /** What a valid value is, for messages about a bundle's recorded one: "a directory id such as d-1234567890". */
   expected?: string;
   /** May be given with `check --bundle`: it changes how the saved facts are judged, not what was collected. */

@@ -4,8 +4,9 @@
 import type { FactFailure, FactOutcome } from '../core/failure.js';
 import { flagName, readOption, type OptionDefinition, type OptionKind, type RunInputs } from '../core/option.js';
 import { containsUnknown, guardUnknowns, UnknownValueRead } from '../core/unknown.js';
+import { guideDocument } from '../data/guide-documents.js';
 import type { AnyFact } from '../facts/define.js';
-import type { AnalyzeContext, AnyCheck, Finding, FindingDraft } from './types.js';
+import type { AnalyzeContext, AnyCheck, Finding, FindingDraft, GuideSource, Remediation } from './types.js';
 
 export interface AnalysisInput {
   region: string;
@@ -114,7 +115,7 @@ function toFinding(check: AnyCheck, draft: FindingDraft): Finding {
     resource: asText(draft.resource),
     message: asText(draft.message),
     evidence: draft.evidence ?? {},
-    remediation: check.meta.remediation,
+    remediation: withGuideDocuments(check.meta.remediation),
   };
 }
 
@@ -123,4 +124,10 @@ function asText(value: unknown): string {
   if (value === undefined || value === null) return '';
   // JSON, not String(): an object from a bundle may carry a "toString" that is not a function.
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The remediation with each source's guide named as readers find it (title, URL); file and lines kept. */
+function withGuideDocuments(remediation: Remediation): Remediation {
+  const cite = (source: GuideSource): GuideSource => ({ ...source, ...guideDocument(source.guide) });
+  return { ...remediation, source: cite(remediation.source), ...(remediation.alsoSee ? { alsoSee: remediation.alsoSee.map(cite) } : {}) };
 }

@@ -19,6 +19,9 @@ export interface GuideSource {
   section: string;
   /** Line range in the guide, e.g. "1241-1326". */
   lines?: string;
+  /** The guide's public title and URL (src/data/guide-documents.ts): findings carry them, checks need not write them. */
+  title?: string;
+  url?: string;
 }
 
 export interface Remediation {

@@ -1,11 +1,10 @@
 // Addresses and CIDRs: parsing, overlap and classification on top of ipaddr.js (no hand-written bit math). The
 // one module that loads ipaddr.js.
-import { createRequire } from 'node:module';
+import ipaddr from 'ipaddr.js';
 import type * as IpAddr from 'ipaddr.js';
 
-// ipaddr.js is CommonJS: `require` loads it in about 1 ms, where `import` first runs Node's CommonJS export
-// scanner over its 38 kB (10–30 ms of every start-up that loads the checks, e.g. `wsdoctor list`; bench/).
-const ipaddr = createRequire(import.meta.url)('ipaddr.js') as typeof IpAddr;
+// ipaddr.js is CommonJS; the shipped CLI is a bundle (scripts/bundle.mjs), where it is plain code with no export
+// scan by Node's CommonJS loader (which cost 10–30 ms of `wsdoctor list` when it was imported from node_modules).
 
 export type Cidr = [IpAddr.IPv4 | IpAddr.IPv6, number];
 

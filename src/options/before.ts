@@ -12,6 +12,7 @@ export default defineOption({
   section: 'options',
   kind: 'string',
   help: `judge a change before you make it: ${ACTIONS.join(', ')}`,
+  choices: ACTIONS,
   parse: (value) => {
     if (!(ACTIONS as string[]).includes(value)) {
       throw new UsageError(`--before: unknown action "${value}" (use one of ${ACTIONS.join(', ')})`);

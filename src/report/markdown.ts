@@ -4,7 +4,7 @@
 import type { Finding, Status } from '../engine/types.js';
 import { sanitize } from '../core/sanitize.js';
 import { jsonText } from './json.js';
-import { beforeLine, byStatus, cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
+import { beforeLine, byStatus, citation, type cite, couldNotLookSteps, plainText, type Report, type ReportBundle } from './model.js';
 import { sanitizeReport } from './safe.js';
 
 const HEADING: Record<Status, string> = {
@@ -102,7 +102,8 @@ function details(finding: Finding): string[] {
 }
 
 function guide(source: Parameters<typeof cite>[0]): string {
-  return `${code(source.guide)}, section “${text(source.section)}”${source.lines ? `, lines ${text(source.lines)}` : ''}`;
+  const { title, section, url } = citation(source);
+  return `${text(title)}, section “${text(section)}”${url ? ` <${url}>` : ''}`;
 }
 
 /** A report made from a bundle says so: the times are the collection's, and ids may be placeholders. */

@@ -1,5 +1,6 @@
 // The report every format renders: the JSON shape (schemaVersion 1) is the contract for machines.
 import type { Scope } from '../core/scopes.js';
+import { guideDocument } from '../data/guide-documents.js';
 import type { Finding, FindingLocation, GuideSource, Status } from '../engine/types.js';
 import { STATUS_ORDER } from '../engine/types.js';
 import { sanitize } from '../core/sanitize.js';
@@ -22,6 +23,8 @@ export interface Report {
   before?: { action: string; description: string };
   /** Present for a plan or template: what it deploys that was checked, and whether AWS was read. */
   plan?: ReportPlan;
+  /** Present when a live run had HTTPS_PROXY or HTTP_PROXY set: AWS calls went through it, probes did not. */
+  proxy?: ReportProxy;
   summary: Record<Status, number>;
   results: Finding[];
 }
@@ -47,6 +50,27 @@ export interface ReportBundle {
 /** The line reports print for a run with --before: the change judged, and where to read what would block it. */
 export function beforeLine(before: NonNullable<Report['before']>): string {
   return `Before ${before.description} (--before ${before.action}): a fail below would block it; the preflight checks say what, and what to do first.`;
+}
+
+/** The proxy AWS calls went through (credentials removed). Probes (TCP, UDP, DNS) never use it: they test the
+ *  path WorkSpaces streaming and directory traffic take, which does not go through an HTTP proxy. */
+export interface ReportProxy {
+  /** HTTPS_PROXY: the proxy of calls to https:// endpoints (every AWS endpoint). */
+  https?: string;
+  /** HTTP_PROXY: the proxy of calls to http:// endpoints (an emulator, a custom --endpoint-url). */
+  http?: string;
+  /** NO_PROXY: hosts reached directly. */
+  noProxy: string[];
+  probes: 'direct';
+}
+
+/** One line for a report header: which proxy AWS calls used, and that the probes did not. */
+export function describeProxy(proxy: ReportProxy): string {
+  const via = [proxy.https && `${proxy.https} (HTTPS_PROXY)`, proxy.http && proxy.http !== proxy.https && `${proxy.http} (HTTP_PROXY)`]
+    .filter(Boolean)
+    .join(', ');
+  const except = proxy.noProxy.length ? `, except NO_PROXY hosts` : '';
+  return `AWS calls went through proxy ${via}${except}; network probes (TCP, UDP, DNS) went direct, as streaming traffic does.`;
 }
 
 export function summarize(findings: readonly Finding[]): Record<Status, number> {
@@ -101,9 +125,28 @@ export function locationText(location: FindingLocation): string {
   return `${location.address} (${location.file}${location.line ? `:${location.line}` : ''})`;
 }
 
-/** A guide citation as every format prints it: file, section heading, line range. */
+/** What a reader needs to find a guide section: the guide's public title, the section heading, the guide's URL. */
+export interface Citation {
+  title: string;
+  section: string;
+  url?: string;
+}
+
+/** A source as readers name it (src/data/guide-documents.ts); a guide file the table does not know keeps its name. */
+export function citation(source: GuideSource): Citation {
+  const document = guideDocument(source.guide);
+  const title = source.title ?? document?.title ?? source.guide;
+  const url = source.url ?? document?.url;
+  return { title, section: source.section, ...(url ? { url } : {}) };
+}
+
+/**
+ * A guide citation as every plain-text format prints it: title, "section heading", URL. The guide's file name and
+ * line range stay in the JSON report (remediation.source), for tracing the citation to the guide's text.
+ */
 export function cite(source: GuideSource): string {
-  return `${source.guide}, "${source.section}"${source.lines ? ` (lines ${source.lines})` : ''}`;
+  const { title, section, url } = citation(source);
+  return `${title}, "${section}"${url ? ` — ${url}` : ''}`;
 }
 
 /**

@@ -23,6 +23,10 @@ export function sanitizeReport(report: Report): Report {
           },
         }
       : {}),
+    // The proxy comes from the environment, a plan's files and addresses from the plan: outside text, all of it.
+    ...(report.proxy ? { proxy: sanitizeValue(report.proxy) as Report['proxy'] } : {}),
+    ...(report.plan ? { plan: sanitizeValue(report.plan) as Report['plan'] } : {}),
+    ...(report.before ? { before: sanitizeValue(report.before) as Report['before'] } : {}),
     results: report.results.map(sanitizeFinding),
   };
 }

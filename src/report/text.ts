@@ -1,7 +1,7 @@
 // The human report: what to act on first, each failure with the guide's fix and where the guide says it.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Status } from '../engine/types.js';
-import { beforeLine, byStatus, cite, couldNotLookSteps, locationText, plainText, type Report, type ReportBundle, type ReportPlan } from './model.js';
+import { beforeLine, byStatus, cite, couldNotLookSteps, describeProxy, locationText, plainText, type Report, type ReportBundle, type ReportPlan } from './model.js';
 import { sanitizeReport } from './safe.js';
 
 export interface TextOptions {
@@ -28,6 +28,7 @@ export function renderText(unsafe: Report, options: TextOptions): string {
   if (report.bundle) lines.push(c.dim(indent(bundleLine(report.bundle), 0)));
   if (report.before) lines.push(indent(beforeLine(report.before), 0));
   if (report.plan) lines.push(c.dim(indent(planLine(report.plan), 0)));
+  if (report.proxy) lines.push(c.dim(describeProxy(report.proxy)));
   lines.push('');
   for (const finding of byStatus(report.results)) {
     const label = paint[finding.status](LABEL[finding.status].padEnd(5));
@@ -68,6 +69,7 @@ function couldNotLookLines(finding: Finding, c: ChalkInstance): string[] {
     indent(c.bold('To do:'), 6),
     ...couldNotLookSteps(finding).map((step, i) => indent(`${i + 1}. ${step}`, 9, 3)),
     indent(`${c.bold('Source:')} ${cite(finding.remediation.source)}`, 6),
+    `      ${c.bold('Docs:')} ${finding.remediation.docsUrl}`,
   ];
 }
 

@@ -105,7 +105,9 @@ describe.runIf(enabled)('wsdoctor check --image-builder against moto_server and 
     expect(result.stdout).toMatch(/it is detached \(status available\)/);
     const text = result.stdout.replace(/\s+/g, ' '); // the report wraps at 100 columns
     expect(text).toContain('launch a new image builder from the last working image');
-    expect(text).toContain('Source: 000_7e77070c5765ebaf.txt, "Elastic network interface is deleted or detached" (lines 7-13)');
+    expect(text).toMatch(
+      /Source: AWS re:Post Knowledge Center: How do I troubleshoot a WorkSpaces Applications image builder that.s stuck in Pending state\?, "Elastic network interface is deleted or detached" — https:\/\/repost\.aws\/knowledge-center\/appstream-image-builder-stuck-pending/,
+    );
   });
 
   it('an unknown builder exits 2 with a one-line message', async () => {

@@ -121,7 +121,7 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
     expect(eni).toMatch(/^FAIL ws-eni-present — Each WorkSpace still has its network interface/);
     expect(eni).toContain('Fix: Rebuild the WorkSpace');
     expect(eni).toContain('"Do not modify or delete any of the network interfaces that are attached to a WorkSpace.');
-    expect(eni).toContain('Source: 002_73aec366670b46ed.txt, "Network Interfaces" (lines 1241-1266)');
+    expect(eni).toContain('Source: Amazon WorkSpaces Administration Guide, "Network Interfaces" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html');
     const [ipv6] = block('ipv6-auto-assign');
     expect(ipv6).toContain('Modify auto-assign IP settings');
     expect(ipv6).toContain('catalog Part IV, X5');

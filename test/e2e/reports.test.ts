@@ -70,7 +70,7 @@ describe.runIf(enabled)('reports from a live run against moto_server', () => {
       skipped: json.summary.skip,
     });
     expect(cases[0]!['@_name']).toContain(failing.vpcId);
-    expect(cases[0]!.failure!['#text']).toContain('Source: 002_73aec366670b46ed.txt, "Management Interface IP Ranges"');
+    expect(cases[0]!.failure!['#text']).toContain('Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html');
 
     const tokens = Lexer.lex(await readFile(file('out.md'), 'utf8'), { gfm: true });
     const tables = tokens.filter((t) => t.type === 'table') as Tokens.Table[];

@@ -88,6 +88,6 @@ describe('CLI input errors', () => {
   it('explain prints the fix and the guide source', async () => {
     const result = await runCli(['explain', 'mgmt-cidr-conflict']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Source: 002_73aec366670b46ed.txt, "Management Interface IP Ranges" (lines 1268-1326)');
+    expect(result.stdout).toContain('Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html');
   });
 });

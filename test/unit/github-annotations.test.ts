@@ -43,7 +43,7 @@ describe('GitHub annotations', () => {
     // The message's own line breaks survive (escaped); the last three lines are the fix, the source and the docs.
     expect(fail!.data.split('\n').slice(-3)).toEqual([
       expect.stringMatching(/^Fix: Use a VPC whose CIDRs/),
-      'Source: 002_73aec366670b46ed.txt, "Management Interface IP Ranges" (lines 1268-1326)',
+      'Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html',
       'Docs: https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-port-requirements.html',
     ]);
     expect(error!.data).toContain('What to do: Allow ec2:DescribeVpcs');

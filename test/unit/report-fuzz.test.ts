@@ -63,7 +63,7 @@ describe('reports under hostile strings (property)', () => {
     await fc.assert(
       fc.asyncProperty(hostileReport, async (report) => {
         for (const format of REPORT_FORMATS) {
-          const out = render(report, format, { color: false, failOn: 'fail' });
+          const out = await render(report, format, { color: false, failOn: 'fail' });
           expect(leaks(out), `${format} leaks the secret`).toBe(false);
           // The machine formats escape command syntax in-band; the text report is fenced when printed (below).
           if (format !== 'text') expect(runnerCommands(out), `${format} holds a workflow command`).toEqual([]);
@@ -82,7 +82,7 @@ describe('reports under hostile strings (property)', () => {
             for (const href of links) expect(href).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
           }
         }
-        const coloured = render(report, 'text', { color: true, failOn: 'fail' });
+        const coloured = await render(report, 'text', { color: true, failOn: 'fail' });
         expect(coloured.replace(OUR_COLOURS, '').replace(/\n/g, '')).not.toMatch(UNSAFE);
 
         const annotations = redact(renderAnnotations(report));

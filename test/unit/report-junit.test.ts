@@ -33,7 +33,9 @@ describe('JUnit report', () => {
     const body = fail.failure!['#text']!;
     expect(body).toContain('Fix: Use a VPC whose CIDRs do not overlap');
     expect(body).toContain('  1. Amazon WorkSpaces selects the IP address');
-    expect(body).toContain('Source: 002_73aec366670b46ed.txt, "Management Interface IP Ranges" (lines 1268-1326)');
+    expect(body).toContain(
+      'Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html',
+    );
     expect(body).toContain('"vpcCidrs"');
 
     const warn = byStatus('vpc-warn');

@@ -65,7 +65,9 @@ describe('Markdown report', () => {
     const steps = fail.find((t) => t.type === 'list' && (t as Tokens.List).ordered) as Tokens.List;
     expect(steps.items).toHaveLength(report.results[1]!.remediation.steps.length);
     const text = flatten(fail).map((t) => ('raw' in t ? t.raw : '')).join('');
-    expect(text).toContain('**Source:** `002_73aec366670b46ed.txt`, section “Management Interface IP Ranges”, lines 1268-1326');
+    expect(text).toContain(
+      '**Source:** Amazon WorkSpaces Administration Guide, section “Management Interface IP Ranges” <https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html>',
+    );
     expect(text).toContain('<https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-port-requirements.html>');
 
     const error = section(findings, /^ERROR/);
@@ -86,8 +88,11 @@ describe('Markdown report', () => {
     const html = marked.parse(hostile, { gfm: true, async: false });
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toMatch(/<script>|<code>z<\/code>|<del>|<strong>x|\u001b|\[31m/);
-    // The only link is the docs URL and the only emphasis the footer: none came from the hostile strings.
-    expect(html.match(/<a /g)).toHaveLength(1);
+    // The only links are the docs URL and the guides' (the citations), and the only emphasis the footer: none came
+    // from the hostile strings.
+    const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(1);
+    expect(hrefs.filter((href) => !/^https:\/\/(docs\.aws\.amazon\.com|repost\.aws)\//.test(href))).toEqual([]);
     expect(html.match(/<em>/g)).toHaveLength(1);
     // Every row of the results table still has exactly four cells.
     const table = section(tokensOf(hostile), /^All results$/).find((t) => t.type === 'table') as Tokens.Table;

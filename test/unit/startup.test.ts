@@ -1,12 +1,20 @@
 // `wsdoctor --help` and `wsdoctor list` must stay fast: they may load commander and the pure check registry,
-// never an AWS SDK client (the EC2 client alone costs a few hundred ms to import).
+// never an AWS SDK client (the EC2 client alone costs a few hundred ms to import). The CLI runs as shipped, a bundle
+// (dist/cli/): the tracer records the chunks each command imports, and the build's metafile says which source files
+// and packages each chunk holds (test/helpers/bundle-inputs.cjs), so "no SDK" means no SDK code in anything loaded.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BIN, testEnv } from '../helpers/cli.js';
+
+const { inputsOf } = createRequire(import.meta.url)('../helpers/bundle-inputs.cjs') as { inputsOf: (url: string) => string[] };
+const SDK = /node_modules\/(@aws-sdk|@smithy)\//;
+/** Every source file in what was loaded: each chunk's inputs, or the file itself when it is not a chunk. */
+const sourcesOf = (imports: string[]) => imports.filter((line) => !line.startsWith('commonjs-via-import ')).flatMap(inputsOf);
 
 const tracer = fileURLToPath(new URL('../helpers/trace-imports.mjs', import.meta.url));
 
@@ -25,16 +33,18 @@ describe('start-up', () => {
     '%j loads no AWS SDK module',
     (args) => {
       const imports = importsOf(args);
-      expect(imports.some((url) => url.includes('/dist/src/cli/main.js'))).toBe(true); // the tracer sees our code
-      expect(imports.filter((url) => /@aws-sdk|@smithy/.test(url))).toEqual([]);
+      expect(imports.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true); // the tracer sees the bundle
+      const sources = sourcesOf(imports);
+      expect(sources).toContain('src/cli/main.ts'); // and the metafile sees into it
+      expect(sources.filter((input) => SDK.test(input))).toEqual([]);
     },
   );
 
   it('check --bundle loads no AWS SDK module: analysis needs none', () => {
     const example = fileURLToPath(new URL('../../examples/mgmt-range-conflict.json', import.meta.url));
-    const imports = importsOf(['check', '--bundle', example], 1);
-    expect(imports.some((url) => url.includes('/dist/src/bundle/read.js'))).toBe(true);
-    expect(imports.filter((url) => /@aws-sdk|@smithy/.test(url))).toEqual([]);
+    const sources = sourcesOf(importsOf(['check', '--bundle', example], 1));
+    expect(sources).toContain('src/bundle/read.ts');
+    expect(sources.filter((input) => SDK.test(input))).toEqual([]);
   });
 
   // Each costs Node's export scan of the package source (ipaddr.js: about a sixth of `list`'s instructions).
@@ -50,7 +60,22 @@ describe('start-up', () => {
   it('the tracer notices an SDK import when a check does load one', () => {
     // Nothing listens on the discard port: the call fails fast, but the SDK client has been imported by then.
     const args = ['check', '--directory', 'd-1234567890', '--region', 'us-east-1', '--endpoint-url', 'http://127.0.0.1:9'];
-    const imports = importsOf([...args, '--timeout', '500', '--max-attempts', '1'], null);
-    expect(imports.some((url) => url.includes('@aws-sdk/client-workspaces'))).toBe(true);
+    const sources = sourcesOf(importsOf([...args, '--timeout', '500', '--max-attempts', '1'], null));
+    expect(sources.some((input) => input.includes('node_modules/@aws-sdk/client-workspaces/'))).toBe(true);
+  });
+
+  it('--help loads only main.js and the chunks it imports: commands, renderers and the checks stay unloaded', () => {
+    const sources = sourcesOf(importsOf(['--help']));
+    for (const lazy of ['src/cli/check.ts', 'src/cli/list.ts', 'src/report/text.ts', 'src/report/junit.ts', 'checks/directory/ws-default-role.ts']) {
+      expect(sources).not.toContain(lazy);
+    }
+  });
+
+  it('a JSON report loads no other renderer (chalk, JUnit, Markdown stay unloaded)', () => {
+    const example = fileURLToPath(new URL('../../examples/mgmt-range-conflict.json', import.meta.url));
+    const sources = sourcesOf(importsOf(['check', '--bundle', example, '--format', 'json'], 1));
+    expect(sources).toContain('src/report/json.ts');
+    for (const other of ['src/report/text.ts', 'src/report/junit.ts', 'src/report/markdown.ts']) expect(sources).not.toContain(other);
+    expect(sources.filter((input) => input.includes('node_modules/chalk/'))).toEqual([]);
   });
 });

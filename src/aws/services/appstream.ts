@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'appstream',
   packageName: '@aws-sdk/client-appstream',
-  load: () => require('@aws-sdk/client-appstream') as typeof import('@aws-sdk/client-appstream'),
+  load: () => import('@aws-sdk/client-appstream'),
   makeClient: (sdk, config) => new sdk.AppStreamClient(config),
   // [not in guides] WorkSpaces Applications (AppStream 2.0) publishes no rate; as for Directory Service.
   rateLimit: { perSecond: 5, burst: 10, source: { notInGuides: 'no published rate; a conservative default' } },

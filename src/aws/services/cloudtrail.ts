@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'cloudtrail',
   packageName: '@aws-sdk/client-cloudtrail',
-  load: () => require('@aws-sdk/client-cloudtrail') as typeof import('@aws-sdk/client-cloudtrail'),
+  load: () => import('@aws-sdk/client-cloudtrail'),
   makeClient: (sdk, config) => new sdk.CloudTrailClient(config),
   // [not in guides] The CloudTrail API reference limits LookupEvents to two requests a second per account and Region.
   rateLimit: { perSecond: 2, burst: 2, source: { notInGuides: 'CloudTrail API reference, LookupEvents: 2 requests per second' } },

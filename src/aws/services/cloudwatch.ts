@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'cloudwatch',
   packageName: '@aws-sdk/client-cloudwatch',
-  load: () => require('@aws-sdk/client-cloudwatch') as typeof import('@aws-sdk/client-cloudwatch'),
+  load: () => import('@aws-sdk/client-cloudwatch'),
   makeClient: (sdk, config) => new sdk.CloudWatchClient(config),
   // [not in guides] CloudWatch's service quotas give GetMetricData 50 transactions a second by default (each up to
   // 500 metrics); a run batches its metrics, so a fifth of that is plenty.

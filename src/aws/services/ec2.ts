@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'ec2',
   packageName: '@aws-sdk/client-ec2',
-  load: () => require('@aws-sdk/client-ec2') as typeof import('@aws-sdk/client-ec2'),
+  load: () => import('@aws-sdk/client-ec2'),
   makeClient: (sdk, config) => new sdk.EC2Client(config),
   // [not in guides] The EC2 API reference ("Request throttling") gives non-mutating actions a bucket of 100 refilled
   // at 20/s, and unfiltered, unpaginated ones 50 at 10/s; the stricter pair leaves room for the account's other

@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'iam',
   packageName: '@aws-sdk/client-iam',
-  load: () => require('@aws-sdk/client-iam') as typeof import('@aws-sdk/client-iam'),
+  load: () => import('@aws-sdk/client-iam'),
   // IAM is global: the client's Region only picks the partition's endpoint.
   makeClient: (sdk, config) => new sdk.IAMClient(config),
   // IAM is one endpoint for the account: paced, and its reads shared, once per account in a fleet-wide run.

@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'kms',
   packageName: '@aws-sdk/client-kms',
-  load: () => require('@aws-sdk/client-kms') as typeof import('@aws-sdk/client-kms'),
+  load: () => import('@aws-sdk/client-kms'),
   makeClient: (sdk, config) => new sdk.KMSClient(config),
   // [not in guides] The KMS developer guide ("Request quotas") allows thousands of DescribeKey calls a second per
   // account and Region; a run describes a few keys, so a modest pace leaves the quota to the account's own users.

@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'organizations',
   packageName: '@aws-sdk/client-organizations',
-  load: () => require('@aws-sdk/client-organizations') as typeof import('@aws-sdk/client-organizations'),
+  load: () => import('@aws-sdk/client-organizations'),
   makeClient: (sdk, config) => new sdk.OrganizationsClient(config),
   // One endpoint for the organization, whatever the Region.
   global: true,

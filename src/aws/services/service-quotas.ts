@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'servicequotas',
   packageName: '@aws-sdk/client-service-quotas',
-  load: () => require('@aws-sdk/client-service-quotas') as typeof import('@aws-sdk/client-service-quotas'),
+  load: () => import('@aws-sdk/client-service-quotas'),
   makeClient: (sdk, config) => new sdk.ServiceQuotasClient(config),
   // [not in guides] Service Quotas publishes no rate for its reads; as for Directory Service.
   rateLimit: { perSecond: 5, burst: 10, source: { notInGuides: 'no published rate; a conservative default' } },

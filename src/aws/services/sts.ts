@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'sts',
   packageName: '@aws-sdk/client-sts',
-  load: () => require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts'),
+  load: () => import('@aws-sdk/client-sts'),
   makeClient: (sdk, config) => new sdk.STSClient(config),
   // [not in guides] STS's quotas are high (hundreds a second); one call per account keeps far below them.
   rateLimit: { perSecond: 10, burst: 20, source: { notInGuides: 'IAM and STS quotas; far below them' } },

@@ -1,13 +1,10 @@
-import { createRequire } from 'node:module';
 import { GUIDES } from '../../data/sources.js';
 import { defineService } from '../service.js';
-
-const require = createRequire(import.meta.url);
 
 export default defineService({
   iamPrefix: 'workspaces',
   packageName: '@aws-sdk/client-workspaces',
-  load: () => require('@aws-sdk/client-workspaces') as typeof import('@aws-sdk/client-workspaces'),
+  load: () => import('@aws-sdk/client-workspaces'),
   makeClient: (sdk, config) => new sdk.WorkSpacesClient(config),
   // "a constant rate of two API calls per second, with a maximum allowed "burst" rate of five API calls per second"
   // (catalog T13, J2) — the same text and table are in the Administration Guide, 002 lines 8569-8682.
