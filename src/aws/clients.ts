@@ -80,7 +80,7 @@ export class AwsClients {
         // Before the guard, so outermost: a repeated read sends nothing (shared-reads.ts).
         if (account) shareReads(client, service, scopeOf(service, region), account.reads, trace);
         guardReadOnly(client, service, this.config.onCall);
-        validateReplies(client, service.iamPrefix);
+        validateReplies(client, service.iamPrefix, (await import('./sdk-shared.js')).NormalizedSchema);
         rateLimit(client, this.bucket(service, region), gate);
         if (this.config.signal) carryRunSignal(client, this.config.signal);
         trackCalls(client, service.iamPrefix, this.pending, this.config.trace);

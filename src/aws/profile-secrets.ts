@@ -2,11 +2,8 @@
 // runs (so an error it raises cannot echo them) and again after (an SSO token the SDK refreshed meanwhile): the
 // SSO access and refresh tokens and client secret in ~/.aws/sso/cache, a credential_process command line and the
 // secrets on it, a web identity token, the container credentials token, and static keys in the profile chain.
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { addSecret } from '../core/secrets.js';
-
-const requireSdk = createRequire(import.meta.url);
 
 type Profiles = Record<string, Record<string, string | undefined> | undefined>;
 
@@ -16,7 +13,7 @@ const SECRET_ARGUMENT = /(token|secret|password|passphrase|private[-_]?key|api[-
 export async function registerProfileSecrets(profile: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   addSecret(env.AWS_CONTAINER_AUTHORIZATION_TOKEN);
   await Promise.all([registerFileSecret(env.AWS_WEB_IDENTITY_TOKEN_FILE), registerFileSecret(env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE)]);
-  const config: typeof import('@smithy/core/config') = requireSdk('@smithy/core/config');
+  const config = await import('./sdk-shared.js');
   let profiles: Profiles;
   try {
     profiles = (await config.parseKnownFiles(profile ? { profile } : {})) as Profiles;

@@ -10,12 +10,12 @@
 //   pagination tokens aside. Real AWS answers always do, with an empty list when there is nothing.
 // Either failure is a NotAnAwsReply naming the operation, what came back and from where: an `error`, never a pass.
 // The same middleware names the endpoint on any error, so "could not reach" says where.
-import { createRequire } from 'node:module';
 import type { AnyClient } from './read-only.js';
 import { iamActionOf } from './read-only.js';
 import { SMITHY_CONTEXT } from './rate-limit.js';
 
-const requireSdk = createRequire(import.meta.url);
+/** The SDK's schema reader (sdk-shared.ts), handed in by the caller: loaded with the clients, bundled with them. */
+type SchemaReader = typeof import('@smithy/core/schema').NormalizedSchema;
 
 export class NotAnAwsReply extends Error {
   constructor(
@@ -57,7 +57,7 @@ interface Request {
 
 type Context = Record<string, unknown> & { commandName?: string };
 
-export function validateReplies(client: AnyClient, iamPrefix: string): void {
+export function validateReplies(client: AnyClient, iamPrefix: string, schemas: SchemaReader): void {
   const protocol = (client as { config?: { protocol?: { getShapeId?: () => string } } }).config?.protocol;
   const kind = KINDS[protocol?.getShapeId?.() ?? ''] ?? 'other';
 
@@ -96,7 +96,7 @@ export function validateReplies(client: AnyClient, iamPrefix: string): void {
   client.middlewareStack.add(
     (next: (args: { request?: Request }) => Promise<{ output?: Record<string, unknown> }>, context: Context) => async (args: { request?: Request }) => {
       const result = await next(args);
-      const members = resultMembers(context);
+      const members = resultMembers(context, schemas);
       if (members.length > 0 && result.output && !members.some((name) => result.output![name] !== undefined)) {
         const action = iamActionOf(iamPrefix, context.commandName ?? 'Unknown');
         const endpoint = endpointOf(args.request);
@@ -181,12 +181,11 @@ function header(headers: Record<string, string | undefined>, name: string): stri
 }
 
 /** The members of the operation's result, from the SDK's schema for it; none when the SDK gives no schema. */
-function resultMembers(context: Context): string[] {
+function resultMembers(context: Context, NormalizedSchema: SchemaReader): string[] {
   const operation = (context[SMITHY_CONTEXT] as { operationSchema?: unknown[] } | undefined)?.operationSchema;
   const output = operation?.[5];
   if (output === undefined) return [];
   try {
-    const { NormalizedSchema }: typeof import('@smithy/core/schema') = requireSdk('@smithy/core/schema');
     const schema = NormalizedSchema.of(output as never);
     if (!schema.isStructSchema()) return [];
     return [...schema.structIterator()].map(([name]) => name).filter((name) => !PAGING_MEMBER.test(name));
