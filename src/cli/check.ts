@@ -4,7 +4,8 @@ import type { RunInputs } from '../core/option.js';
 import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
 import type { AnyCheck } from '../engine/types.js';
 import type { ReportBundle, ReportFormat } from '../report/model.js';
-import { checkDestinations, emitReport } from './emit.js';
+import { checkDestinations, emitReport, type EmitOptions } from './emit.js';
+import type { ColorMode } from './terminal.js';
 import { analyzeCollection, checkRequirements, checksFor, collectLive, inputsFrom, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
 import { knownInputs } from './registry.js';
 import { runControlled } from './run-control.js';
@@ -18,6 +19,10 @@ export interface CheckCommandOptions extends AwsOptions, SelectionOptions {
   output?: string;
   report?: ReportSpec<ReportFormat>[];
   failOn: FailOn;
+  verbose?: boolean;
+  quiet?: boolean;
+  /** --color auto|always|never, or false for --no-color. */
+  color?: ColorMode | boolean;
   /** The target and option flags, by commander's attribute name (see src/options/). */
   [flag: string]: unknown;
 }
@@ -29,7 +34,14 @@ interface Facts {
 }
 
 export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHooks = {}): Promise<number> {
-  const emit = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
+  const emit: EmitOptions = {
+    format: options.format,
+    output: options.output,
+    reports: options.report,
+    failOn: options.failOn,
+    detail: options.verbose ? 'verbose' : options.quiet ? 'quiet' : 'compact',
+    ...(options.color !== undefined ? { color: options.color } : {}),
+  };
   // A report path that cannot be written is an input error before any AWS call (or any bundle is read).
   await checkDestinations(emit);
   const file = options.bundle?.file;

@@ -9,8 +9,10 @@ import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report, ReportFormat } from '../report/model.js';
-import { renderText } from '../report/text.js';
+import { renderText, type TextDetail } from '../report/text.js';
 import { checkOutputPaths } from './output.js';
+import { printError } from './stderr.js';
+import { canDrawMarks, terminalWidth, useColor, type ColorMode } from './terminal.js';
 import type { ReportSpec } from './validate.js';
 
 export interface EmitOptions {
@@ -18,14 +20,27 @@ export interface EmitOptions {
   output?: string;
   reports?: ReportSpec<ReportFormat>[];
   failOn: FailOn;
+  /** The text report's detail: compact (default), --verbose, --quiet. */
+  detail?: TextDetail;
+  /** --color auto|always|never; `--no-color` is false. */
+  color?: ColorMode | boolean;
+}
+
+/** How a text rendering is laid out: colour, width, marks, detail. Other formats ignore it. */
+export interface RenderOptions {
+  color: boolean;
+  failOn: FailOn;
+  width?: number;
+  unicode?: boolean;
+  detail?: TextDetail;
 }
 
 /** Every rendering is redacted as a whole, so a secret echoed into any message or evidence never reaches a reader. */
-export function render(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
+export function render(report: Report, format: ReportFormat, options: RenderOptions): string {
   return redact(renderUnredacted(report, format, options));
 }
 
-function renderUnredacted(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
+function renderUnredacted(report: Report, format: ReportFormat, options: RenderOptions): string {
   switch (format) {
     case 'json':
       return renderJson(report);
@@ -34,7 +49,7 @@ function renderUnredacted(report: Report, format: ReportFormat, options: { color
     case 'markdown':
       return renderMarkdown(report);
     case 'text':
-      return renderText(report, { color: options.color });
+      return renderText(report, options);
   }
 }
 
@@ -48,14 +63,22 @@ export async function checkDestinations(options: EmitOptions): Promise<void> {
 
 export async function emitReport(report: Report, options: EmitOptions, env = process.env): Promise<void> {
   const files = [...(options.output ? [{ format: options.format, path: options.output }] : []), ...(options.reports ?? [])];
-  // Files never get colour codes; stdout only on a terminal.
+  // Files never get colour codes, and are laid out for 80 columns.
+  const detail = options.detail ?? 'compact';
   await writeFilesAtomic(
-    files.map(({ format, path }) => ({ path, content: render(report, format, { color: false, failOn: options.failOn }) })),
+    files.map(({ format, path }) => ({ path, content: render(report, format, { color: false, failOn: options.failOn, detail }) })),
   );
+  // On a terminal, one line per file says where the report went (a pipe or a CI log keeps stderr for problems).
+  if (process.stderr.isTTY) for (const { format, path } of files) printError(`wrote ${path} (${format})`);
   const stdoutReport = options.output ? undefined : options.format;
   if (stdoutReport) {
-    const color = process.stdout.isTTY === true && useColor(env);
-    const rendered = render(report, stdoutReport, { color, failOn: options.failOn });
+    const rendered = render(report, stdoutReport, {
+      color: useColor(options.color, process.stdout, env),
+      failOn: options.failOn,
+      width: terminalWidth(process.stdout, env),
+      unicode: canDrawMarks(env),
+      detail,
+    });
     // The human report holds AWS strings line by line: inside Actions nothing in it may be a workflow command. The
     // machine formats escape command syntax themselves (they must stay parseable, with nothing around them).
     process.stdout.write(inGitHubActions(env) && stdoutReport === 'text' ? fenceCommands(rendered) : rendered);
@@ -66,10 +89,4 @@ export async function emitReport(report: Report, options: EmitOptions, env = pro
     const stream = stdoutReport && stdoutReport !== 'text' ? process.stderr : process.stdout;
     stream.write(redact(renderAnnotations(report)));
   }
-}
-
-function useColor(env: NodeJS.ProcessEnv): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR === '0') return false;
-  return true;
 }

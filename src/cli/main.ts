@@ -13,6 +13,7 @@ import { SEVERITIES } from '../engine/types.js';
 import { OPTIONS } from '../options/index.generated.js';
 import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
+import { COLOR_MODES } from './terminal.js';
 import { printError, writeStderr } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
@@ -126,6 +127,14 @@ ${EXIT_CODES_HELP}`,
         .choices(FAIL_ON_LEVELS)
         .default('fail'),
     )
+    .addOption(new Option('--verbose', 'text report: every check\'s block, passes and skips included').conflicts('quiet'))
+    .option('--quiet', 'text report: only what failed, errored or warned, and the summary')
+    .addOption(
+      new Option('--color <when>', 'colour the text report: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always, never')
+        .choices(COLOR_MODES),
+    )
+    .option('--no-color', 'same as --color never');
+  addDebugOption(check)
     .addHelpText(
       'after',
       `
@@ -153,6 +162,7 @@ ${EXIT_CODES_HELP}`,
     )
     .action(async (options, command: Command) => {
       if (options.bundle?.file) rejectLiveFlags(command, options.bundle.file, options.bundle.ids);
+      if (options.color === true) delete options.color; // neither --color nor --no-color: auto
       const { runCheckCommand } = await import('./check.js');
       setExitCode(await runCheckCommand(options, hooks));
     });
@@ -162,7 +172,7 @@ ${EXIT_CODES_HELP}`,
     .description('collect every fact the checks need into a bundle, to analyze later anywhere with `check --bundle`');
   addTargetOptions(collect);
   addAwsOptions(collect);
-  collect
+  addDebugOption(collect)
     .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
     .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
     .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number', noteText)
@@ -282,6 +292,11 @@ function rejectLiveFlags(command: Command, file: string, ids: readonly string[])
     `--bundle ${file} analyzes a saved bundle, with no AWS access: ${flag} does not apply (the bundle holds its ` +
       'targets, Region and options; WorkSpaces bundle ids look like wsb-…)',
   );
+}
+
+/** --debug is read by `main` wherever it stands; each command that makes AWS calls lists it in its own --help. */
+function addDebugOption(command: Command): Command {
+  return command.option('--debug', 'print each AWS call (as its IAM action, then how it ended) and stack traces for internal errors, on stderr');
 }
 
 /** How to reach AWS: shared by `check` and `collect`. */

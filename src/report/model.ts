@@ -11,6 +11,8 @@ export interface Report {
   tool: { name: string; version: string };
   target: { kind: Scope; id: string };
   region: string;
+  /** The AWS account the facts are about, when the run learnt it. */
+  account?: string;
   /** When the facts were collected (for a bundle: when `collect` ran, not when it was analyzed). */
   startedAt: string;
   /** How long collecting the facts took. */

@@ -112,9 +112,9 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
 
   it("prints the broken directory's report as the guide's answer: the fault, the fix, the source", async () => {
     const { seeded, bob } = await brokenDirectory();
-    const { code, stdout } = await run(seeded.directoryId, 'eu-west-2');
+    const { code, stdout } = await run(seeded.directoryId, 'eu-west-2', '--verbose');
     expect(code).toBe(1);
-    // Each finding is a block; the report wraps at 100 columns, so compare words, not lines.
+    // --verbose: each finding is a block; the report wraps to 80 columns, so compare words, not lines.
     const block = (text: string) =>
       stdout.split('\n\n').filter((b) => b.startsWith('FAIL') && b.includes(text)).map((b) => b.replace(/\s+/g, ' '));
     const [eni] = block(bob.workspaceId);
