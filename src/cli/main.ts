@@ -201,7 +201,10 @@ Exit codes:
     .description('write a redacted copy of a bundle (identifiers replaced by placeholders; findings unchanged)')
     .argument('<bundle>', 'a bundle written by `wsdoctor collect`')
     .requiredOption('-o, --output <file>', 'write the redacted bundle to this file (whole or not at all)')
-    .addHelpText('after', '\nExamples:\n  $ wsdoctor redact bundle.json -o bundle.redacted.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ wsdoctor redact bundle.json -o bundle.redacted.json\n\nExit codes:\n  0  the redacted copy was written (facts the source bundle could not collect are named, and stay missing)\n  2  usage or input error: nothing was written\n  4  wsdoctor itself crashed (please report it)',
+    )
     .action(async (input: string, options) => {
       const { runRedactCommand } = await import('./collect.js');
       setExitCode(await runRedactCommand(input, options));

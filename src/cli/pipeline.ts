@@ -12,7 +12,7 @@ import { validateRegion } from '../core/parse.js';
 import { RunStopped, untilStopped } from '../core/stop.js';
 import { TOOL_NAME, toolVersion } from '../core/version.js';
 import { analyze, factsNeeded } from '../engine/analyze.js';
-import { describeSelection, lookupsFor, selectChecks } from '../engine/registry.js';
+import { lookupsFor, selectSome } from '../engine/registry.js';
 import { primaryTarget, scopesOf } from '../engine/targets.js';
 import type { AnyCheck, Severity } from '../engine/types.js';
 import { iamActionsFor } from '../facts/define.js';
@@ -40,13 +40,7 @@ export function checksFor(inputs: RunInputs, options: SelectionOptions): AnyChec
   }
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
   const action = readOption(inputs, before);
-  const checks = selectChecks(CHECKS, { scopes, ...selection, ...(action ? { before: action } : {}) });
-  if (checks.length === 0) {
-    throw new UsageError(
-      `no check for a ${scopes.join(' or ')} target matches ${describeSelection(selection)} (\`wsdoctor list\` shows ids, tags and severities)`,
-    );
-  }
-  return checks;
+  return selectSome(CHECKS, { scopes, ...selection, ...(action ? { before: action } : {}) });
 }
 
 /** A run's inputs from the parsed command line: every option given, kept in its section under its key. */
