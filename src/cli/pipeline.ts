@@ -21,7 +21,7 @@ import { REPORT_SCHEMA_VERSION, summarize, type Report, type ReportBundle } from
 import before from '../options/before.js';
 import { CHECKS, OPTIONS } from './registry.js';
 import { resolveRegion } from './region.js';
-import { startSpinner } from './spinner.js';
+import { progressText, startSpinner } from './spinner.js';
 import { checkEndpointEnvironment } from './validate.js';
 
 /** The selection flags as commander hands them over (`--tag` → tag, `--severity` → severity). */
@@ -145,9 +145,11 @@ async function collectWith(
   const startedAt = Date.now();
   const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
   const target = primaryTarget(inputs, OPTIONS);
-  const spinner = await startSpinner(`Looking at ${target.kind} ${target.id} in ${region}`);
+  const what = target.id === 'this machine' ? `Looking at ${target.kind} checks on this machine` : `Looking at ${target.kind} ${target.id} in ${region}`;
+  let settled = 0;
+  const spinner = await startSpinner(() => progressText(what, { settled, total: facts.size, waitingOn: aws.inFlight() }));
   try {
-    await Promise.all([...facts].map((fact) => store.settle(fact)));
+    await Promise.all([...facts].map((fact) => store.settle(fact).finally(() => settled++)));
   } finally {
     spinner.stop();
   }
