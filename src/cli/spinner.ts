@@ -4,9 +4,10 @@ export interface Spinner {
   stop(): void;
 }
 
-/** Whether a progress line may be drawn: a terminal that can redraw a line, and not a CI job. */
-export function spinnerWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && !env.CI && env.TERM !== 'dumb';
+/** Whether a progress line may be drawn: a terminal that can redraw a line (it knows its width: a pseudo-terminal
+ *  of 0 columns cannot), and not a CI job. */
+export function spinnerWanted(stream: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): boolean {
+  return stream.isTTY === true && (stream.columns ?? 0) > 0 && !env.CI && env.TERM !== 'dumb';
 }
 
 export interface Progress {
@@ -32,7 +33,7 @@ export async function startSpinner(text: () => string, env = process.env): Promi
   const spinner = ora({ text: text(), stream: process.stderr, discardStdin: false }).start();
   // The line is as long as the terminal allows: a wrapped progress line cannot be redrawn in place.
   const fit = (line: string) => {
-    const columns = process.stderr.columns ?? 80;
+    const columns = Math.max(20, process.stderr.columns || 80);
     return line.length > columns - 3 ? `${line.slice(0, columns - 4)}…` : line;
   };
   const timer = setInterval(() => (spinner.text = fit(text())), 200);

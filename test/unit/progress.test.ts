@@ -17,10 +17,13 @@ describe('progress', () => {
   });
 
   it('is drawn on a terminal only, and not under CI or TERM=dumb', () => {
-    expect(spinnerWanted({ isTTY: true }, {})).toBe(true);
+    const tty = { isTTY: true, columns: 80 };
+    expect(spinnerWanted(tty, {})).toBe(true);
     expect(spinnerWanted({ isTTY: false }, {})).toBe(false);
     expect(spinnerWanted({}, {})).toBe(false);
-    expect(spinnerWanted({ isTTY: true }, { CI: 'true' })).toBe(false);
-    expect(spinnerWanted({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+    expect(spinnerWanted(tty, { CI: 'true' })).toBe(false);
+    expect(spinnerWanted(tty, { TERM: 'dumb' })).toBe(false);
+    // A pseudo-terminal that does not know its width: a spinner there cannot clear its own line.
+    expect(spinnerWanted({ isTTY: true, columns: 0 }, {})).toBe(false);
   });
 });
