@@ -104,7 +104,7 @@ function checkLines(findings: readonly Finding[], layout: Layout): string[] {
     const worstOnes = list.filter((f) => f.status === status);
     const count = worstOnes.length > 1 ? `${worstOnes.length} ${STATUS_WORD[status]}: ` : '';
     const lead = `${mark(status)} ${c.bold(id.padEnd(idWidth))}  `;
-    lines.push(lead + truncate(`${count}${worstOnes[0]!.message}`, Math.max(10, width - visibleLength(lead))));
+    lines.push(lead + truncate(`${count}${shortResult(worstOnes[0]!)}`, Math.max(10, width - visibleLength(lead))));
   }
   for (const [status, what] of [
     ['pass', 'passed'],
@@ -115,6 +115,14 @@ function checkLines(findings: readonly Finding[], layout: Layout): string[] {
     lines.push(wrap(`${mark(status)} ${ids.length} check${ids.length === 1 ? '' : 's'} ${what}: ${ids.join(', ')}`, width, 0, 2));
   }
   return lines;
+}
+
+/** What a check's line says: its message, or for one that could not look, why, said first (the action denied). */
+function shortResult(finding: Finding): string {
+  if (finding.status !== 'error') return finding.message;
+  const { reason, iamAction } = finding.evidence as { reason?: unknown; iamAction?: unknown };
+  if (reason === 'denied' && typeof iamAction === 'string') return `could not look: ${iamAction} was denied`;
+  return finding.message.replace(/^Could not evaluate: /, 'could not look: ');
 }
 
 const STATUS_WORD: Record<Status, string> = { fail: 'failed', error: 'could not look', warn: 'warnings', pass: 'passed', skip: 'skipped' };
