@@ -124,7 +124,7 @@ describe.runIf(motoAvailable())('network checks against moto_server', () => {
     expect(eni).toContain('Source: 002_73aec366670b46ed.txt, "Network Interfaces" (lines 1241-1266)');
     const [ipv6] = block('ipv6-auto-assign');
     expect(ipv6).toContain('Modify auto-assign IP settings');
-    expect(ipv6).toContain('catalog Part IV, X5');
+    expect(ipv6).toContain('wsdoctor follows the wider troubleshooting list');
     const [routes] = block('mgmt-cidr-route-conflict');
     expect(routes).toContain('"If you change the route tables in your VPC after the directory is registered, you might cause a conflict."');
     expect(stdout).toMatch(/Summary: 4 failed, 0 errors/);
