@@ -22,6 +22,7 @@ import before from '../options/before.js';
 import { CHECKS, OPTIONS } from './registry.js';
 import { resolveRegion } from './region.js';
 import { progressText, startSpinner } from './spinner.js';
+import { accountOf } from './account.js';
 import { checkEndpointEnvironment } from './validate.js';
 
 /** The selection flags as commander hands them over (`--tag` → tag, `--severity` → severity). */
@@ -176,11 +177,13 @@ export function analyzeCollection(checks: readonly AnyCheck[], collection: Colle
     inputs: collection,
     facts: collection.facts,
   });
+  const account = accountOf(collection.facts);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
     target: primaryTarget(collection, OPTIONS),
     region: collection.region,
+    ...(account ? { account } : {}),
     startedAt: collection.collectedAt,
     durationMs: collection.durationMs,
     ...(bundle ? { bundle } : {}),

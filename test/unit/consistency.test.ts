@@ -84,3 +84,16 @@ describe('offline and redact', () => {
     expect(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')).facts.workspaces.ok).toBe(false);
   });
 });
+
+describe('the account in the header', () => {
+  it('is the one account the facts name, else unknown', async () => {
+    const { accountOf } = await import('../../src/cli/account.js');
+    const ok = (value: unknown) => ({ ok: true as const, value });
+    expect(accountOf({ role: ok({ arn: 'arn:aws:iam::123456789012:role/workspaces_DefaultRole' }), vpc: ok({ OwnerId: '123456789012' }) })).toBe('123456789012');
+    expect(accountOf({ vpc: ok({ OwnerId: '123456789012' }), other: ok([{ OwnerId: '210987654321' }]) })).toBeUndefined();
+    expect(accountOf({ vpc: ok({ VpcId: 'vpc-1', Note: 'arn-like 123456789012' }) })).toBeUndefined();
+    expect(accountOf({ vpc: { ok: false, failure: { kind: 'denied', message: 'no' } } })).toBeUndefined();
+    const result = await runCli(['check', '--bundle', example('healthy'), '--format', 'json'], testEnv());
+    expect(JSON.parse(result.stdout).account).toBe('123456789012');
+  });
+});
