@@ -27,7 +27,7 @@ describe('check --bundle at the command line', () => {
     const result = await runCli(['check', '--bundle', EXAMPLE], bareEnv());
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^wsdoctor \S+ · directory d-[0-9a-f]{10} · eu-west-2\n/);
+    expect(result.stdout).toMatch(/^wsdoctor \S+ · directory d-[0-9a-f]{10} · eu-west-2 · account \d{12}\n/);
     expect(result.stdout).toMatch(/^from a bundle collected \d{4}-\d\d-\d\d \d\d:\d\d UTC by wsdoctor \S+\nnote: Ticket:/m);
     expect(result.stdout).toMatch(/^✗ mgmt-cidr-conflict /m);
     expect(result.stdout).toMatch(/^Exit 1: a check failed\.$/m);
