@@ -168,14 +168,19 @@ function fixGroups(findings: readonly Finding[]): FixGroup[] {
 
 function groupLines(group: FixGroup, { c, width, mark }: Layout): string[] {
   const lines: string[] = [];
-  let heading = '';
-  for (const finding of group.findings) {
-    // One heading per check; each finding under it on its own line: where, then what was seen.
-    const checkHeading = `${mark(finding.status)} ${c.bold(finding.checkId)} — ${finding.title}`;
-    if (checkHeading !== heading) lines.push(wrap((heading = checkHeading), width, 0, 2));
+  const byCheck = new Map<string, Finding[]>();
+  for (const finding of group.findings) byCheck.set(finding.checkId, [...(byCheck.get(finding.checkId) ?? []), finding]);
+  for (const findings of byCheck.values()) {
+    const first = findings[0]!;
+    lines.push(wrap(`${mark(first.status)} ${c.bold(first.checkId)} — ${first.title}`, width, 0, 2));
     // Most messages name their resource already; where one does not, it leads the line.
-    const where = finding.resource && !finding.message.includes(finding.resource) ? `${c.dim(`${finding.resource}:`)} ` : '';
-    lines.push(wrap(`${where}${finding.message}`, width, 2, 2));
+    const where = (f: Finding) => (f.resource && !f.message.includes(f.resource) ? `${c.dim(`${f.resource}:`)} ` : '');
+    if (findings.length === 1) {
+      lines.push(wrap(`${where(first)}${first.message}`, width, 2, 2));
+      continue;
+    }
+    // Several findings under one fix: a line each, marked, so the fix below stays in sight (--verbose: in full).
+    for (const f of findings) lines.push(`  ${mark(f.status)} ${truncate(`${where(f)}${f.message}`, width - 4)}`);
   }
   const [label, ...rest] = group.heading.split(' ');
   lines.push(wrap([c.bold(label!), ...rest].join(' '), width, 2));

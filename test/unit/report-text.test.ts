@@ -53,6 +53,9 @@ describe('the compact text report (the default)', () => {
     expect(out.match(/Docs: /g)).toHaveLength(1);
     for (const port of ['4172/tcp', '4172/udp', '4195/tcp', '4195/udp', '443/tcp']) expect(out).toContain(`Nothing answered on ${port}.`);
     expect(out).toMatch(/^✗ client-streaming-ports {2}5 failed: Nothing answered on 4172\/tcp\.$/m);
+    // Under the one heading, a marked line per finding, its resource first where the message does not name it.
+    expect(out.match(/^✗ client-streaming-ports — /gm)).toHaveLength(1);
+    expect(out).toMatch(/^ {2}✗ 203\.0\.113\.10:4172\/udp: Nothing answered on 4172\/udp\.$/m);
     expect(out).toMatch(/^✓ 12 checks passed: client-check-0, client-check-1,/m);
     expect(out.trimEnd().split('\n').length).toBeLessThan(40);
   });
