@@ -180,7 +180,9 @@ function groupLines(group: FixGroup, { c, width, mark }: Layout): string[] {
       continue;
     }
     // Several findings under one fix: a line each, marked, so the fix below stays in sight (--verbose: in full).
-    for (const f of findings) lines.push(`  ${mark(f.status)} ${truncate(`${where(f)}${f.message}`, width - 4)}`);
+    // Cut as plain text: a cut through a colour code would leave an escape character behind.
+    const plainWhere = (f: Finding) => (f.resource && !f.message.includes(f.resource) ? `${f.resource}: ` : '');
+    for (const f of findings) lines.push(`  ${mark(f.status)} ${truncate(`${plainWhere(f)}${f.message}`, width - 4)}`);
   }
   const [label, ...rest] = group.heading.split(' ');
   lines.push(wrap([c.bold(label!), ...rest].join(' '), width, 2));
