@@ -47,7 +47,8 @@ describe.runIf(enabled)('reports from a live run against moto_server', () => {
 
     // The text report and, after it, the workflow annotations on stdout, where GitHub reads them.
     expect(result.stdout).toMatch(/^✗ mgmt-cidr-conflict /m);
-    const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    // The text report is fenced (::stop-commands::) so nothing in it is a command; the annotations follow it.
+    const annotations = result.stdout.split('\n').filter((line) => /^::(error|warning|notice)\b/.test(line));
     expect(annotations).toEqual([
       expect.stringMatching(new RegExp(`^::error title=wsdoctor fail mgmt-cidr-conflict \\(${failing.vpcId}\\)::`)),
     ]);
