@@ -106,15 +106,27 @@ function checkLines(findings: readonly Finding[], layout: Layout): string[] {
     const lead = `${mark(status)} ${c.bold(id.padEnd(idWidth))}  `;
     lines.push(lead + truncate(`${count}${shortResult(worstOnes[0]!)}`, Math.max(10, width - visibleLength(lead))));
   }
-  for (const [status, what] of [
-    ['pass', 'passed'],
-    ['skip', 'skipped (they do not apply here)'],
+  for (const [status, what, most] of [
+    ['pass', 'passed', 10],
+    ['skip', 'skipped (they do not apply here)', 3],
   ] as const) {
     const ids = rows.filter((row) => row.status === status).map((row) => row.id);
     if (ids.length === 0) continue;
-    lines.push(wrap(`${mark(status)} ${ids.length} check${ids.length === 1 ? '' : 's'} ${what}: ${ids.join(', ')}`, width, 0, 2));
+    lines.push(idList(`${mark(status)} ${ids.length} check${ids.length === 1 ? '' : 's'} ${what}: `, ids, width, most));
   }
   return lines;
+}
+
+/** `lead` and the ids, wrapped, in at most `most` lines: past that, how many more (--verbose shows each), so a
+ *  healthy run stays one screen however many checks there are. */
+function idList(lead: string, ids: readonly string[], width: number, most: number): string {
+  const whole = wrap(`${lead}${ids.join(', ')}`, width, 0, 2);
+  if (whole.split('\n').length <= most) return whole;
+  for (let shown = ids.length - 1; shown > 0; shown--) {
+    const text = wrap(`${lead}${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more (--verbose shows each)`, width, 0, 2);
+    if (text.split('\n').length <= most) return text;
+  }
+  return wrap(`${lead.replace(/: $/, '')} (--verbose shows each)`, width, 0, 2);
 }
 
 /** What a check's line says: its message, or for one that could not look, why, said first (the action denied). */

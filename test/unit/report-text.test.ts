@@ -225,3 +225,14 @@ describe('summary counts', () => {
     expect(out).toMatch(/^Summary: 2 failed, 0 errors, 0 warnings, 1 passed, 0 skipped$/m);
   });
 });
+
+describe('a run of many checks', () => {
+  it('stays one screen: the passing ids take at most 10 lines, then "and N more"', () => {
+    const report = sampleReport(Array.from({ length: 120 }, (_, i) => passing(`a-fairly-long-check-name-${i}`)));
+    const out = plain(renderText(report, { color: false, width: 80 }));
+    expect(out).toMatch(/^✓ 120 checks passed: a-fairly-long-check-name-0, /m);
+    expect(out).toMatch(/ and \d+ more \(--verbose shows each\)$/m);
+    expect(out.trimEnd().split('\n').length).toBeLessThanOrEqual(24);
+    expect(plain(renderText(report, { color: false, detail: 'verbose' }))).toContain('a-fairly-long-check-name-119');
+  });
+});
