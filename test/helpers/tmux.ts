@@ -1,6 +1,7 @@
 // Runs the CLI in a real terminal emulator (tmux, on a private socket so no one else's sessions are touched) of a
 // given width, and captures the screen as a person would see it, colours included (`capture-pane -e`).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { BIN } from './cli.js';
 
 const SOCKET = `wsdoctor-golden-${process.pid}`;
@@ -35,7 +36,9 @@ export async function captureInTmux(args: readonly string[], width: number, cwd:
   }
 }
 
-/** Ends the private tmux server once the captures are done (only ours: its own socket). */
+/** Ends the private tmux server once the captures are done (only ours: its own socket), and removes its socket. */
 export function stopTmux(): void {
   spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  const dir = `${process.env.TMUX_TMPDIR ?? '/tmp'}/tmux-${process.getuid?.() ?? 0}`;
+  rmSync(`${dir}/${SOCKET}`, { force: true });
 }
