@@ -59,7 +59,7 @@ export default defineCheck({
         'Open the Amazon VPC console, choose Subnets, select the subnet named in the finding, and choose Subnet Actions (Actions in newer consoles), Modify auto-assign IP settings. Clear the auto-assign IPv6 setting (it is disabled by default).',
         'Troubleshooting guide: "If this setting is enabled, you cannot launch WorkSpaces using the Performance or Graphics bundles. Instead, disable this setting and specify IPv6 addresses manually when you launch your instances."',
         'Administration Guide: the restriction "arises from a hardware limitation of previous-generation instance types that do not support IPv6"; you can temporarily disable the setting before launching Graphics bundles and re-enable it afterwards, so that other bundles receive the desired IP addresses.',
-        'The guides disagree on which bundles are affected: the Administration Guide names Graphics only (GraphicsPro works), the troubleshooting guide Performance and Graphics. wsdoctor follows the wider troubleshooting list (catalog Part IV, X5): it fails for GRAPHICS and PERFORMANCE compute types and warns for every other one, GraphicsPro included.',
+        'The guides disagree on which bundles are affected: the Administration Guide names Graphics only (GraphicsPro works), the troubleshooting guide Performance and Graphics. wsdoctor follows the wider troubleshooting list: it fails for GRAPHICS and PERFORMANCE compute types and warns for every other one, GraphicsPro included.',
       ],
       source: { guide: GUIDES.adminGuide, section: 'Launching WorkSpaces fails with an internal error', lines: '8098-8103' },
       alsoSee: [

@@ -12,7 +12,7 @@ import { knownInputs } from './registry.js';
 import { runControlled } from './run-control.js';
 import { printError } from './stderr.js';
 import type { BundleArgument, ReportSpec } from './validate.js';
-import type { CheckCommandOptions } from './check-options.js';
+import { emitOptions, type CheckCommandOptions } from './check-options.js';
 
 export type { CheckCommandOptions } from './check-options.js';
 
@@ -35,7 +35,7 @@ export async function runCheckCommand(options: CheckCommandOptions, hooks: RunHo
   if (options.offline) {
     throw new UsageError('--offline checks a plan with no AWS access: add --terraform-plan <plan.json> or --cloudformation <template>');
   }
-  const emit = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
+  const emit = emitOptions(options);
   // A report path that cannot be written is an input error before any AWS call (or any bundle is read).
   await checkDestinations(emit);
   const file = options.bundle?.file;
@@ -85,3 +85,4 @@ async function fromBundle(path: string, options: CheckCommandOptions): Promise<F
   checkRequirements(judged);
   return { checks: checksFor(judged, options), collection: judged, origin };
 }
+

@@ -5,7 +5,10 @@ import { writeFilesAtomic } from '../core/files.js';
 import { redact } from '../core/secrets.js';
 import { fenceCommands, inGitHubActions } from '../core/workflow-commands.js';
 import type { Report, ReportFormat } from '../report/model.js';
+import type { TextDetail } from '../report/text.js';
 import { checkOutputPaths } from './output.js';
+import { printError } from './stderr.js';
+import { canDrawMarks, terminalWidth, useColor, type ColorMode } from './terminal.js';
 import type { ReportSpec } from './validate.js';
 
 export interface EmitOptions {
@@ -13,15 +16,28 @@ export interface EmitOptions {
   output?: string;
   reports?: ReportSpec<ReportFormat>[];
   failOn: FailOn;
+  /** The text report's detail: compact (default), --verbose, --quiet. */
+  detail?: TextDetail;
+  /** --color auto|always|never; `--no-color` is false. */
+  color?: ColorMode | boolean;
+}
+
+/** How a text rendering is laid out: colour, width, marks, detail. Other formats ignore it. */
+export interface RenderOptions {
+  color: boolean;
+  failOn: FailOn;
+  width?: number;
+  unicode?: boolean;
+  detail?: TextDetail;
 }
 
 /** Every rendering is redacted as a whole, so a secret echoed into any message or evidence never reaches a reader. */
-export async function render(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): Promise<string> {
+export async function render(report: Report, format: ReportFormat, options: RenderOptions): Promise<string> {
   return redact(await renderUnredacted(report, format, options));
 }
 
 /** Each renderer is loaded only when its format is asked for (the text one brings chalk; start-up test). */
-async function renderUnredacted(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): Promise<string> {
+async function renderUnredacted(report: Report, format: ReportFormat, options: RenderOptions): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('../report/json.js')).renderJson(report);
@@ -30,7 +46,7 @@ async function renderUnredacted(report: Report, format: ReportFormat, options: {
     case 'markdown':
       return (await import('../report/markdown.js')).renderMarkdown(report);
     case 'text':
-      return (await import('../report/text.js')).renderText(report, { color: options.color });
+      return (await import('../report/text.js')).renderText(report, options);
     case 'sarif':
       return (await import('../report/sarif.js')).renderSarif(report);
   }
@@ -46,13 +62,21 @@ export async function checkDestinations(options: EmitOptions): Promise<void> {
 
 export async function emitReport(report: Report, options: EmitOptions, env = process.env): Promise<void> {
   const files = [...(options.output ? [{ format: options.format, path: options.output }] : []), ...(options.reports ?? [])];
-  // Files never get colour codes; stdout only on a terminal.
-  const contents = await Promise.all(files.map(({ format }) => render(report, format, { color: false, failOn: options.failOn })));
+  // Files never get colour codes, and are laid out for 80 columns.
+  const detail = options.detail ?? 'compact';
+  const contents = await Promise.all(files.map(({ format }) => render(report, format, { color: false, failOn: options.failOn, detail })));
   await writeFilesAtomic(files.map(({ path }, i) => ({ path, content: contents[i]! })));
+  // On a terminal, one line per file says where the report went (a pipe or a CI log keeps stderr for problems).
+  if (process.stderr.isTTY) for (const { format, path } of files) printError(`wrote ${path} (${format})`);
   const stdoutReport = options.output ? undefined : options.format;
   if (stdoutReport) {
-    const color = process.stdout.isTTY === true && useColor(env);
-    const rendered = await render(report, stdoutReport, { color, failOn: options.failOn });
+    const rendered = await render(report, stdoutReport, {
+      color: useColor(options.color, process.stdout, env),
+      failOn: options.failOn,
+      width: terminalWidth(process.stdout, env),
+      unicode: canDrawMarks(env),
+      detail,
+    });
     // The human report holds AWS strings line by line: inside Actions nothing in it may be a workflow command. The
     // machine formats escape command syntax themselves (they must stay parseable, with nothing around them).
     process.stdout.write(inGitHubActions(env) && stdoutReport === 'text' ? fenceCommands(rendered) : rendered);
@@ -64,10 +88,4 @@ export async function emitReport(report: Report, options: EmitOptions, env = pro
     const { renderAnnotations } = await import('../report/github-annotations.js');
     stream.write(redact(renderAnnotations(report)));
   }
-}
-
-export function useColor(env: NodeJS.ProcessEnv): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR === '0') return false;
-  return true;
 }

@@ -11,6 +11,7 @@ import { writeBundle } from '../bundle/write.js';
 import type { FleetCollection } from '../core/fleet.js';
 import { EXIT } from '../engine/exit-codes.js';
 import type { ReportBundle } from '../report/model.js';
+import { emitOptions } from './check-options.js';
 import { checkDestinations, type EmitOptions } from './emit.js';
 import { analyzeFleet, fleetExitCode } from './fleet-analysis.js';
 import { emitFleetReport } from './fleet-emit.js';
@@ -46,7 +47,7 @@ function judgementOptions(flags: Record<string, unknown>): Record<string, unknow
 }
 
 export async function runFleetCheck(options: FleetCheckOptions, hooks: RunHooks): Promise<number> {
-  const emit: EmitOptions = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
+  const emit: EmitOptions = emitOptions(options);
   const judged = judgementOptions(options);
   const kinds = fleetKinds(options.scope, judged, options);
   await checkDestinations(emit);
@@ -66,7 +67,7 @@ export async function runFleetCheck(options: FleetCheckOptions, hooks: RunHooks)
 
 /** `check --bundle FILE` with a fleet bundle: the whole run analyzed again, offline, as the live run reported it. */
 export async function checkFleetBundle(collection: FleetCollection, origin: ReportBundle, options: FleetCheckOptions): Promise<number> {
-  const emit: EmitOptions = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
+  const emit: EmitOptions = emitOptions(options);
   // Options that only change how the saved facts are judged (offline ones) replace the bundle's, as for one target.
   const given = judgementOptions(options);
   const judged: FleetCollection = {

@@ -13,7 +13,8 @@ import { sanitizeFleetReport } from '../report/safe.js';
 import type { FleetReport } from '../report/fleet-model.js';
 import { renderFleetText } from '../report/fleet-text.js';
 import type { ReportFormat } from '../report/model.js';
-import { useColor, type EmitOptions } from './emit.js';
+import type { EmitOptions } from './emit.js';
+import { useColor } from './terminal.js';
 
 export function renderFleet(report: FleetReport, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
   switch (format) {
@@ -38,7 +39,7 @@ export async function emitFleetReport(report: FleetReport, options: EmitOptions,
   );
   const stdoutReport = options.output ? undefined : options.format;
   if (stdoutReport) {
-    const color = process.stdout.isTTY === true && useColor(env);
+    const color = useColor(options.color, process.stdout, env);
     const rendered = renderFleet(report, stdoutReport, { color, failOn: options.failOn });
     // As for one target (emit.ts): inside Actions nothing in the human report may be a workflow command.
     process.stdout.write(inGitHubActions(env) && stdoutReport === 'text' ? fenceCommands(rendered) : rendered);

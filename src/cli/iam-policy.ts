@@ -3,7 +3,7 @@
 import { UsageError } from '../core/errors.js';
 import { SCOPES, withScopesTogether, type Scope } from '../core/scopes.js';
 import { iamPolicyFor } from '../engine/iam-policy.js';
-import { describeSelection, selectChecks } from '../engine/registry.js';
+import { selectSome } from '../engine/registry.js';
 import type { Severity } from '../engine/types.js';
 import { CHECKS } from './registry.js';
 
@@ -27,13 +27,12 @@ export async function runIamPolicyCommand(options: IamPolicyCommandOptions): Pro
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
   // --scope directory is what `check --directory` runs: its WorkSpaces' checks come with it (SCOPES_TOGETHER).
   const scopes = options.scope?.length ? withScopesTogether(options.scope) : SCOPES;
-  const checks = selectChecks(CHECKS, { scopes, before: 'any', ...selection });
-  if (checks.length === 0) throw new UsageError(`no check matches ${describeSelection(selection)}`);
+  const checks = selectSome(CHECKS, { scopes, before: 'any', ...selection });
   const policy = iamPolicyFor(checks, CHECKS);
   if (policy.Statement[0]!.Action.length === 0) {
-    // IAM rejects a statement without actions; say so instead of printing a policy that cannot be created.
-    process.stderr.write(`wsdoctor: the selected checks (${checks.map((c) => c.meta.id).join(', ')}) make no AWS call\n`);
-    return 0;
+    // IAM rejects a statement without actions: printing nothing with exit 0 would leave `> policy.json` an empty file
+    // that looks written. Nothing to print is an input error, as an empty selection is.
+    throw new UsageError(`the selected checks (${checks.map((c) => c.meta.id).join(', ')}) make no AWS call: they need no IAM policy`);
   }
   process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
   return 0;
@@ -51,8 +50,7 @@ async function printFleetPolicies(options: IamPolicyCommandOptions): Promise<num
     throw new UsageError(`--scope ${options.scope!.join(',')}: --all lists ${DISCOVERERS.map((d) => d.scope).join(', ')}`);
   }
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
-  const checks = selectChecks(CHECKS, { scopes: withScopesTogether(listed.map((d) => d.scope)), before: 'any', ...selection });
-  if (checks.length === 0) throw new UsageError(`no check for --all (${listed.map((d) => d.scope).join(', ')}) matches ${describeSelection(selection)}`);
+  const checks = selectSome(CHECKS, { scopes: withScopesTogether(listed.map((d) => d.scope)), before: 'any', ...selection });
   const policies = fleetPolicies({
     checks,
     all: CHECKS,

@@ -2,7 +2,7 @@
 // a run. Loads no SDK client.
 import { SCOPES } from '../core/scopes.js';
 import { iamActionsForChecks } from '../engine/iam-policy.js';
-import { selectChecks } from '../engine/registry.js';
+import { selectSome } from '../engine/registry.js';
 import type { Severity } from '../engine/types.js';
 import { CHECKS } from './registry.js';
 
@@ -15,7 +15,7 @@ export interface ListCommandOptions {
 }
 
 export async function runListCommand(options: ListCommandOptions): Promise<number> {
-  const checks = selectChecks(CHECKS, {
+  const checks = selectSome(CHECKS, {
     scopes: SCOPES,
     before: 'any',
     only: options.only,

@@ -14,6 +14,7 @@ import bundleIds from '../options/bundle.js';
 import { REPORT_FORMATS } from '../report/model.js';
 import { externalId, roleArnTemplate } from '../core/accounts.js';
 import { addFleetOptions, checkFleetFlags, FLEET_LIVE_FLAGS, principal } from './fleet-options.js';
+import { COLOR_MODES } from './terminal.js';
 import { printError, writeStderr } from './stderr.js';
 import { bundleIdsOrFile, endpointUrl, reportSpec } from './validate.js';
 
@@ -129,7 +130,15 @@ ${EXIT_CODES_HELP}`,
         new Option('--fail-on <level>', 'what makes the exit code non-zero: warn, fail (and worse), or only error')
           .choices(FAIL_ON_LEVELS)
           .default('fail'),
-      );
+      )
+      .addOption(new Option('--verbose', 'text report: every check\'s block, passes and skips included').conflicts('quiet'))
+      .option('--quiet', 'text report: only what failed, errored or warned, and the summary')
+      .addOption(
+        new Option('--color <when>', 'colour the text report: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always, never')
+          .choices(COLOR_MODES),
+      )
+      .option('--no-color', 'same as --color never');
+    addDebugOption(check);
   });
   check
     .addHelpText(
@@ -167,6 +176,7 @@ ${EXIT_CODES_HELP}`,
     .action(async (options, command: Command) => {
       if (options.bundle?.file) rejectLiveFlags(command, options.bundle.file, options.bundle.ids);
       checkFleetFlags(options, targetsGiven(command));
+      if (options.color === true) delete options.color; // neither --color nor --no-color: auto
       const { runCheckCommand } = await import('./check.js');
       setExitCode(await runCheckCommand(options, hooks));
     });
@@ -178,7 +188,7 @@ ${EXIT_CODES_HELP}`,
     addTargetOptions(collect);
     addAwsOptions(collect);
     addFleetOptions(collect, Option);
-    collect
+    addDebugOption(collect)
       .requiredOption('-o, --output <file>', 'write the bundle to this file (whole or not at all)')
       .option('--redact', 'replace account ids, ARNs, usernames, directory and WorkSpace ids, domain names and public IPs by placeholders')
       .option('--note <text>', 'a note kept in the bundle, e.g. a ticket number', noteText);
@@ -210,7 +220,10 @@ Exit codes:
     .description('write a redacted copy of a bundle (identifiers replaced by placeholders; findings unchanged)')
     .argument('<bundle>', 'a bundle written by `wsdoctor collect`')
     .requiredOption('-o, --output <file>', 'write the redacted bundle to this file (whole or not at all)')
-    .addHelpText('after', '\nExamples:\n  $ wsdoctor redact bundle.json -o bundle.redacted.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ wsdoctor redact bundle.json -o bundle.redacted.json\n\nExit codes:\n  0  the redacted copy was written (facts the source bundle could not collect are named, and stay missing)\n  2  usage or input error: nothing was written\n  4  wsdoctor itself crashed (please report it)',
+    )
     .action(async (input: string, options) => {
       const { runRedactCommand } = await import('./collect.js');
       setExitCode(await runRedactCommand(input, options));
@@ -362,6 +375,11 @@ function rejectLiveFlags(command: Command, file: string, ids: readonly string[])
     `--bundle ${file} analyzes a saved bundle, with no AWS access: ${flag} does not apply (the bundle holds its ` +
       'targets, Region and options; WorkSpaces bundle ids look like wsb-…)',
   );
+}
+
+/** --debug is read by `main` wherever it stands; each command that makes AWS calls lists it in its own --help. */
+function addDebugOption(command: Command): Command {
+  return command.option('--debug', 'print each AWS call (as its IAM action, then how it ended) and stack traces for internal errors, on stderr');
 }
 
 /** How to reach AWS: shared by `check` and `collect`. */

@@ -14,7 +14,7 @@ import { validateRegion } from '../core/parse.js';
 import { RunStopped, untilStopped } from '../core/stop.js';
 import { TOOL_NAME, toolVersion } from '../core/version.js';
 import { analyze, factsNeeded } from '../engine/analyze.js';
-import { describeSelection, lookupsFor, selectChecks } from '../engine/registry.js';
+import { lookupsFor, selectSome } from '../engine/registry.js';
 import { primaryTarget, scopesOf } from '../engine/targets.js';
 import type { AnyCheck, Severity } from '../engine/types.js';
 import { appliesTo, iamActionsFor, type AnyFact } from '../facts/define.js';
@@ -25,7 +25,8 @@ import registrationCode from '../options/registration-code.js';
 import { regionOfRegistrationCode } from '../data/client-network.js';
 import { CHECKS, OPTIONS } from './registry.js';
 import { resolveRegion } from './region.js';
-import { startSpinner } from './spinner.js';
+import { progressText, startSpinner } from './spinner.js';
+import { accountOf } from './account.js';
 import { checkEndpointEnvironment } from './validate.js';
 
 /** The selection flags as commander hands them over (`--tag` → tag, `--severity` → severity). */
@@ -44,13 +45,7 @@ export function checksFor(inputs: RunInputs, options: SelectionOptions): AnyChec
   }
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
   const action = readOption(inputs, before);
-  const checks = selectChecks(CHECKS, { scopes, ...selection, ...(action ? { before: action } : {}) });
-  if (checks.length === 0) {
-    throw new UsageError(
-      `no check for a ${scopes.join(' or ')} target matches ${describeSelection(selection)} (\`wsdoctor list\` shows ids, tags and severities)`,
-    );
-  }
-  return checks;
+  return selectSome(CHECKS, { scopes, ...selection, ...(action ? { before: action } : {}) });
 }
 
 /** A run's inputs from the parsed command line: every option given, kept in its section under its key. */
@@ -198,9 +193,11 @@ async function collectWith(
   const startedAt = Date.now();
   const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
   const target = primaryTarget(inputs, OPTIONS);
-  const spinner = await startSpinner(`Looking at ${target.kind} ${target.id} in ${region}`);
+  const what = target.id === 'this machine' ? `Looking at ${target.kind} checks on this machine` : `Looking at ${target.kind} ${target.id} in ${region}`;
+  let settled = 0;
+  const spinner = await startSpinner(() => progressText(what, { settled, total: facts.size, waitingOn: aws.inFlight() }));
   try {
-    await Promise.all([...facts].map((fact) => store.settle(fact)));
+    await Promise.all([...facts].map((fact) => store.settle(fact).finally(() => settled++)));
   } finally {
     spinner.stop();
   }
@@ -227,11 +224,13 @@ export function analyzeCollection(checks: readonly AnyCheck[], collection: Colle
     inputs: collection,
     facts: collection.facts,
   });
+  const account = accountOf(collection.facts);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
     target: primaryTarget(collection, OPTIONS),
     region: collection.region,
+    ...(account ? { account } : {}),
     startedAt: collection.collectedAt,
     durationMs: collection.durationMs,
     ...(bundle ? { bundle } : {}),

@@ -35,7 +35,7 @@ import parametersOption from '../options/parameters.js';
 import plannedOption from '../options/planned.js';
 import terraformPlanOption from '../options/terraform-plan.js';
 import { REPORT_SCHEMA_VERSION, summarize, type Report } from '../report/model.js';
-import type { CheckCommandOptions } from './check-options.js';
+import { emitOptions, type CheckCommandOptions } from './check-options.js';
 import { checkDestinations, emitReport } from './emit.js';
 import { analyzeCollection, checkRequirements, checksFor, inputsFrom, rejectUnusableRun, requireCredentials, type RunHooks } from './pipeline.js';
 import { CHECKS, OPTIONS } from './registry.js';
@@ -54,7 +54,7 @@ const TARGET_OPTION: Partial<Record<PlannedTarget['scope'], AnyOption>> = {
 };
 
 export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks = {}): Promise<number> {
-  const emit = { format: options.format, output: options.output, reports: options.report, failOn: options.failOn };
+  const emit = emitOptions(options);
   const given = checkRequirements(inputsFrom({ ...options, bundle: options.bundle?.ids }, OPTIONS));
   rejectOtherTargets(given);
   await checkDestinations(emit);

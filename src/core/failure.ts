@@ -104,6 +104,9 @@ interface ErrorLike {
   $retryable?: { throttling?: boolean };
 }
 
+/** The hint the SDK appends to a reply it could not parse (@smithy/core's deserializer middleware). */
+const SDK_PARSE_HINT = /\s*Deserialization error: to see the raw response, inspect the hidden field \{error\}\.\$response on this object\.?/;
+
 export function toFactFailure(thrown: unknown): FactFailure {
   if (thrown instanceof FactError) return thrown.failure;
   if (thrown instanceof RunStopped) return { kind: thrown.kind, message: thrown.message };
@@ -117,6 +120,19 @@ export function toFactFailure(thrown: unknown): FactFailure {
   const endpoint = typeof error.endpoint === 'string' && error.endpoint.includes('//') ? { endpoint: error.endpoint } : {};
 
   if (name === 'MutatingCallRefused') return { kind: 'error', message, code: name };
+  // The SDK could not parse what came back ("Unexpected token '<'" and a hint about {error}.$response, a field no
+  // user can inspect): an answer that is not AWS's, said as such, so the fix talks about proxies and endpoints.
+  if (SDK_PARSE_HINT.test(message)) {
+    const detail = message.replace(SDK_PARSE_HINT, '').replace(/[\s.:]+$/, '');
+    const from = 'endpoint' in endpoint ? ` from ${endpoint.endpoint}` : '';
+    return {
+      kind: 'error',
+      code: 'NotAnAwsReply',
+      ...(action ? { iamAction: action } : {}),
+      ...endpoint,
+      message: `${action ?? 'an AWS call'} got a reply${from} that is not a readable AWS answer (${detail || name}): a proxy, a captive portal or a wrong endpoint?`,
+    };
+  }
   // Something answered, and it was not AWS (src/aws/replies.ts): the message says what and from where.
   if (name === 'NotAnAwsReply') return { kind: 'error', code: name, ...(action ? { iamAction: action } : {}), ...endpoint, message };
   if (DENIED.has(name) || error.$metadata?.httpStatusCode === 403 && !CREDENTIALS.has(name)) {

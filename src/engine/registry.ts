@@ -3,7 +3,7 @@
 import { UsageError } from '../core/errors.js';
 import { editDistance } from '../core/names.js';
 import type { AnyOption } from '../core/option.js';
-import type { Scope } from '../core/scopes.js';
+import { SCOPES, type Scope } from '../core/scopes.js';
 import { withDependencies, type AnyFact } from '../facts/define.js';
 import { factsNeeded } from './analyze.js';
 import { scopesOfCheck, type AnyCheck, type Severity } from './types.js';
@@ -22,11 +22,9 @@ export interface Selection {
   before?: string;
 }
 
-export function selectChecks(all: readonly AnyCheck[], selection: Selection): AnyCheck[] {
-  const ids = all.map((c) => c.meta.id);
-  for (const id of [...(selection.only ?? []), ...(selection.skip ?? [])]) {
-    if (!ids.includes(id)) throw new UsageError(unknownNameMessage('check id', id, ids));
-  }
+export function selectChecks(all: readonly AnyCheck[], given: Selection): AnyCheck[] {
+  // Catalog ids (A4) name their check as well as its id does: `list` shows both.
+  const selection = { ...given, only: given.only && resolveIds(all, given.only), skip: given.skip && resolveIds(all, given.skip) };
   const tags = [...new Set(all.flatMap((c) => c.meta.tags))].sort();
   for (const tag of selection.tags ?? []) {
     if (!tags.includes(tag)) throw new UsageError(unknownNameMessage('tag', tag, tags));
@@ -43,6 +41,20 @@ export function selectChecks(all: readonly AnyCheck[], selection: Selection): An
   );
 }
 
+/**
+ * The checks `selection` picks, or the one input error every command gives when it picks none: naming the filters
+ * and the kinds of target, or saying that no check exists for that kind of target (exit 2).
+ */
+export function selectSome(all: readonly AnyCheck[], selection: Selection): AnyCheck[] {
+  const checks = selectChecks(all, selection);
+  if (checks.length > 0) return checks;
+  const every = SCOPES.every((scope) => selection.scopes.includes(scope));
+  const target = every ? '' : ` for a ${selection.scopes.join(' or ')} target`;
+  const filters = describeSelection(selection);
+  if (filters === 'no filter') throw new UsageError(`there is no check${target}${selection.before && selection.before !== 'any' ? ` before ${selection.before}` : ''}`);
+  throw new UsageError(`no check${target} matches ${filters} (\`wsdoctor list\` shows ids, tags and severities)`);
+}
+
 /** Says which filters left nothing to run, so a combination that matches no check reads as such. */
 export function describeSelection(selection: Omit<Selection, 'scopes'>): string {
   const parts = [
@@ -55,9 +67,20 @@ export function describeSelection(selection: Omit<Selection, 'scopes'>): string 
 }
 
 export function findCheck(all: readonly AnyCheck[], id: string): AnyCheck {
-  const check = all.find((c) => c.meta.id === id);
-  if (!check) throw new UsageError(unknownNameMessage('check id', id, all.map((c) => c.meta.id)));
-  return check;
+  const [resolved] = resolveIds(all, [id]);
+  return all.find((c) => c.meta.id === resolved)!;
+}
+
+/** Each name as a check id: a check id stays, a catalog id (A4, a4) becomes its check's id; anything else is an
+ *  input error naming the close matches. */
+function resolveIds(all: readonly AnyCheck[], names: readonly string[]): string[] {
+  const ids = all.map((c) => c.meta.id);
+  return names.map((name) => {
+    if (ids.includes(name)) return name;
+    const byCatalog = all.find((c) => c.meta.catalogId.toLowerCase() === name.toLowerCase());
+    if (byCatalog) return byCatalog.meta.id;
+    throw new UsageError(unknownNameMessage('check id', name, ids));
+  });
 }
 
 function unknownNameMessage(kind: string, name: string, known: readonly string[]): string {

@@ -8,4 +8,7 @@ export default defineOption({
   kind: 'string',
   help: 'the public IP a user connects from: is it allowed by the IP access control groups?',
   parse: clientIp,
+  // Only a check reads it, over the IP access control groups a bundle holds: a support engineer tests another
+  // user's address against them offline.
+  offline: true,
 });

@@ -104,6 +104,8 @@ export function asReport(fleet: FleetReport, target: TargetReport): Report {
     tool: fleet.tool,
     target: { kind, id },
     region: target.region ?? 'none',
+    // The account the run entered for this target (its role), which is what its facts name.
+    ...(target.account ? { account: target.account } : {}),
     startedAt: target.startedAt ?? fleet.startedAt,
     durationMs: target.durationMs ?? 0,
     ...(fleet.bundle ? { bundle: fleet.bundle } : {}),

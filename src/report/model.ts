@@ -13,6 +13,8 @@ export interface Report {
   /** What was checked: a live target, or (`terraform-plan`, `cloudformation`) the plan or template file. */
   target: { kind: Scope | PlanFormat; id: string };
   region: string;
+  /** The AWS account the facts are about, when the run learnt it. */
+  account?: string;
   /** When the facts were collected (for a bundle: when `collect` ran, not when it was analyzed). */
   startedAt: string;
   /** How long collecting the facts took. */

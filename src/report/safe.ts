@@ -13,6 +13,7 @@ export function sanitizeReport(report: Report): Report {
     tool: { name: sanitize(report.tool.name), version: sanitize(report.tool.version) },
     target: { kind: report.target.kind, id: sanitize(report.target.id) },
     region: sanitize(report.region),
+    ...(report.account !== undefined ? { account: sanitize(report.account) } : {}),
     startedAt: sanitize(report.startedAt),
     ...(report.bundle
       ? {

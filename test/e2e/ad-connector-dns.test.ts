@@ -104,7 +104,7 @@ describe.runIf(enabled)('AD Connector DNS checks against moto_server and loopbac
 
   it('a server that never answers: errors that say where to run from, not a missing record; exit 3', async () => {
     const blackHole = await dnsServer({ mode: 'drop' }); // accepts TCP connections, never replies
-    const { seeded, result } = await checkDirectory([blackHole.address], '--timeout', '1500');
+    const { seeded, result } = await checkDirectory([blackHole.address], '--timeout', '1500', '--verbose');
     expect(result.code).toBe(3);
     expect(result.stdout).toMatch(/^ERROR adc-dns-reachable/m);
     expect(result.stdout).toMatch(/^ERROR dns-srv-records/m);

@@ -123,8 +123,8 @@ describe.runIf(enabled)('bundles against moto_server', () => {
     const offline = await runCli(['check', '--bundle', out, '--only', 'mgmt-cidr-conflict'], { ...offlineEnv(), NO_COLOR: '1' });
     expect(offline.stderr).toBe('');
     expect(offline.code).toBe(1);
-    expect(offline.stdout).toMatch(/^FAIL {2}mgmt-cidr-conflict/m);
-    expect(offline.stdout).toContain(`directory ${directoryId} in eu-west-2`);
+    expect(offline.stdout).toMatch(/^✗ mgmt-cidr-conflict /m);
+    expect(offline.stdout).toContain(`directory ${directoryId} · eu-west-2`);
 
     // The same guard stops a live check at its first connection: the proof above is not vacuous.
     const env = { ...offlineEnv(), AWS_ACCESS_KEY_ID: 'AKIAWSDOCTORTESTKEY1', AWS_SECRET_ACCESS_KEY: 'x' };

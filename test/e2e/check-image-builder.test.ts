@@ -101,7 +101,7 @@ describe.runIf(enabled)('wsdoctor check --image-builder against moto_server and 
       testEnv({ AWS_ENDPOINT_URL: moto.endpoint, AWS_ENDPOINT_URL_APPSTREAM: appstream.endpoint, NO_COLOR: '1' }),
     );
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^FAIL {2}as-ib-eni-present/m);
+    expect(result.stdout).toMatch(/^✗ as-ib-eni-present /m);
     expect(result.stdout).toMatch(/it is detached \(status available\)/);
     const text = result.stdout.replace(/\s+/g, ' '); // the report wraps at 100 columns
     expect(text).toContain('launch a new image builder from the last working image');

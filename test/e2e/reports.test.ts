@@ -46,7 +46,7 @@ describe.runIf(enabled)('reports from a live run against moto_server', () => {
     expect((await readdir(dir)).sort()).toEqual(['out.json', 'out.md', 'out.xml']);
 
     // The text report and, after it, the workflow annotations on stdout, where GitHub reads them.
-    expect(result.stdout).toMatch(/^FAIL {2}mgmt-cidr-conflict/m);
+    expect(result.stdout).toMatch(/^✗ mgmt-cidr-conflict /m);
     // The text report is fenced (::stop-commands::<token> … ::<token>::) so nothing in it is a command; the
     // annotations follow the fence.
     const lines = result.stdout.split('\n').filter((line) => line.startsWith('::'));

@@ -33,10 +33,16 @@ describe('guide citations', () => {
 
   it('a text report cites by title and URL on every block, the ERROR block included, with its docs link', () => {
     const report = sampleReport([finding('fail'), finding('warn'), finding('error', { evidence: { reason: 'denied', iamAction: 'ec2:DescribeVpcs' } })]);
-    const text = renderText(report, { color: false });
-    const blocks = text.split('\n\n').filter((block) => /^(FAIL|WARN|ERROR) /.test(block));
-    expect(blocks).toHaveLength(3);
-    for (const block of blocks) {
+    // --verbose: a block per finding; the default: a details block per distinct fix, each with its source and docs.
+    const verbose = renderText(report, { color: false, detail: 'verbose' }).split('\n\n').filter((block) => /^(FAIL|WARN|ERROR) /.test(block));
+    expect(verbose).toHaveLength(3);
+    // The default shares one details block between the failure and the warning (one fix); the error has its own.
+    const compact = renderText(report, { color: false }).replace(/\n\s+/g, ' ');
+    expect(compact.match(/Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — /g)).toHaveLength(1);
+    expect(compact.match(/Verify by hand: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — /g)).toHaveLength(1);
+    expect(compact.match(new RegExp(`Docs: ${mgmtCidrConflict.meta.remediation.docsUrl.replace(/[.?]/g, '\\$&')}`, 'g'))).toHaveLength(2);
+    expect(compact).not.toMatch(/00\d_[0-9a-f]{16}\.txt|lines \d/);
+    for (const block of verbose) {
       const flat = block.replace(/\n\s+/g, ' ');
       expect(flat).toContain(`Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — ${ADMIN_GUIDE}`);
       expect(flat).toContain(`Docs: ${mgmtCidrConflict.meta.remediation.docsUrl}`);
