@@ -41,9 +41,12 @@ export default defineCheck({
       'from this machine, TCP/UDP 4172 (PCoIP), TCP/UDP 4195 (WSP) and TCP 443 to the Region\'s health check servers, one finding each: a closed TCP port fails, UDP without a reply warns',
     facts: [streamingPortProbes],
     remediation: {
+      // One fix for every port this check probes: say which port is for what, so a closed TCP 443 is not told to
+      // open the streaming ports.
       summary:
-        'Open TCP and UDP 4172 (PCoIP) and 4195 (WSP) outbound to the Region\'s health check servers and the PCoIP and ' +
-        'WSP gateway ranges, on the network firewalls and on any firewall running on the client.',
+        'Open outbound the port the finding names, on the network firewalls and on any firewall running on the client: ' +
+        "TCP and UDP 4172 (PCoIP) and 4195 (WSP) to the Region's health check servers and the PCoIP and WSP gateway " +
+        'ranges (never through a proxy); TCP 443 (registration, authentication, updates) directly or through the proxy.',
       steps: [
         "This behavior usually indicates that the WorkSpaces client can authenticate over port 443 but can't establish a streaming connection over port 4172 (PCoIP) or port 4195 (WSP).",
         'The most common cause is a client-side firewall or proxy preventing access over port 4172 or 4195 (TCP and UDP): check your local firewall settings. These same ports must also be open on any firewall running on the client.',
@@ -99,8 +102,9 @@ function verdict(clientPort: ClientPort, protocol: Protocol, probes: PortProbe[]
   const ok = looked.filter((p) => p.result === (protocol === 'tcp' ? 'open' : 'reply'));
   const not = looked.filter((p) => !ok.includes(p));
   if (not.length === 0) {
-    const how = protocol === 'tcp' ? 'accepts connections from' : 'answers datagrams from';
-    return draft(couldNot.length ? 'warn' : 'pass', `${label}: ${count(ok, looked)} of ${where} ${how} this machine.${notes}`);
+    const one = looked.length === 1;
+    const how = protocol === 'tcp' ? (one ? 'accepts connections from' : 'accept connections from') : one ? 'answers datagrams from' : 'answer datagrams from';
+    return draft(couldNot.length ? 'warn' : 'pass', `${label}: ${one ? where : `${count(ok, looked)} of ${where}`} ${how} this machine.${notes}`);
   }
   if (protocol === 'udp') {
     return draft(
@@ -114,7 +118,7 @@ function verdict(clientPort: ClientPort, protocol: Protocol, probes: PortProbe[]
   if (ok.length === 0) {
     return draft('fail', `${label} is closed from this machine to ${where}: ${list(not)}. ${own(SYMPTOM, port) ?? ''}${notes}`.trim());
   }
-  return draft('warn', `${label}: ${count(ok, looked)} of ${where} accept connections; not ${list(not)}.${notes}`);
+  return draft('warn', `${label}: ${count(ok, looked)} of ${where} ${ok.length === 1 ? 'accepts' : 'accept'} connections; not ${list(not)}.${notes}`);
 }
 
 /** What the UDP results that are not replies can and cannot mean. */
@@ -131,9 +135,8 @@ function udpMeaning(probes: PortProbe[]): string {
 }
 
 function describeTargets({ targets, hosts }: StreamingPortProbes): string {
-  return targets.from === 'health-check-servers'
-    ? `${targets.region}'s health check servers (${targets.hostname}: ${hosts.join(', ')})`
-    : `the probe hosts (${hosts.join(', ')})`;
+  if (targets.from === 'health-check-servers') return `${targets.region}'s health check servers (${targets.hostname}: ${hosts.join(', ')})`;
+  return hosts.length === 1 ? `the probe host (${hosts[0]})` : `the probe hosts (${hosts.join(', ')})`;
 }
 
 function count(some: PortProbe[], all: PortProbe[]): string {

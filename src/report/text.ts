@@ -5,7 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
 import { STATUS_ORDER, type Finding, type Status } from '../engine/types.js';
-import { beforeLine, byStatus, cite, couldNotLookSteps, describeProxy, locationText, type Report, type ReportBundle, type ReportPlan } from './model.js';
+import { beforeLine, byStatus, cite, citation, couldNotLookSteps, describeProxy, locationText, type Report, type ReportBundle, type ReportPlan } from './model.js';
 import { sanitizeReport } from './safe.js';
 import { truncate, visibleLength, wrap } from './wrap.js';
 
@@ -67,7 +67,7 @@ export function renderText(unsafe: Report, options: TextOptions): string {
 
 function headerLines(report: Report, { c, width }: Layout, full: boolean): string[] {
   const onThisMachine = report.target.id === 'this machine';
-  const target = onThisMachine ? `${report.target.kind} checks on this machine` : `${report.target.kind} ${report.target.id}`;
+  const target = onThisMachine ? `${report.target.kind} (this machine)` : `${report.target.kind} ${report.target.id}`;
   const region = report.region && report.region !== 'none' ? ` · ${report.region}` : '';
   const account = report.account ? ` · account ${report.account}` : '';
   const title = wrap(`${c.bold(`wsdoctor ${report.tool.version}`)} · ${target}${region}${account}`, width, 0, 2);
@@ -117,8 +117,9 @@ function checkLines(findings: readonly Finding[], layout: Layout): string[] {
     const lead = `${mark(status)} ${c.bold(id.padEnd(idWidth))}  `;
     lines.push(lead + truncate(`${count}${shortResult(worstOnes[0]!)}`, Math.max(10, width - visibleLength(lead))));
   }
+  // A healthy run may list its passes over a screen's worth; beside problems they are background, kept short.
   for (const [status, what, most] of [
-    ['pass', 'passed', 10],
+    ['pass', 'passed', problems.length ? 3 : 10],
     ['skip', 'skipped (they do not apply here)', 3],
   ] as const) {
     const ids = rows.filter((row) => row.status === status).map((row) => row.id);
@@ -168,12 +169,13 @@ function fixGroups(findings: readonly Finding[]): FixGroup[] {
     const r = finding.remediation;
     const group: Omit<FixGroup, 'findings' | 'status'> =
       finding.status === 'error'
-        ? { heading: 'To do:', steps: couldNotLookSteps(finding), sources: [cite(r.source)], docsUrl: r.docsUrl }
+        ? { heading: 'To do:', steps: couldNotLookSteps(finding), sources: [citeTitle(r.source)], docsUrl: r.docsUrl }
         : {
             heading: `Fix: ${r.summary}`,
             steps: r.steps,
-            // The guide section the fix comes from; --verbose and `explain` add the sections it also draws on.
-            sources: [cite(r.source)],
+            // The guide section the fix comes from, by title (its Docs link is the one to click); --verbose and
+            // `explain` add the guide's URL and the sections it also draws on.
+            sources: [citeTitle(r.source)],
             docsUrl: r.docsUrl,
           };
     // Checks that could not look for the same reason share their steps; each keeps its guide section.
@@ -280,4 +282,10 @@ function when(iso: string): string {
 function seconds(ms: number): string {
   if (!Number.isFinite(ms) || ms < 100) return 'under 0.1 s';
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** A guide section by its document's title and heading, without the document's URL. */
+function citeTitle(source: Parameters<typeof citation>[0]): string {
+  const { title, section } = citation(source);
+  return `${title}, "${section}"`;
 }

@@ -35,7 +35,7 @@ checkTable(check, [
     facts: { streamingPortProbes: probes(['3.209.215.252', '3.212.50.30'], {}, true) },
     expect: [
       { status: 'pass', resource: '4172/tcp', message: /TCP 4172 \(PCoIP streaming and health checks\): all 2 of us-east-1's health check servers \(drp-iad/ },
-      { status: 'pass', resource: '4172/udp', message: /answers datagrams/ },
+      { status: 'pass', resource: '4172/udp', message: /all 2 of .* answer datagrams from this machine/ },
       { status: 'pass', resource: '4195/tcp' },
       { status: 'pass', resource: '4195/udp' },
       { status: 'pass', resource: '443/tcp' },
@@ -55,9 +55,20 @@ checkTable(check, [
     expect: [{ status: 'pass' }, { status: 'pass' }, { status: 'fail', message: /4195.*blocked by this machine.*"No network\. Network connection lost/ }, { status: 'pass' }, { status: 'pass' }],
   },
   {
+    name: 'one probe host, every port open: said of that host, not "all 1 of the probe hosts"',
+    facts: { streamingPortProbes: probes(['127.0.0.2']) },
+    expect: [
+      { status: 'pass', message: /^TCP 4172 \(PCoIP streaming and health checks\): the probe host \(127\.0\.0\.2\) accepts connections from this machine\.$/ },
+      { status: 'pass', message: /: the probe host \(127\.0\.0\.2\) answers datagrams from this machine\.$/ },
+      { status: 'pass' },
+      { status: 'pass' },
+      { status: 'pass', message: /^TCP 443 .*: the probe host \(127\.0\.0\.2\) accepts connections/ },
+    ],
+  },
+  {
     name: 'TCP open to some hosts only warns',
     facts: { streamingPortProbes: probes(['127.0.0.2', '127.0.0.3'], { '127.0.0.3 443/tcp': 'unreachable' }) },
-    expect: [{ status: 'pass' }, { status: 'pass' }, { status: 'pass' }, { status: 'pass' }, { status: 'warn', message: /443 .*: 1 of the probe hosts .* accept connections; not 127\.0\.0\.3 unreachable/ }],
+    expect: [{ status: 'pass' }, { status: 'pass' }, { status: 'pass' }, { status: 'pass' }, { status: 'warn', message: /443 .*: 1 of the probe hosts .* accepts connections; not 127\.0\.0\.3 unreachable/ }],
   },
   {
     name: 'UDP without a reply is at most a warning, never a pass and never a fail',

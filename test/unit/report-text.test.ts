@@ -91,7 +91,7 @@ describe('the compact text report (the default)', () => {
   it('names this machine, not "local this machine in none", and no "0.0 s"', () => {
     const report = { ...sampleReport([passing('x')]), target: { kind: 'local' as const, id: 'this machine' }, region: 'none', durationMs: 3 };
     const out = plain(renderText(report, { color: false }));
-    expect(out).toMatch(/^wsdoctor 0\.1\.0 · local checks on this machine$/m);
+    expect(out).toMatch(/^wsdoctor 0\.1\.0 · local \(this machine\)$/m);
     expect(out).not.toMatch(/ in none|none|0\.0 s/);
     expect(out).toContain('took under 0.1 s');
   });
