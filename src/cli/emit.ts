@@ -1,11 +1,11 @@
 // Where a finished report goes: the --format rendering to stdout (or to --output), every --report FORMAT=FILE
 // to its file, all files written whole or none; and, inside GitHub Actions, workflow annotations.
 import type { FailOn } from '../engine/exit-codes.js';
-import { writeFilesAtomic } from '../core/files.js';
+import { writeFilesAtomic, writeToStream } from '../core/files.js';
 import { redact } from '../core/secrets.js';
 import { fenceCommands, inGitHubActions } from '../core/workflow-commands.js';
 import { renderAnnotations } from '../report/github-annotations.js';
-import { renderJson } from '../report/json.js';
+import { renderJson, renderJsonChunks } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report, ReportFormat } from '../report/model.js';
@@ -24,6 +24,18 @@ export interface EmitOptions {
 /** Every rendering is redacted as a whole, so a secret echoed into any message or evidence never reaches a reader. */
 export function render(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
   return redact(renderUnredacted(report, format, options));
+}
+
+/**
+ * The same text as render, in pieces, each redacted: JSON piece by piece (a report of thousands of findings is never
+ * one string in memory; no piece splits a string, so none splits a secret), the other formats whole.
+ */
+export function* renderPieces(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): Generator<string> {
+  if (format !== 'json') {
+    yield render(report, format, options);
+    return;
+  }
+  for (const piece of renderJsonChunks(report)) yield redact(piece);
 }
 
 function renderUnredacted(report: Report, format: ReportFormat, options: { color: boolean; failOn: FailOn }): string {
@@ -53,15 +65,18 @@ export async function emitReport(report: Report, options: EmitOptions, env = pro
   const files = [...(options.output ? [{ format: options.format, path: options.output }] : []), ...(options.reports ?? [])];
   // Files never get colour codes; stdout only on a terminal.
   await writeFilesAtomic(
-    files.map(({ format, path }) => ({ path, content: render(report, format, { color: false, failOn: options.failOn }) })),
+    files.map(({ format, path }) => ({ path, content: renderPieces(report, format, { color: false, failOn: options.failOn }) })),
   );
   const stdoutReport = options.output ? undefined : options.format;
   if (stdoutReport) {
     const color = process.stdout.isTTY === true && useColor(env);
-    const rendered = render(report, stdoutReport, { color, failOn: options.failOn });
     // The human report holds AWS strings line by line: inside Actions nothing in it may be a workflow command. The
     // machine formats escape command syntax themselves (they must stay parseable, with nothing around them).
-    process.stdout.write(inGitHubActions(env) && stdoutReport === 'text' ? fenceCommands(rendered) : rendered);
+    if (inGitHubActions(env) && stdoutReport === 'text') {
+      process.stdout.write(fenceCommands(render(report, stdoutReport, { color, failOn: options.failOn })));
+    } else {
+      await writeToStream(process.stdout, renderPieces(report, stdoutReport, { color, failOn: options.failOn }));
+    }
   }
   if (inGitHubActions(env)) {
     // A JSON, JUnit or Markdown report on stdout must stay parseable: the annotations then go to stderr, which
