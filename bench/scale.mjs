@@ -24,7 +24,7 @@ const MEMORY_TARGET_MB = 200;
 const STOPPED_EVERY = 10;
 /** The reads the per-WorkSpace checks make, with how each is batched (calls per WorkSpace are what the bench shows). */
 const PER_WORKSPACE_READS = [
-  ['workspaces:DescribeWorkspaces', 'one paginated listing of the directory, 25 a page, shared by every check'],
+  ['workspaces:DescribeWorkspaces', "the directory's one listing, 25 a page, shared by every per-WorkSpace check; plus acct-workspaces-quotas' own listing of every WorkSpace in the Region (all directories)"],
   ['workspaces:DescribeWorkspacesConnectionStatus', '25 WorkSpaces a call, only those not AVAILABLE past 25'],
   ['monitoring:GetMetricData', '4 metrics a WorkSpace, 500 queries (125 WorkSpaces) a call'],
   ['cloudtrail:LookupEvents', 'by event name for a whole directory (6 ENI events, migrations): not per WorkSpace'],

@@ -10,7 +10,8 @@ import { UsageError } from './errors.js';
 
 export interface OutputFile {
   path: string;
-  content: string;
+  /** The text, whole or in pieces (a large report is rendered piece by piece, never as one string). Read once. */
+  content: string | Iterable<string>;
 }
 
 /**
@@ -88,34 +89,64 @@ export async function outputTarget(path: string): Promise<OutputTarget> {
   return { how: 'replace', path: await realpath(path) };
 }
 
-async function writeDurably(path: string, content: string): Promise<void> {
+async function writeDurably(path: string, content: OutputFile['content']): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
   try {
-    await handle.writeFile(content);
+    // Each writeFile continues where the one before it ended.
+    for (const piece of batches(content)) await handle.writeFile(piece);
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
-async function writeStream(path: string, content: string): Promise<void> {
+async function writeStream(path: string, content: OutputFile['content']): Promise<void> {
   // Appending: a file behind /dev/stdout opened with `>>` keeps what was there, and a terminal or pipe does not care.
   const handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
   try {
-    await handle.writeFile(content);
+    for (const piece of batches(content)) await handle.writeFile(piece);
   } finally {
     await handle.close();
   }
 }
 
 /** Through the process's own streams for stdout and stderr (they handle a pipe that is full), directly otherwise. */
-function writeDescriptor(fd: number, content: string): Promise<void> {
+async function writeDescriptor(fd: number, content: OutputFile['content']): Promise<void> {
   const stream = fd === 1 ? process.stdout : fd === 2 ? process.stderr : undefined;
-  return new Promise((resolveWrite, reject) => {
-    const done = (error?: Error | null) => (error ? reject(error) : resolveWrite());
-    if (stream) stream.write(content, done);
-    else writeFd(fd, content, done);
-  });
+  for (const piece of batches(content)) {
+    await new Promise<void>((resolveWrite, reject) => {
+      const done = (error?: Error | null) => (error ? reject(error) : resolveWrite());
+      if (stream) stream.write(piece, done);
+      else writeFd(fd, piece, done);
+    });
+  }
+}
+
+/** Writes `content` to a stream (stdout) piece by piece, waiting while the stream holds more than it wants. */
+export async function writeToStream(stream: NodeJS.WritableStream, content: OutputFile['content']): Promise<void> {
+  for (const piece of batches(content)) {
+    if (!stream.write(piece)) await new Promise((resolveDrain) => stream.once('drain', resolveDrain));
+  }
+}
+
+/** Pieces of about 1 MB: few writes, and never the whole of a large text at once. */
+function* batches(content: OutputFile['content'], size = 1 << 20): Generator<string> {
+  if (typeof content === 'string') {
+    yield content;
+    return;
+  }
+  let pending: string[] = [];
+  let length = 0;
+  for (const piece of content) {
+    pending.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield pending.join('');
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
 }
 
 async function syncDirectory(directory: string): Promise<void> {
