@@ -37,6 +37,7 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
     allowed: (actions: string[]) => actions,
     lacksDirectoryConfigs: (actions: string[]) => actions.filter((a) => a !== 'appstream:DescribeDirectoryConfigs'),
     lacksNatGateways: (actions: string[]) => actions.filter((a) => a !== 'ec2:DescribeNatGateways'),
+    lacksScalableTargets: (actions: string[]) => actions.filter((a) => a !== 'application-autoscaling:DescribeScalableTargets'),
   };
 
   beforeAll(async () => {
@@ -134,5 +135,15 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
     for (const id of ['as-fleet-internet-access', 'as-ib-internet-access']) {
       expect(report.results.find((r) => r.checkId === id), id).toMatchObject({ status: 'error', evidence: { reason: 'denied', iamAction: 'ec2:DescribeNatGateways' } });
     }
+  });
+
+  it('without application-autoscaling:DescribeScalableTargets (judged by moto), the ENI quota check errors naming it, never counts desired capacity instead', async () => {
+    const result = await runAs(keys.lacksScalableTargets!, '--only', 'as-eni-quota');
+    expect(result.code).toBe(3);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.results.find((r) => r.checkId === 'as-eni-quota')).toMatchObject({
+      status: 'error',
+      evidence: { reason: 'denied', iamAction: 'application-autoscaling:DescribeScalableTargets' },
+    });
   });
 });

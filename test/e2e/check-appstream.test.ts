@@ -5,11 +5,13 @@
 // 127.53.x.y. The built CLI runs as a pipeline would, each service reached through its AWS_ENDPOINT_URL_* variable.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:net';
+import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { port53Available, startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 import { startFakeAppStream, type FakeAppStream } from '../helpers/fake-appstream.js';
 import { startFakeCloudTrail, type FakeCloudTrail } from '../helpers/fake-cloudtrail.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
+import { sdkConfig } from '../helpers/seed.js';
 import { addFleet, addImages, addStack, builderInterface, createAppstreamServiceRole, seedAppstreamNetwork, type AppstreamNetwork } from '../helpers/appstream-seed.js';
 
 const enabled = motoAvailable() && (await port53Available());
@@ -78,6 +80,22 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
     expect(run.of('as-service-role')[0]!.message).toMatch(/trusts appstream\.amazonaws\.com and is allowed the 10 EC2 actions .*AmazonAppStreamServiceAccess/);
     // The domain join checks have nothing to join.
     for (const id of ['as-domain-join-errors', 'as-directory-config-valid', 'as-vpc-dhcp-dns', 'as-domain-join-ports']) expect(run.status(id), id).toEqual(['skip']);
+  });
+
+  it('G3 counts a fleet at its Application Auto Scaling maximum (moto), and names the fleet that has no scaling target', async () => {
+    addFleet(appstream, network, 'office-scaling', image, { ComputeCapacityStatus: { Desired: 2, Running: 2 } });
+    addFleet(appstream, network, 'labs', image, { ComputeCapacityStatus: { Desired: 3, Running: 1 } });
+    await new ApplicationAutoScalingClient(sdkConfig(moto.endpoint, REGION)).send(
+      new RegisterScalableTargetCommand({ ServiceNamespace: 'appstream', ResourceId: 'fleet/office-scaling', ScalableDimension: 'appstream:fleet:DesiredCapacity', MinCapacity: 2, MaxCapacity: 40 }),
+    );
+    const run = await check('--fleet', 'office-scaling', '--only', 'as-eni-quota');
+    const [finding] = run.of('as-eni-quota');
+    // (40 - 2 running) for the scaling fleet, (3 desired - 1 running) for the one that does not scale.
+    expect(finding).toMatchObject({ status: 'pass', message: expect.stringMatching(/ now, 40 more if its 2 fleets scale to their maximum: .*\. Fleet labs has no Application Auto Scaling target: counted at its desired capacity\.$/) });
+    expect(finding!.evidence.fleets).toEqual([
+      expect.objectContaining({ fleet: 'office-scaling', basis: 'scaling maximum', scalingMax: 40, capacity: 40, adds: 38 }),
+      expect.objectContaining({ fleet: 'labs', basis: 'desired capacity (no scaling target)', capacity: 3, adds: 2 }),
+    ]);
   });
 
   it('STARTING for 40 minutes since its StartFleet with a domain join error: the cause, its explanation and the DNS that fails it', async () => {
