@@ -67,16 +67,18 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
 
   it('a healthy fleet (NAT, two private subnets in two zones, available image, service role): nothing fails or warns, exit 0', async () => {
     addFleet(appstream, network, 'office', image);
+    addStack(appstream, REGION, 'office-stack', ['office']);
     const run = await check('--fleet', 'office');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.report!.target).toEqual({ kind: 'fleet', id: 'office' });
     const bad = run.report!.results.filter((r) => !['pass', 'skip'].includes(r.status));
     expect(bad, JSON.stringify(bad, null, 1)).toEqual([]);
-    for (const id of ['as-fleet-subnets-ha', 'as-fleet-subnet-ips', 'as-fleet-internet-access', 'as-fleet-starting-timeout', 'as-service-role', 'as-eni-quota', 'as-image-deprecated']) {
+    for (const id of ['as-fleet-subnets-ha', 'as-fleet-subnet-ips', 'as-fleet-internet-access', 'as-fleet-starting-timeout', 'as-service-role', 'as-eni-quota', 'as-image-deprecated', 'as-stack-fleet-running']) {
       expect(run.status(id), id).toEqual(['pass']);
     }
     expect(run.of('as-fleet-internet-access')[0]!.message).toContain(`→ ${network.natGatewayId}`);
+    expect(run.of('as-stack-fleet-running')[0]).toMatchObject({ resource: 'office-stack', message: 'Stack office-stack (associated with fleet office) can stream: office is RUNNING (office (RUNNING)).' });
     expect(run.of('as-service-role')[0]!.message).toMatch(/trusts appstream\.amazonaws\.com and is allowed the 10 EC2 actions .*AmazonAppStreamServiceAccess/);
     // The domain join checks have nothing to join.
     for (const id of ['as-domain-join-errors', 'as-directory-config-valid', 'as-vpc-dhcp-dns', 'as-domain-join-ports']) expect(run.status(id), id).toEqual(['skip']);
@@ -147,6 +149,24 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
     expect(run.of('as-stack-fleet-running')[0]).toMatchObject({ status: 'fail', message: expect.stringContaining('f1 (STOPPED), f2 (STOPPED)') });
     expect(run.of('as-fleet-subnets-ha').map((r) => r.resource)).toEqual(['f1', 'f2']);
     expect(appstream.targets.filter((t) => t.endsWith('.ListAssociatedFleets')).length).toBe(2);
+  });
+
+  it('H10 for a --fleet: each stack it is associated with (pages of one), one streaming through another fleet, one not at all; a fleet in no stack warns', async () => {
+    appstream.pageSize = 1;
+    addFleet(appstream, network, 'office', image, { State: 'STOPPED', ComputeCapacityStatus: { Desired: 2, Running: 0 } });
+    addFleet(appstream, network, 'labs', image);
+    addStack(appstream, REGION, 'sales', ['labs', 'office']);
+    addStack(appstream, REGION, 'finance', ['office']);
+    addStack(appstream, REGION, 'unrelated', ['labs']);
+    const run = await check('--fleet', 'office', '--only', 'as-stack-fleet-running');
+    expect(run.code).toBe(1);
+    expect(run.of('as-stack-fleet-running').map((r) => [r.status, r.resource, r.message])).toEqual([
+      ['pass', 'sales', 'Stack sales (associated with fleet office) can stream: labs is RUNNING (labs (RUNNING), office (STOPPED)).'],
+      ['fail', 'finance', 'No fleet of stack finance (associated with fleet office) is RUNNING (office (STOPPED)): the stack cannot be used for streaming sessions.'],
+    ]);
+    addFleet(appstream, network, 'alone', image);
+    const alone = await check('--fleet', 'alone', '--only', 'as-stack-fleet-running');
+    expect(alone.of('as-stack-fleet-running')[0]).toMatchObject({ status: 'warn', resource: 'alone', message: expect.stringContaining('Fleet alone is associated with no stack') });
   });
 
   it('a fleet routed straight to the internet gateway, without default internet access, has no internet: fail', async () => {
