@@ -169,6 +169,20 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
     expect(alone.of('as-stack-fleet-running')[0]).toMatchObject({ status: 'warn', resource: 'alone', message: expect.stringContaining('Fleet alone is associated with no stack') });
   });
 
+  it('H8 counts the user pool (every page) and the fleets\' running instances, each against its limit', async () => {
+    appstream.pageSize = 2;
+    for (let i = 0; i < 6; i++) appstream.users.push({ UserName: `user${i}@example.com`, AuthenticationType: 'USERPOOL' });
+    appstream.users.push({ UserName: 'saml@example.com', AuthenticationType: 'SAML' });
+    addFleet(appstream, network, 'office', image, { ComputeCapacityStatus: { Desired: 4, Running: 4, InUse: 3, Available: 1 } });
+    addFleet(appstream, network, 'labs', image, { InstanceType: 'stream.compute.large', ComputeCapacityStatus: { Desired: 2, Running: 2, InUse: 0, Available: 2 } });
+    const run = await check('--fleet', 'office', '--only', 'as-service-limits');
+    const byResource = Object.fromEntries(run.of('as-service-limits').map((r) => [r.resource, r]));
+    expect(byResource[`users in ${REGION}`]).toMatchObject({ status: 'warn', message: expect.stringMatching(/^The account has 6 user pool users in eu-west-1, at or above the guide's default limit of 5; Service Quotas/) });
+    expect(byResource[`streaming instances in ${REGION}`]).toMatchObject({ status: 'warn', message: expect.stringMatching(/^The account's fleets run 6 streaming instances \(3 streaming\) in eu-west-1, at or above the guide's default limit of 5/) });
+    expect(byResource[`fleets in ${REGION}`]).toMatchObject({ status: 'pass' });
+    expect(appstream.targets.filter((t) => t.endsWith('.DescribeUsers'))).toHaveLength(3);
+  });
+
   it('a fleet routed straight to the internet gateway, without default internet access, has no internet: fail', async () => {
     const publicNetwork = await seedAppstreamNetwork(moto.endpoint, REGION, { fleetSubnets: 'internet-gateway' });
     addFleet(appstream, publicNetwork, 'office-public', image);

@@ -120,6 +120,22 @@ describe('the stacks of a --fleet', () => {
   });
 });
 
+describe('the user pool', () => {
+  it('counts the USERPOOL users over every page, and keeps nothing but the count', async () => {
+    appstream.pageSize = 2;
+    for (let i = 0; i < 5; i++) appstream.users.push({ UserName: `user${i}@example.com`, AuthenticationType: 'USERPOOL', FirstName: 'Secret', LastName: 'Person' });
+    appstream.users.push({ UserName: 'saml-user@example.com', AuthenticationType: 'SAML' });
+    const outcome = await store({ fleetName: 'office' }).settle('userPoolUserCount');
+    expect(outcome).toEqual({ ok: true, value: 5 });
+    expect(appstream.targets.filter((t) => t.endsWith('.DescribeUsers'))).toHaveLength(3);
+  });
+
+  it('a denied DescribeUsers fails the fact with the IAM action, never zero users', async () => {
+    appstream.deny('appstream:DescribeUsers');
+    expect(await store({ fleetName: 'office' }).settle('userPoolUserCount')).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'appstream:DescribeUsers' } });
+  });
+});
+
 describe('images', () => {
   it('reads the image each resource runs and its base image; a base image that is gone is missing, not an error', async () => {
     const base = fakeImage(REGION, 'AppStream-WinServer2019-01-01-2020', { Visibility: 'PUBLIC' });
