@@ -212,6 +212,27 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
     expect(away.of('as-vpc-resource-route')[0]!.message).toMatch(/sends this private \(RFC 1918\) address to the internet/);
   });
 
+  it('--resource by name: resolved by the VPC\'s DHCP DNS server (127.53.x.y) and each address judged; a name it does not know is an error', async () => {
+    const corpDns = await startDnsServer({ a: { 'licence.corp.example.com': ['10.30.2.20'], 'far.corp.example.com': ['10.30.2.21', '10.99.0.5'] } });
+    dns.push(corpDns);
+    const corpNetwork = await seedAppstreamNetwork(moto.endpoint, REGION, { dnsServers: [corpDns.address] });
+    addFleet(appstream, corpNetwork, 'office', image);
+    const inside = await check('--fleet', 'office', '--only', 'as-vpc-resource-route', '--resource', 'licence.corp.example.com:27000');
+    expect(inside.of('as-vpc-resource-route')[0]).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining(`Licence.corp.example.com resolved to 10.30.2.20 (asked of the DNS servers of its VPC's DHCP options (${corpDns.address}))`),
+    });
+    const far = await check('--fleet', 'office', '--only', 'as-vpc-resource-route', '--resource', 'far.corp.example.com:1433');
+    expect(far.code).toBe(1);
+    expect(far.of('as-vpc-resource-route')[0]).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The fleet office cannot reach far\.corp\.example\.com:1433: 10\.99\.0\.5: from subnet-/) });
+    const unknown = await check('--fleet', 'office', '--only', 'as-vpc-resource-route', '--resource', 'nowhere.corp.example.com:1433');
+    expect(unknown.code).toBe(3);
+    expect(unknown.of('as-vpc-resource-route')[0]).toMatchObject({ status: 'error', message: expect.stringContaining('the name does not exist (NXDOMAIN)') });
+    const bad = await check('--fleet', 'office', '--resource', 'bad_name!:1433');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('wsdoctor: --resource "bad_name!:1433": "bad_name!" is not an IP address or a DNS host name, e.g. 10.0.5.20:1433, licence.corp.example.com:27000 or [2001:db8::5]:443');
+  });
+
   it('preflights: deleting a running fleet, changing its instance type, deleting a running builder, a reserved image name', async () => {
     addFleet(appstream, network, 'office', image);
     const del = await check('--fleet', 'office', '--before', 'delete', '--only', 'as-delete-preflight');
