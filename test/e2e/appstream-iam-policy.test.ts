@@ -52,7 +52,7 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
       appstream.enforce(keys[name]!.accessKeyId, document);
       cloudtrail.enforce(keys[name]!.accessKeyId, document);
     }
-    // A seed that reaches every fact: a domain-joined fleet that is starting (CloudTrail), a stack, an image builder
+    // A seed that reaches every fact (--fleet too, for the stacks of a fleet): a domain-joined fleet that is starting (CloudTrail), a stack, an image builder
     // with its interface, images and their base, a Directory Config, the service role.
     const network = await seedAppstreamNetwork(moto.endpoint, REGION, { dnsServers: ['127.53.255.254'] });
     await createAppstreamServiceRole(moto.endpoint);
@@ -90,7 +90,7 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
   const runAs = (key: AccessKey, ...extra: string[]) =>
     withIamEnforced(moto.endpoint, () =>
       runCli(
-        ['check', '--stack', 'iam-stack', '--image-builder', 'iam-builder', '--region', REGION, '--format', 'json', '--debug', '--timeout', '10000', '--max-attempts', '2', ...extra],
+        ['check', '--stack', 'iam-stack', '--fleet', 'iam-fleet', '--image-builder', 'iam-builder', '--region', REGION, '--format', 'json', '--debug', '--timeout', '10000', '--max-attempts', '2', ...extra],
         testEnv({
           AWS_ACCESS_KEY_ID: key.accessKeyId,
           AWS_SECRET_ACCESS_KEY: key.secretAccessKey,
