@@ -66,21 +66,18 @@ export function appstreamName(kind: string) {
 export const imageBuilderName = appstreamName('image builder');
 
 /**
- * A network resource as IP:PORT (IPv6 in brackets): routes and security group rules are judged by address, and a
- * name resolved here may not resolve as it does inside the VPC, so a host name is refused with that reason.
+ * A network resource as HOST:PORT: an IP address (IPv6 in brackets) or a DNS host name. Routes and security group
+ * rules are judged by address, so a name is resolved when the facts are collected (src/facts/probes/
+ * resource-addresses.ts), with the DNS servers the instances' VPC gives them where it names any.
  */
-export function ipAndPort(flag: string) {
+export function hostAndPort(flag: string) {
   return (value: string): string => {
-    const match = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(value);
+    const match = /^(?:\[([^\]]+)\]|([^:\s\[\]]+)):(\d{1,5})$/.exec(value);
     const host = match?.[1] ?? match?.[2];
     const port = Number(match?.[3]);
-    if (!match || !host || !isIpAddress(host)) {
-      const named = match && host && !isIpAddress(host);
-      throw new UsageError(
-        named
-          ? `${flag} "${value}": give the resource's IP address, not a name (routes and security groups are judged by address, and a name may resolve differently inside the VPC), e.g. 10.0.5.20:1433`
-          : `${flag} "${value}" is not IP:PORT, e.g. 10.0.5.20:1433 or [2001:db8::5]:443`,
-      );
+    if (!match || !host || (!isIpAddress(host) && (match[1] !== undefined || !isHostName(host)))) {
+      const why = match && host && !isIpAddress(host) ? `: "${host}" is not an IP address or a DNS host name` : ' is not HOST:PORT';
+      throw new UsageError(`${flag} "${value}"${why}, e.g. 10.0.5.20:1433, licence.corp.example.com:27000 or [2001:db8::5]:443`);
     }
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       throw new UsageError(`${flag} "${value}": the port must be from 1 to 65535`);
@@ -89,10 +86,18 @@ export function ipAndPort(flag: string) {
   };
 }
 
-/** The address and port of a value `ipAndPort` accepted. */
-export function splitIpAndPort(value: string): { address: string; port: number } {
+/** A DNS host name: labels of letters, digits and inner hyphens, 253 characters at most, not ending in a number. */
+export function isHostName(host: string): boolean {
+  const name = host.replace(/\.$/, '');
+  const labels = name.split('.');
+  // An all-digit last label is a mistyped address (999.1.1.1), never a host name.
+  return name.length > 0 && name.length <= 253 && labels.every((label) => HOSTNAME_LABEL.test(label)) && !/^\d+$/.test(labels.at(-1)!);
+}
+
+/** The host (an address or a name) and port of a value `hostAndPort` accepted. */
+export function splitHostAndPort(value: string): { host: string; port: number } {
   const at = value.lastIndexOf(':');
-  return { address: value.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(value.slice(at + 1)) };
+  return { host: value.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(value.slice(at + 1)) };
 }
 
 const HOSTNAME_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;

@@ -64,7 +64,7 @@ export const DELETE_SOURCES = {
 // ——— Service limits (004 lines 778-792, "Amazon AppStream 2.0 Service Limits") ———
 
 export interface ServiceLimit {
-  resource: 'stacks' | 'fleets' | 'image builders' | 'images';
+  resource: 'stacks' | 'fleets' | 'image builders' | 'images' | 'users';
   /** The 2017 default, per account and Region (004 lines 784-790). Outdated (catalog Part IV, X17). */
   default2017: number;
   source: RowSource;
@@ -78,9 +78,24 @@ export const SERVICE_LIMITS: readonly ServiceLimit[] = [
   { resource: 'fleets', default2017: 5, source: { guide: GUIDES.appStream, lines: '786' }, quotaCode: 'L-3FEADC0C', quotaName: /^(maximum number of )?fleets$/i },
   { resource: 'images', default2017: 5, source: { guide: GUIDES.appStream, lines: '788' }, quotaName: /^(maximum number of )?images$/i },
   { resource: 'image builders', default2017: 5, source: { guide: GUIDES.appStream, lines: '789' }, quotaName: /^(maximum number of )?image builders( \(total\))?$/i },
+  // The guide's "Users" are the user pool's (the only users AppStream itself holds; SAML users are not counted by it).
+  { resource: 'users', default2017: 5, source: { guide: GUIDES.appStream, lines: '790' }, quotaName: /^(maximum number of )?users( in the user pool)?$/i },
 ];
+
+/**
+ * Streaming instances: 5 per account in the 2017 guide (004 line 787). [not in guides] Today Service Quotas holds
+ * them per instance type and size ("Standard fleet instances", "Compute-optimized fleet instances"…, one quota per
+ * type such as stream.standard.medium), per account and Region, shared by every fleet of that type (AppStream
+ * Administration Guide, "Service Quotas"): a fleet instance quota is found by its name naming the instance type.
+ */
+export const STREAMING_INSTANCES_LIMIT = { default2017: 5, source: { guide: GUIDES.appStream, lines: '787' } as RowSource } as const;
+export function isFleetInstanceQuota(quotaName: string, instanceType: string): boolean {
+  const name = quotaName.toLowerCase();
+  return name.includes(instanceType.toLowerCase()) && !name.includes('image builder');
+}
 export const QUOTA_CODES_SOURCE: Provenance = {
-  notInGuides: 'AppStream Administration Guide, "Service Quotas" (links to Service Quotas appstream2 L-A8B8B901 Stacks, L-3FEADC0C Fleets)',
+  notInGuides:
+    'AppStream Administration Guide, "Service Quotas" (links to Service Quotas appstream2 L-A8B8B901 Stacks, L-3FEADC0C Fleets; "Users in the user pool"; fleet instances per instance type and size)',
 };
 
 // ——— The service role (004 lines 679-725, "Using the IAM Service Role") ———

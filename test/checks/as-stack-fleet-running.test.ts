@@ -24,3 +24,66 @@ checkTable(check, [
     expect: [{ status: 'error', message: /appstream:ListAssociatedFleets/ }],
   },
 ]);
+
+// --fleet: the stacks the fleet is associated with, each its own finding naming the fleet it was reached from.
+const viaFleet = (stacks: { name: string; fleets: { Name: string; State?: string }[]; errors?: { ErrorCode: string; ErrorMessage?: string }[] }[]) => ({
+  fleet: 'office',
+  stacks: stacks.map((s) => ({ stack: { Name: s.name, StackErrors: s.errors ?? [] }, fleets: s.fleets })),
+});
+
+checkTable(check, [
+  {
+    name: 'catalog H10 for --fleet: its stack\'s only fleet (itself) STOPPED → fail naming the stack and the fleet',
+    facts: { fleets: [fleet({ State: 'STOPPED' })], fleetStacks: viaFleet([{ name: 'office-stack', fleets: [{ Name: 'office', State: 'STOPPED' }] }]) },
+    expect: [{ status: 'fail', resource: 'office-stack', message: 'No fleet of stack office-stack (associated with fleet office) is RUNNING (office (STOPPED)): the stack cannot be used for streaming sessions.' }],
+  },
+  {
+    name: 'each stack of the fleet is judged on its own: one streams through another fleet, one cannot',
+    facts: {
+      fleetStacks: viaFleet([
+        { name: 'sales', fleets: [{ Name: 'office', State: 'STOPPED' }, { Name: 'labs', State: 'RUNNING' }] },
+        { name: 'finance', fleets: [{ Name: 'office', State: 'STOPPED' }] },
+      ]),
+    },
+    expect: [
+      { status: 'pass', resource: 'sales', message: 'Stack sales (associated with fleet office) can stream: labs is RUNNING (office (STOPPED), labs (RUNNING)).' },
+      { status: 'fail', resource: 'finance', message: /No fleet of stack finance \(associated with fleet office\)/ },
+    ],
+  },
+  {
+    name: 'a fleet in no stack: warn, no user can stream from it',
+    facts: { fleetStacks: viaFleet([]) },
+    expect: [{ status: 'warn', resource: 'office', message: /Fleet office is associated with no stack: no user can stream from it/ }],
+  },
+  {
+    name: 'stack errors beside the running fleet warn, naming the stack',
+    facts: { fleetStacks: viaFleet([{ name: 'office-stack', fleets: [{ Name: 'office', State: 'RUNNING' }], errors: [{ ErrorCode: 'STORAGE_CONNECTOR_ERROR' }] }]) },
+    expect: [{ status: 'warn', message: /^Stack office-stack \(associated with fleet office\) can stream from office, but reports errors: STORAGE_CONNECTOR_ERROR\.$/ }],
+  },
+  {
+    name: '--stack and --fleet together: the stack once, then the fleet\'s other stacks',
+    facts: {
+      stack,
+      stackFleetNames: ['office'],
+      fleets: [fleet()],
+      fleetStacks: viaFleet([{ name: 'office-stack', fleets: [{ Name: 'office', State: 'RUNNING' }] }, { name: 'labs-stack', fleets: [{ Name: 'office', State: 'RUNNING' }] }]),
+    },
+    expect: [
+      { status: 'pass', resource: 'office-stack', message: /^Stack office-stack can stream/ },
+      { status: 'pass', resource: 'labs-stack', message: /^Stack labs-stack \(associated with fleet office\) can stream/ },
+    ],
+  },
+  {
+    name: 'ListAssociatedStacks denied: error naming the action, never "in no stack"',
+    facts: {
+      fleets: [fleet()],
+      fleetStacks: failed({ kind: 'denied', iamAction: 'appstream:ListAssociatedStacks', message: 'access denied: the caller lacks the IAM permission appstream:ListAssociatedStacks' }),
+    },
+    expect: [{ status: 'error', resource: 'stacks of the fleet', message: /appstream:ListAssociatedStacks/ }],
+  },
+  {
+    name: 'a --fleet run does not error on the fleets fact it does not need',
+    facts: { fleets: failed({ kind: 'denied', iamAction: 'appstream:DescribeFleets', message: 'denied' }), fleetStacks: viaFleet([{ name: 's', fleets: [{ Name: 'office', State: 'RUNNING' }] }]) },
+    expect: [{ status: 'pass', resource: 's' }],
+  },
+]);

@@ -47,3 +47,62 @@ checkTable(check, [
   },
   { name: 'no --resource: skip', facts: base, expect: [{ status: 'skip', message: /Give --resource/ }] },
 ]);
+
+// --resource HOST:PORT given by name: the addresses the collection resolved it to, per VPC, each judged.
+const resolved = (addresses: string[], over: Record<string, unknown> = {}) => ({
+  name: 'licence.corp.example.com',
+  timeoutMs: 2000,
+  lookups: [{ vpcIds: ['vpc-1'], via: 'dhcp' as const, servers: ['10.0.0.10'], dhcpOptionsIds: ['dopt-1'], result: 'resolved' as const, addresses, ...over }],
+});
+const named = { resource: 'licence.corp.example.com:27000' };
+
+checkTable(check, [
+  {
+    name: 'a name resolved (by the VPC\'s DHCP DNS) to an address inside the VPC: pass, saying what it resolved to and where it asked',
+    facts: { ...base, resourceAddresses: resolved(['10.0.2.20']) },
+    options: named,
+    expect: [{ status: 'pass', resource: 'office', message: /^The fleet office's subnets route 10\.0\.2\.20 \(subnet-a → inside the VPC, subnet-b → inside the VPC\) and its security groups allow TCP 27000 out .* Licence\.corp\.example\.com resolved to 10\.0\.2\.20 \(asked of the DNS servers of its VPC's DHCP options \(10\.0\.0\.10\)\)\.$/ }],
+  },
+  {
+    name: 'each address is judged: one routed, one not → fail naming the one',
+    facts: { ...base, resourceAddresses: resolved(['10.0.2.20', '10.9.0.5']) },
+    options: named,
+    expect: [{ status: 'fail', message: /^The fleet office cannot reach licence\.corp\.example\.com:27000: 10\.9\.0\.5: from subnet-a only its route 0\.0\.0\.0\/0 to nat-1 covers it.*10\.9\.0\.5: from subnet-b/ }],
+  },
+  {
+    name: 'NXDOMAIN from the VPC\'s DNS: error with the reason, never a pass',
+    facts: { ...base, resourceAddresses: resolved([], { result: 'nxdomain', code: 'ENOTFOUND' }) },
+    options: named,
+    expect: [{ status: 'error', resource: 'office', message: "Could not resolve licence.corp.example.com as the fleet office would, asked of the DNS servers of its VPC's DHCP options (10.0.0.10): the name does not exist (NXDOMAIN)." }],
+  },
+  {
+    name: 'no answer in time: error saying so',
+    facts: { ...base, resourceAddresses: resolved([], { result: 'timeout', code: 'ETIMEOUT' }) },
+    options: named,
+    expect: [{ status: 'error', message: /no DNS answer in time/ }],
+  },
+  {
+    name: 'a VPC on AmazonProvidedDNS was asked of this machine\'s resolver: the finding says so',
+    facts: { ...base, resourceAddresses: { name: 'licence.corp.example.com', timeoutMs: 2000, lookups: [{ vpcIds: ['vpc-1'], via: 'here' as const, result: 'resolved' as const, addresses: ['10.0.2.20'] }] } },
+    options: named,
+    expect: [{ status: 'pass', message: /asked of this machine's resolver \(its VPC uses AmazonProvidedDNS, which answers only inside the VPC/ }],
+  },
+  {
+    name: 'a bundle collected for another name: error, never the other name\'s addresses',
+    facts: { ...base, resourceAddresses: { ...resolved(['10.0.2.20']), name: 'db.corp.example.com' } },
+    options: named,
+    expect: [{ status: 'error', resource: 'licence.corp.example.com', message: /the run resolved db\.corp\.example\.com, not licence\.corp\.example\.com/ }],
+  },
+  {
+    name: 'a bundle without any resolution of the name: error saying how to get one',
+    facts: base,
+    options: named,
+    expect: [{ status: 'error', message: /Could not resolve licence\.corp\.example\.com: this run holds no resolution of it/ }],
+  },
+  {
+    name: 'the resolution failed outright (the run was stopped): error with its reason',
+    facts: { ...base, resourceAddresses: { kind: 'timeout' as const, message: 'stopped by --deadline', __failed: true as const } },
+    options: named,
+    expect: [{ status: 'error', message: 'Could not resolve licence.corp.example.com: stopped by --deadline.' }],
+  },
+]);

@@ -37,6 +37,7 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
     allowed: (actions: string[]) => actions,
     lacksDirectoryConfigs: (actions: string[]) => actions.filter((a) => a !== 'appstream:DescribeDirectoryConfigs'),
     lacksNatGateways: (actions: string[]) => actions.filter((a) => a !== 'ec2:DescribeNatGateways'),
+    lacksScalableTargets: (actions: string[]) => actions.filter((a) => a !== 'application-autoscaling:DescribeScalableTargets'),
   };
 
   beforeAll(async () => {
@@ -51,7 +52,7 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
       appstream.enforce(keys[name]!.accessKeyId, document);
       cloudtrail.enforce(keys[name]!.accessKeyId, document);
     }
-    // A seed that reaches every fact: a domain-joined fleet that is starting (CloudTrail), a stack, an image builder
+    // A seed that reaches every fact (--fleet too, for the stacks of a fleet): a domain-joined fleet that is starting (CloudTrail), a stack, an image builder
     // with its interface, images and their base, a Directory Config, the service role.
     const network = await seedAppstreamNetwork(moto.endpoint, REGION, { dnsServers: ['127.53.255.254'] });
     await createAppstreamServiceRole(moto.endpoint);
@@ -89,7 +90,7 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
   const runAs = (key: AccessKey, ...extra: string[]) =>
     withIamEnforced(moto.endpoint, () =>
       runCli(
-        ['check', '--stack', 'iam-stack', '--image-builder', 'iam-builder', '--region', REGION, '--format', 'json', '--debug', '--timeout', '10000', '--max-attempts', '2', ...extra],
+        ['check', '--stack', 'iam-stack', '--fleet', 'iam-fleet', '--image-builder', 'iam-builder', '--region', REGION, '--format', 'json', '--debug', '--timeout', '10000', '--max-attempts', '2', ...extra],
         testEnv({
           AWS_ACCESS_KEY_ID: key.accessKeyId,
           AWS_SECRET_ACCESS_KEY: key.secretAccessKey,
@@ -134,5 +135,15 @@ describe.runIf(enabled)('iam-policy --scope fleet,stack,image-builder against IA
     for (const id of ['as-fleet-internet-access', 'as-ib-internet-access']) {
       expect(report.results.find((r) => r.checkId === id), id).toMatchObject({ status: 'error', evidence: { reason: 'denied', iamAction: 'ec2:DescribeNatGateways' } });
     }
+  });
+
+  it('without application-autoscaling:DescribeScalableTargets (judged by moto), the ENI quota check errors naming it, never counts desired capacity instead', async () => {
+    const result = await runAs(keys.lacksScalableTargets!, '--only', 'as-eni-quota');
+    expect(result.code).toBe(3);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.results.find((r) => r.checkId === 'as-eni-quota')).toMatchObject({
+      status: 'error',
+      evidence: { reason: 'denied', iamAction: 'application-autoscaling:DescribeScalableTargets' },
+    });
   });
 });

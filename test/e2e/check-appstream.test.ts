@@ -5,11 +5,13 @@
 // 127.53.x.y. The built CLI runs as a pipeline would, each service reached through its AWS_ENDPOINT_URL_* variable.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:net';
+import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { port53Available, startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 import { startFakeAppStream, type FakeAppStream } from '../helpers/fake-appstream.js';
 import { startFakeCloudTrail, type FakeCloudTrail } from '../helpers/fake-cloudtrail.js';
 import { motoAvailable, startMoto, type Moto } from '../helpers/moto.js';
+import { sdkConfig } from '../helpers/seed.js';
 import { addFleet, addImages, addStack, builderInterface, createAppstreamServiceRole, seedAppstreamNetwork, type AppstreamNetwork } from '../helpers/appstream-seed.js';
 
 const enabled = motoAvailable() && (await port53Available());
@@ -65,19 +67,37 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
 
   it('a healthy fleet (NAT, two private subnets in two zones, available image, service role): nothing fails or warns, exit 0', async () => {
     addFleet(appstream, network, 'office', image);
+    addStack(appstream, REGION, 'office-stack', ['office']);
     const run = await check('--fleet', 'office');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.report!.target).toEqual({ kind: 'fleet', id: 'office' });
     const bad = run.report!.results.filter((r) => !['pass', 'skip'].includes(r.status));
     expect(bad, JSON.stringify(bad, null, 1)).toEqual([]);
-    for (const id of ['as-fleet-subnets-ha', 'as-fleet-subnet-ips', 'as-fleet-internet-access', 'as-fleet-starting-timeout', 'as-service-role', 'as-eni-quota', 'as-image-deprecated']) {
+    for (const id of ['as-fleet-subnets-ha', 'as-fleet-subnet-ips', 'as-fleet-internet-access', 'as-fleet-starting-timeout', 'as-service-role', 'as-eni-quota', 'as-image-deprecated', 'as-stack-fleet-running']) {
       expect(run.status(id), id).toEqual(['pass']);
     }
     expect(run.of('as-fleet-internet-access')[0]!.message).toContain(`→ ${network.natGatewayId}`);
+    expect(run.of('as-stack-fleet-running')[0]).toMatchObject({ resource: 'office-stack', message: 'Stack office-stack (associated with fleet office) can stream: office is RUNNING (office (RUNNING)).' });
     expect(run.of('as-service-role')[0]!.message).toMatch(/trusts appstream\.amazonaws\.com and is allowed the 10 EC2 actions .*AmazonAppStreamServiceAccess/);
     // The domain join checks have nothing to join.
     for (const id of ['as-domain-join-errors', 'as-directory-config-valid', 'as-vpc-dhcp-dns', 'as-domain-join-ports']) expect(run.status(id), id).toEqual(['skip']);
+  });
+
+  it('G3 counts a fleet at its Application Auto Scaling maximum (moto), and names the fleet that has no scaling target', async () => {
+    addFleet(appstream, network, 'office-scaling', image, { ComputeCapacityStatus: { Desired: 2, Running: 2 } });
+    addFleet(appstream, network, 'labs', image, { ComputeCapacityStatus: { Desired: 3, Running: 1 } });
+    await new ApplicationAutoScalingClient(sdkConfig(moto.endpoint, REGION)).send(
+      new RegisterScalableTargetCommand({ ServiceNamespace: 'appstream', ResourceId: 'fleet/office-scaling', ScalableDimension: 'appstream:fleet:DesiredCapacity', MinCapacity: 2, MaxCapacity: 40 }),
+    );
+    const run = await check('--fleet', 'office-scaling', '--only', 'as-eni-quota');
+    const [finding] = run.of('as-eni-quota');
+    // (40 - 2 running) for the scaling fleet, (3 desired - 1 running) for the one that does not scale.
+    expect(finding).toMatchObject({ status: 'pass', message: expect.stringMatching(/ now, 40 more if its 2 fleets scale to their maximum: .*\. Fleet labs has no Application Auto Scaling target: counted at its desired capacity\.$/) });
+    expect(finding!.evidence.fleets).toEqual([
+      expect.objectContaining({ fleet: 'office-scaling', basis: 'scaling maximum', scalingMax: 40, capacity: 40, adds: 38 }),
+      expect.objectContaining({ fleet: 'labs', basis: 'desired capacity (no scaling target)', capacity: 3, adds: 2 }),
+    ]);
   });
 
   it('STARTING for 40 minutes since its StartFleet with a domain join error: the cause, its explanation and the DNS that fails it', async () => {
@@ -131,6 +151,38 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
     expect(appstream.targets.filter((t) => t.endsWith('.ListAssociatedFleets')).length).toBe(2);
   });
 
+  it('H10 for a --fleet: each stack it is associated with (pages of one), one streaming through another fleet, one not at all; a fleet in no stack warns', async () => {
+    appstream.pageSize = 1;
+    addFleet(appstream, network, 'office', image, { State: 'STOPPED', ComputeCapacityStatus: { Desired: 2, Running: 0 } });
+    addFleet(appstream, network, 'labs', image);
+    addStack(appstream, REGION, 'sales', ['labs', 'office']);
+    addStack(appstream, REGION, 'finance', ['office']);
+    addStack(appstream, REGION, 'unrelated', ['labs']);
+    const run = await check('--fleet', 'office', '--only', 'as-stack-fleet-running');
+    expect(run.code).toBe(1);
+    expect(run.of('as-stack-fleet-running').map((r) => [r.status, r.resource, r.message])).toEqual([
+      ['pass', 'sales', 'Stack sales (associated with fleet office) can stream: labs is RUNNING (labs (RUNNING), office (STOPPED)).'],
+      ['fail', 'finance', 'No fleet of stack finance (associated with fleet office) is RUNNING (office (STOPPED)): the stack cannot be used for streaming sessions.'],
+    ]);
+    addFleet(appstream, network, 'alone', image);
+    const alone = await check('--fleet', 'alone', '--only', 'as-stack-fleet-running');
+    expect(alone.of('as-stack-fleet-running')[0]).toMatchObject({ status: 'warn', resource: 'alone', message: expect.stringContaining('Fleet alone is associated with no stack') });
+  });
+
+  it('H8 counts the user pool (every page) and the fleets\' running instances, each against its limit', async () => {
+    appstream.pageSize = 2;
+    for (let i = 0; i < 6; i++) appstream.users.push({ UserName: `user${i}@example.com`, AuthenticationType: 'USERPOOL' });
+    appstream.users.push({ UserName: 'saml@example.com', AuthenticationType: 'SAML' });
+    addFleet(appstream, network, 'office', image, { ComputeCapacityStatus: { Desired: 4, Running: 4, InUse: 3, Available: 1 } });
+    addFleet(appstream, network, 'labs', image, { InstanceType: 'stream.compute.large', ComputeCapacityStatus: { Desired: 2, Running: 2, InUse: 0, Available: 2 } });
+    const run = await check('--fleet', 'office', '--only', 'as-service-limits');
+    const byResource = Object.fromEntries(run.of('as-service-limits').map((r) => [r.resource, r]));
+    expect(byResource[`users in ${REGION}`]).toMatchObject({ status: 'warn', message: expect.stringMatching(/^The account has 6 user pool users in eu-west-1, at or above the guide's default limit of 5; Service Quotas/) });
+    expect(byResource[`streaming instances in ${REGION}`]).toMatchObject({ status: 'warn', message: expect.stringMatching(/^The account's fleets run 6 streaming instances \(3 streaming\) in eu-west-1, at or above the guide's default limit of 5/) });
+    expect(byResource[`fleets in ${REGION}`]).toMatchObject({ status: 'pass' });
+    expect(appstream.targets.filter((t) => t.endsWith('.DescribeUsers'))).toHaveLength(3);
+  });
+
   it('a fleet routed straight to the internet gateway, without default internet access, has no internet: fail', async () => {
     const publicNetwork = await seedAppstreamNetwork(moto.endpoint, REGION, { fleetSubnets: 'internet-gateway' });
     addFleet(appstream, publicNetwork, 'office-public', image);
@@ -158,6 +210,27 @@ describe.runIf(enabled)('wsdoctor check --fleet / --stack / --image-builder agai
     const away = await check('--fleet', 'office', '--only', 'as-vpc-resource-route', '--resource', '10.99.0.5:1433');
     expect(away.code).toBe(1);
     expect(away.of('as-vpc-resource-route')[0]!.message).toMatch(/sends this private \(RFC 1918\) address to the internet/);
+  });
+
+  it('--resource by name: resolved by the VPC\'s DHCP DNS server (127.53.x.y) and each address judged; a name it does not know is an error', async () => {
+    const corpDns = await startDnsServer({ a: { 'licence.corp.example.com': ['10.30.2.20'], 'far.corp.example.com': ['10.30.2.21', '10.99.0.5'] } });
+    dns.push(corpDns);
+    const corpNetwork = await seedAppstreamNetwork(moto.endpoint, REGION, { dnsServers: [corpDns.address] });
+    addFleet(appstream, corpNetwork, 'office', image);
+    const inside = await check('--fleet', 'office', '--only', 'as-vpc-resource-route', '--resource', 'licence.corp.example.com:27000');
+    expect(inside.of('as-vpc-resource-route')[0]).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining(`Licence.corp.example.com resolved to 10.30.2.20 (asked of the DNS servers of its VPC's DHCP options (${corpDns.address}))`),
+    });
+    const far = await check('--fleet', 'office', '--only', 'as-vpc-resource-route', '--resource', 'far.corp.example.com:1433');
+    expect(far.code).toBe(1);
+    expect(far.of('as-vpc-resource-route')[0]).toMatchObject({ status: 'fail', message: expect.stringMatching(/^The fleet office cannot reach far\.corp\.example\.com:1433: 10\.99\.0\.5: from subnet-/) });
+    const unknown = await check('--fleet', 'office', '--only', 'as-vpc-resource-route', '--resource', 'nowhere.corp.example.com:1433');
+    expect(unknown.code).toBe(3);
+    expect(unknown.of('as-vpc-resource-route')[0]).toMatchObject({ status: 'error', message: expect.stringContaining('the name does not exist (NXDOMAIN)') });
+    const bad = await check('--fleet', 'office', '--resource', 'bad_name!:1433');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('wsdoctor: --resource "bad_name!:1433": "bad_name!" is not an IP address or a DNS host name, e.g. 10.0.5.20:1433, licence.corp.example.com:27000 or [2001:db8::5]:443');
   });
 
   it('preflights: deleting a running fleet, changing its instance type, deleting a running builder, a reserved image name', async () => {

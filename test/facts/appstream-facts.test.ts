@@ -82,6 +82,60 @@ describe('the fleets of a run', () => {
   });
 });
 
+describe('the stacks of a --fleet', () => {
+  it('are its associated stacks (every page), each with every fleet of it and that fleet\'s state, the target read once', async () => {
+    appstream.pageSize = 1;
+    appstream.fleets.set('office', fakeFleet(REGION, 'office', { State: 'STOPPED' }));
+    appstream.fleets.set('labs', fakeFleet(REGION, 'labs'));
+    for (const name of ['sales', 'finance']) appstream.stacks.set(name, fakeStack(REGION, name));
+    appstream.stacks.get('finance')!.StackErrors = [{ ErrorCode: 'STORAGE_CONNECTOR_ERROR', ErrorMessage: 'home folders' }];
+    appstream.associations.set('sales', ['labs', 'office']);
+    appstream.associations.set('finance', ['office']);
+    const outcome = await store({ fleetName: 'office' }).settle('fleetStacks');
+    expect(outcome).toEqual({
+      ok: true,
+      value: {
+        fleet: 'office',
+        stacks: [
+          { stack: { Name: 'sales', StackErrors: [] }, fleets: [{ Name: 'labs', State: 'RUNNING' }, { Name: 'office', State: 'STOPPED' }] },
+          { stack: { Name: 'finance', StackErrors: [{ ErrorCode: 'STORAGE_CONNECTOR_ERROR', ErrorMessage: 'home folders' }] }, fleets: [{ Name: 'office', State: 'STOPPED' }] },
+        ],
+      },
+    });
+    // The other fleets in one DescribeFleets by name; the target's state from its lookup.
+    const fleetCalls = appstream.targets.filter((t) => t.endsWith('.DescribeFleets'));
+    expect(fleetCalls).toHaveLength(2);
+  });
+
+  it('a fleet in no stack costs one listing and is an empty list, not an error', async () => {
+    appstream.fleets.set('alone', fakeFleet(REGION, 'alone'));
+    expect(await store({ fleetName: 'alone' }).settle('fleetStacks')).toEqual({ ok: true, value: { fleet: 'alone', stacks: [] } });
+    expect(appstream.targets).toEqual(['PhotonAdminProxyService.DescribeFleets', 'PhotonAdminProxyService.ListAssociatedStacks']);
+  });
+
+  it('a denied ListAssociatedStacks fails the fact with the IAM action', async () => {
+    appstream.fleets.set('office', fakeFleet(REGION, 'office'));
+    appstream.deny('appstream:ListAssociatedStacks');
+    expect(await store({ fleetName: 'office' }).settle('fleetStacks')).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'appstream:ListAssociatedStacks' } });
+  });
+});
+
+describe('the user pool', () => {
+  it('counts the USERPOOL users over every page, and keeps nothing but the count', async () => {
+    appstream.pageSize = 2;
+    for (let i = 0; i < 5; i++) appstream.users.push({ UserName: `user${i}@example.com`, AuthenticationType: 'USERPOOL', FirstName: 'Secret', LastName: 'Person' });
+    appstream.users.push({ UserName: 'saml-user@example.com', AuthenticationType: 'SAML' });
+    const outcome = await store({ fleetName: 'office' }).settle('userPoolUserCount');
+    expect(outcome).toEqual({ ok: true, value: 5 });
+    expect(appstream.targets.filter((t) => t.endsWith('.DescribeUsers'))).toHaveLength(3);
+  });
+
+  it('a denied DescribeUsers fails the fact with the IAM action, never zero users', async () => {
+    appstream.deny('appstream:DescribeUsers');
+    expect(await store({ fleetName: 'office' }).settle('userPoolUserCount')).toMatchObject({ ok: false, failure: { kind: 'denied', iamAction: 'appstream:DescribeUsers' } });
+  });
+});
+
 describe('images', () => {
   it('reads the image each resource runs and its base image; a base image that is gone is missing, not an error', async () => {
     const base = fakeImage(REGION, 'AppStream-WinServer2019-01-01-2020', { Visibility: 'PUBLIC' });

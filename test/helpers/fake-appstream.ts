@@ -47,6 +47,12 @@ export interface FakeImage {
   [field: string]: unknown;
 }
 
+export interface FakeUser {
+  UserName: string;
+  AuthenticationType: 'USERPOOL' | 'SAML' | 'API' | 'AWS_AD';
+  [field: string]: unknown;
+}
+
 export interface FakeDirectoryConfig {
   DirectoryName: string;
   OrganizationalUnitDistinguishedNames: string[];
@@ -67,6 +73,8 @@ export interface FakeAppStream {
   /** By name; public (AWS) and private images alike. */
   images: Map<string, FakeImage>;
   directoryConfigs: Map<string, FakeDirectoryConfig>;
+  /** The users DescribeUsers lists (the user pool's, and any other authentication type). */
+  users: FakeUser[];
   /** Stack name → the names of the fleets associated with it (AssociateFleet). */
   associations: Map<string, string[]>;
   /** Items per page where the request gives no (smaller) MaxResults; the API's own maximum still applies. */
@@ -99,12 +107,14 @@ export async function startFakeAppStream(): Promise<FakeAppStream> {
     images: new Map(),
     directoryConfigs: new Map(),
     associations: new Map(),
+    users: [],
     pageSize: 25,
     targets: [],
     deny: (...actions) => actions.forEach((action) => denied.add(action)),
     enforce: (accessKeyId, policy) => policies.set(accessKeyId, policy),
     reset() {
       for (const map of [fake.builders, fake.fleets, fake.stacks, fake.images, fake.directoryConfigs, fake.associations]) map.clear();
+      fake.users.length = 0;
       denied.clear();
       policies.clear();
       fake.failWith = undefined;
@@ -224,6 +234,14 @@ export async function startFakeAppStream(): Promise<FakeAppStream> {
       }
       if (typeof input.Type === 'string') images = images.filter((image) => image.Visibility === input.Type);
       return page('DescribeImages', images, input, 'Images');
+    },
+    DescribeUsers: (input, region) => {
+      // AuthenticationType is required, and the listing is of that type's users only.
+      if (typeof input.AuthenticationType !== 'string') throw new ServiceError('InvalidParameterCombinationException', 'AuthenticationType is required.');
+      const users = fake.users
+        .filter((user) => user.AuthenticationType === input.AuthenticationType)
+        .map((user) => ({ Arn: `arn:aws:appstream:${region}:${ACCOUNT}:user/${user.AuthenticationType.toLowerCase()}/${user.UserName}`, Enabled: true, Status: 'CONFIRMED', CreatedTime: epoch(60), ...user }));
+      return page('DescribeUsers', users, input, 'Users');
     },
     ListAssociatedFleets: (input) => page('ListAssociatedFleets', fake.associations.get(String(input.StackName)) ?? [], input, 'Names'),
     ListAssociatedStacks: (input) => {

@@ -123,15 +123,14 @@ export const BAD_INPUTS: readonly BadInput[] = [
     needsAccount: true,
   },
   {
-    what: 'a network resource given by name',
-    args: ['check', '--fleet', 'office', '--region', 'us-east-1', '--resource', 'db.corp.example.com:1433'],
-    says:
-      '--resource "db.corp.example.com:1433": give the resource\'s IP address, not a name (routes and security groups are judged by address, and a name may resolve differently inside the VPC), e.g. 10.0.5.20:1433',
+    what: 'a network resource whose host is neither an address nor a DNS name',
+    args: ['check', '--fleet', 'office', '--region', 'us-east-1', '--resource', 'db_server!.corp:1433'],
+    says: '--resource "db_server!.corp:1433": "db_server!.corp" is not an IP address or a DNS host name, e.g. 10.0.5.20:1433, licence.corp.example.com:27000 or [2001:db8::5]:443',
   },
   {
     what: 'a network resource without a port',
     args: ['check', '--fleet', 'office', '--region', 'us-east-1', '--resource', '10.0.5.20'],
-    says: '--resource "10.0.5.20" is not IP:PORT, e.g. 10.0.5.20:1433 or [2001:db8::5]:443',
+    says: '--resource "10.0.5.20" is not HOST:PORT, e.g. 10.0.5.20:1433, licence.corp.example.com:27000 or [2001:db8::5]:443',
   },
   {
     what: 'a fleet setting --changing does not know',
