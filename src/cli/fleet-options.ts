@@ -29,9 +29,9 @@ export interface FleetFlags {
 /** Adds the fleet flags to `check` or `collect`. */
 export function addFleetOptions(command: Command, Option: OptionClass): void {
   command
-    .option('--all', 'every target of the account (and --accounts) in the Region (or --region list, or all): directories, AppStream image builders…')
+    .option('--all', 'every target of the account (and --accounts) in the Region (or --region list, or all): directories, AppStream fleets, stacks and image builders')
     .addOption(
-      new Option('--scope <kinds>', 'with --all: only these kinds of target (directory, image-builder, …; comma-separated)').argParser(
+      new Option('--scope <kinds>', 'with --all: only these kinds of target (directory, fleet, stack, image-builder; comma-separated)').argParser(
         choiceList('--scope', SCOPES),
       ),
     )
