@@ -7,6 +7,9 @@
 // --all writes one bundle that check --bundle reads back into the same report, and the read policy `iam-policy --all`
 // prints is enough (moto enforces it for EC2 and IAM, the loopback AppStream and CloudTrail for their own calls).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { collectFleet, fleetKinds } from '../../src/cli/fleet.js';
+import { analyzeFleet } from '../../src/cli/fleet-analysis.js';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +51,8 @@ interface FleetJson {
   targets: TargetEntry[];
   bundle?: { redacted: boolean };
 }
+type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
+
 interface Policies {
   readPolicy: { Statement: { Action: string[] }[] };
 }
@@ -196,6 +201,59 @@ describe.runIf(enabled)('check --all over AppStream fleets, stacks and image bui
     const shape = (r: FleetJson) =>
       r.targets.map((t) => ({ account: t.account, region: t.region, target: t.target, status: t.status, error: t.error, results: comparable(t.results ?? []) }));
     expect(shape(JSON.parse(offline.stdout) as FleetJson)).toEqual(shape(report));
+  });
+
+  // On AWS a Region without AppStream has no endpoint: appstream2.<region>.amazonaws.com does not resolve. In process,
+  // with the SDK's own endpoints and an HTTP handler standing in for the network (as test/e2e/fleet-regions.test.ts
+  // does for WorkSpaces): AppStream's name goes to the loopback AppStream in the Regions that offer it and fails as
+  // DNS fails elsewhere; every other AWS name goes to moto. Nothing is looked up; nothing leaves 127.0.0.1.
+  it('a Region without AppStream is skipped and said once, not an error per kind of target', async () => {
+    const inner = new NodeHttpHandler();
+    const offered = new Set([EAST, WEST]);
+    const unresolved = new Set<string>();
+    const handler = {
+      metadata: { handlerProtocol: 'http/1.1' },
+      async handle(request: HttpRequest, options?: { abortSignal?: AbortSignal }) {
+        if (!/\.amazonaws\.com$/.test(request.hostname)) throw new Error(`not an AWS endpoint: ${request.hostname}`);
+        const region = /^appstream2\.([a-z0-9-]+)\.amazonaws\.com$/.exec(request.hostname)?.[1];
+        if (region && !offered.has(region)) {
+          unresolved.add(region);
+          throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${request.hostname}`), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: request.hostname });
+        }
+        const to = new URL(region ? appstream.endpoint : moto.endpoint);
+        request.protocol = 'http:';
+        request.hostname = to.hostname;
+        request.port = Number(to.port);
+        request.headers.host = to.host;
+        return inner.handle(request, options);
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+      destroy: () => inner.destroy(),
+    };
+    const selection = {};
+    const kinds = fleetKinds(['fleet', 'stack', 'image-builder'], {}, selection);
+    const { collection } = await collectFleet(
+      kinds,
+      {},
+      { region: `${EAST},${WEST},eu-north-1`, timeout: 10_000, maxAttempts: 2 },
+      {},
+      { clientConfig: { requestHandler: handler, credentials: async () => ({ accessKeyId: 'AKIAWSDOCTORTESTKEY1', secretAccessKey: 'wsdoctor-test-secret-key' }) } },
+    );
+    const got = analyzeFleet(collection, selection);
+    expect(unresolved).toEqual(new Set(['eu-north-1']));
+    expect(got.skipped).toEqual([{ what: 'eu-north-1', reason: 'WorkSpaces Applications (AppStream 2.0) has no API endpoint there (not offered in that Region)' }]);
+    expect(got.targets.filter((t) => t.error)).toEqual([]);
+    expect(got.targets.map((t) => `${t.region} ${t.target.kind} ${t.target.id}`).sort()).toEqual(
+      [
+        `${EAST} fleet east-office`,
+        `${EAST} fleet east-broken`,
+        `${EAST} stack east-stack`,
+        `${EAST} image-builder east-builder`,
+        `${WEST} fleet west-office`,
+        `${WEST} stack west-stack`,
+      ].sort(),
+    );
   });
 
   describe('iam-policy --all --scope fleet,stack,image-builder, as the only permissions (IAM enforced)', () => {
