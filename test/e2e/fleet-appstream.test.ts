@@ -161,7 +161,8 @@ describe.runIf(enabled)('check --all over AppStream fleets, stacks and image bui
     expect(broken.status).toBe('fail');
     expect(report.targets.find((t) => t.target.id === 'east-stack')!.status).toBe('fail');
     expect(report.targets.find((t) => t.target.id === 'west-office')!.status, JSON.stringify(report.targets.find((t) => t.target.id === 'west-office')!.results.filter((r) => r.status !== 'pass' && r.status !== 'skip'))).toBe('pass');
-  });
+    // Six runs of one target each, one after another: minutes on a loaded machine.
+  }, 180_000);
 
   it('lists each kind once per Region, and the account-wide checks reuse the listing instead of listing again', () => {
     const made = calls(run.stderr);
@@ -188,7 +189,7 @@ describe.runIf(enabled)('check --all over AppStream fleets, stacks and image bui
     expect(calls(result.stderr).filter((c) => c === 'appstream:DescribeImageBuilders')).toHaveLength(2);
   });
 
-  it('collect --all writes one bundle that check --bundle reads back into the same report', async () => {
+  it('collect --all writes one bundle that check --bundle reads back into the same report', { timeout: 120_000 }, async () => {
     const bundle = join(dir, 'appstream-fleet.json');
     const collected = await runCli(['collect', '--all', '--scope', KINDS, '--region', `${EAST},${WEST},${DENIED}`, ...timing, '-o', bundle], env());
     expect(collected.code, collected.stderr).toBe(3);
