@@ -155,7 +155,9 @@ export class AwsClients {
   bucket(service: Pick<ServiceDefinition, 'iamPrefix' | 'rateLimit' | 'global'>, region = this.config.region): TokenBucket {
     const key = `${service.iamPrefix}:${scopeOf(service, region)}`;
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(service.rateLimit)));
+    // A fleet-wide run keeps one token of each burst in reserve (rate-limit.ts: its many calls at once are where
+    // arrival jitter made the service throttle calls sent at exactly the pace); a single-target run spends it all.
+    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(service.rateLimit, undefined, this.config.account ? 1 : 0)));
     return bucket;
   }
 

@@ -45,18 +45,32 @@ export class TokenBucket {
   /** Waiters are admitted in arrival order: each waits for the one before it. */
   private queue: Promise<void> = Promise.resolve();
 
+  /** The most tokens this bucket holds: the service's burst, less any reserve (see `reserved`). */
+  private readonly capacity: number;
+
+  /**
+   * `reserved`: tokens of the burst never spent, so the service's own bucket stays that many calls ahead of ours.
+   * Our bucket spends a token when a call leaves, the service's when it arrives; when one call is held up on the way
+   * (a busy event loop, a new connection) and the next is not, they arrive closer together than the pace, and with
+   * both buckets empty the service throttles the second. A token in reserve absorbs that, for one call's worth of
+   * the burst once: cheaper than a throttled call, which costs a token of ours, a retry delay, and the SDK's adaptive
+   * retries then slowing that client below the pace (bench/RESULTS.md, section 6: 7 throttled answers in a fleet run
+   * paced at exactly the limit). Never the whole burst: at least one call may always go.
+   */
   constructor(
     readonly limit: Pick<RateLimit, 'perSecond' | 'burst'>,
     private readonly clock: Clock = systemClock,
+    reserved = 0,
   ) {
-    this.tokens = limit.burst;
+    this.capacity = Math.max(1, limit.burst - reserved);
+    this.tokens = this.capacity;
     this.last = clock.now();
   }
 
   /** Tokens available now (fractions are refill in progress). */
   available(): number {
     const now = this.clock.now();
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond);
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond);
     this.last = now;
     return this.tokens;
   }
@@ -93,7 +107,8 @@ export const SMITHY_CONTEXT = '__smithy_context';
 
 /** A bound on the requests open at once (request-gate.ts): a slot is entered before the token is spent. */
 export interface Slots {
-  enter(signal?: AbortSignal): Promise<void>;
+  /** `scarcity`: the seconds one call costs of its service's pace; scarcer calls are admitted first. */
+  enter(signal?: AbortSignal, scarcity?: number): Promise<void>;
   leave(): void;
 }
 
@@ -114,7 +129,7 @@ export function rateLimit(client: AnyClient, bucket: TokenBucket, slots?: Slots)
         }
         let entered = false;
         await bucket.take(signal, async () => {
-          await slots.enter(signal);
+          await slots.enter(signal, 1 / bucket.limit.perSecond);
           entered = true;
         });
         try {

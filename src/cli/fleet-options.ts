@@ -24,14 +24,17 @@ export interface FleetFlags {
   organization?: boolean;
   externalId?: string;
   maxConcurrency?: number;
+  /** `check`'s report formats (collect has none): checked with the rest, so a format --all cannot write is refused up front. */
+  format?: string;
+  report?: readonly { format: string }[];
 }
 
 /** Adds the fleet flags to `check` or `collect`. */
 export function addFleetOptions(command: Command, Option: OptionClass): void {
   command
-    .option('--all', 'every target of the account (and --accounts) in the Region (or --region list, or all): directories, AppStream image builders…')
+    .option('--all', 'every target of the account (and --accounts) in the Region (or --region list, or all): directories, AppStream fleets, stacks and image builders')
     .addOption(
-      new Option('--scope <kinds>', 'with --all: only these kinds of target (directory, image-builder, …; comma-separated)').argParser(
+      new Option('--scope <kinds>', 'with --all: only these kinds of target (directory, fleet, stack, image-builder; comma-separated)').argParser(
         choiceList('--scope', SCOPES),
       ),
     )
@@ -77,6 +80,12 @@ export function checkFleetFlags(flags: FleetFlags, targetsGiven: readonly AnyOpt
     throw new UsageError(
       `--all finds its targets itself: ${flagName(target)} does not apply (narrow the kinds with --scope, e.g. --scope directory)`,
     );
+  }
+  // SARIF places findings at lines of a plan or template; a fleet-wide run reads live state, with no such lines. Said
+  // here, before any AWS call, not after a run over every account and Region that cannot then be written.
+  const sarif = flags.format === 'sarif' ? '--format sarif' : flags.report?.some((r) => r.format === 'sarif') ? '--report sarif=…' : undefined;
+  if (sarif) {
+    throw new UsageError(`${sarif} does not go with --all: SARIF reports a plan or template (--terraform-plan, --cloudformation); a fleet-wide run reports as json, junit, markdown or text`);
   }
   if (flags.accounts && flags.organization) {
     throw new UsageError('--accounts and --organization both name the accounts: give one');

@@ -160,6 +160,8 @@ class FleetRun {
   private readonly skipped: Skipped[] = [];
   /** Per service: the Regions where it had no endpoint (skipped, once), and whether it answered anywhere. */
   private readonly noEndpoint = new Map<string, { serviceName: string; regions: Map<string, Unreached[]>; answered: boolean }>();
+  /** Listings that failed (not for want of an endpoint), with their service: settled into `unreached` at the end. */
+  private readonly listingFailures: { unreached: Unreached; discoverer: Discoverer }[] = [];
   private readonly accounts = new Set<string>();
   private readonly regions = new Set<string>();
   private found = 0;
@@ -183,6 +185,7 @@ class FleetRun {
     this.progress();
     await Promise.all(accounts.map((account) => this.collectAccount(account, choice, home)));
     this.settleNoEndpoint();
+    this.settleListingFailures();
     const order = (m: { account?: string; region?: string }) => `${m.account ?? ''} ${m.region ?? ''}`;
     return {
       collectedAt: new Date(startedAt).toISOString(),
@@ -302,7 +305,7 @@ class FleetRun {
             const regions = this.noEndpointFor(discoverer).regions;
             regions.set(region, [...(regions.get(region) ?? []), unreached]);
           } else {
-            this.unreached.push(unreached);
+            this.listingFailures.push({ unreached, discoverer });
           }
           return;
         } finally {
@@ -395,6 +398,41 @@ class FleetRun {
       for (const region of [...regions.keys()].sort()) {
         this.skipped.push({ what: region, reason: `${serviceName} has no API endpoint there (not offered in that Region)` });
       }
+    }
+  }
+
+  /**
+   * A Region where a service refused every listing the same way (AppStream denied there by a service control policy,
+   * or not subscribed): one error for the service in that account and Region, naming the kinds it could not list —
+   * not one per kind. Listings that failed differently stay apart: each says its own reason.
+   */
+  private settleListingFailures(): void {
+    const groups = new Map<string, { unreached: Unreached; discoverer: Discoverer }[]>();
+    for (const failed of this.listingFailures) {
+      const { account, region, failure } = failed.unreached;
+      const key = [account ?? '', region ?? '', failed.discoverer.service.iamPrefix, failure.kind].join(' ');
+      groups.set(key, [...(groups.get(key) ?? []), failed]);
+    }
+    for (const group of groups.values()) {
+      if (group.length === 1) {
+        this.unreached.push(group[0]!.unreached);
+        continue;
+      }
+      group.sort((a, b) => a.discoverer.scope.localeCompare(b.discoverer.scope));
+      const first = group[0]!;
+      const scopes = group.map((g) => g.discoverer.scope);
+      const actions = group.flatMap((g) => (g.unreached.failure.iamAction ? [g.unreached.failure.iamAction] : []));
+      const others = actions.slice(1);
+      this.unreached.push({
+        ...first.unreached,
+        failure: {
+          ...first.unreached.failure,
+          message:
+            `${first.discoverer.serviceName}: could not list its ${scopes.join(', ')} targets: ` +
+            `${first.unreached.failure.message.replace(/^could not list its \S+ targets: /, '')}` +
+            (others.length ? ` (and ${others.join(', ')} the same way)` : ''),
+        },
+      });
     }
   }
 

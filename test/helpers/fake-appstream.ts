@@ -79,6 +79,12 @@ export interface FakeAppStream {
   associations: Map<string, string[]>;
   /** Items per page where the request gives no (smaller) MaxResults; the API's own maximum still applies. */
   pageSize: number;
+  /** When set, fleets, stacks and image builders are in the Region their Arn names, and are listed and found only
+   *  there (one server for every Region, as AWS_ENDPOINT_URL_APPSTREAM is one endpoint); items without an Arn are
+   *  everywhere. Off by default: most tests use one Region. */
+  byRegion: boolean;
+  /** Regions where every call is denied, as a service control policy on aws:RequestedRegion denies it. */
+  deniedRegions: Set<string>;
   /** When set, every call is answered with this error type (e.g. AccessDeniedException). */
   failWith?: string;
   /** Every x-amz-target received, in order. */
@@ -109,6 +115,8 @@ export async function startFakeAppStream(): Promise<FakeAppStream> {
     associations: new Map(),
     users: [],
     pageSize: 25,
+    byRegion: false,
+    deniedRegions: new Set(),
     targets: [],
     deny: (...actions) => actions.forEach((action) => denied.add(action)),
     enforce: (accessKeyId, policy) => policies.set(accessKeyId, policy),
@@ -117,6 +125,8 @@ export async function startFakeAppStream(): Promise<FakeAppStream> {
       fake.users.length = 0;
       denied.clear();
       policies.clear();
+      fake.byRegion = false;
+      fake.deniedRegions.clear();
       fake.failWith = undefined;
       fake.pageSize = 25;
       fake.targets.length = 0;
@@ -158,6 +168,9 @@ export async function startFakeAppStream(): Promise<FakeAppStream> {
       const action = `appstream:${operation}`;
       const policy = policies.get(accessKeyId!);
       if (fake.failWith) return error(fake.failWith, `fake AppStream: ${fake.failWith}`);
+      if (fake.deniedRegions.has(region!)) {
+        return error('AccessDeniedException', `User: arn:aws:iam::${ACCOUNT}:user/test is not authorized to perform: ${action} with an explicit deny in a service control policy`);
+      }
       if (denied.has(action) || (policy && !allows(policy, action))) {
         return error('AccessDeniedException', `User: arn:aws:iam::${ACCOUNT}:user/test is not authorized to perform: ${action} on resource: *`);
       }
@@ -198,19 +211,28 @@ export async function startFakeAppStream(): Promise<FakeAppStream> {
   };
 
   /** The items named, in the order asked; an unknown name is ResourceNotFoundException, as the service answers. */
-  const named = <T>(map: Map<string, T>, names: unknown, what: string): T[] => {
-    if (!Array.isArray(names)) return [...map.values()];
+  const named = <T>(map: Map<string, T>, names: unknown, what: string, region?: string): T[] => {
+    const here = (item: T | undefined) => item !== undefined && (region === undefined || inRegion(item, region));
+    if (!Array.isArray(names)) return [...map.values()].filter(here);
     return names.map((name) => {
-      const found = map.get(String(name));
+      const candidate = map.get(String(name));
+      const found = here(candidate) ? candidate : undefined;
       if (!found) throw new ServiceError('ResourceNotFoundException', `The ${what} ${String(name)} does not exist.`);
       return found;
     });
   };
 
+  /** The Region items are filtered by (byRegion), or none. */
+  const regional = (region: string) => (fake.byRegion ? region : undefined);
+  const inRegion = (item: unknown, region: string) => {
+    const arn = (item as { Arn?: unknown }).Arn;
+    return typeof arn !== 'string' || arn.split(':')[3] === region;
+  };
+
   const OPERATIONS: Record<string, (input: Json, region: string) => Json> = {
-    DescribeImageBuilders: (input) => page('DescribeImageBuilders', named(fake.builders, input.Names, 'image builder'), input, 'ImageBuilders'),
-    DescribeFleets: (input) => page('DescribeFleets', named(fake.fleets, input.Names, 'fleet'), input, 'Fleets'),
-    DescribeStacks: (input) => page('DescribeStacks', named(fake.stacks, input.Names, 'stack'), input, 'Stacks'),
+    DescribeImageBuilders: (input, region) => page('DescribeImageBuilders', named(fake.builders, input.Names, 'image builder', regional(region)), input, 'ImageBuilders'),
+    DescribeFleets: (input, region) => page('DescribeFleets', named(fake.fleets, input.Names, 'fleet', regional(region)), input, 'Fleets'),
+    DescribeStacks: (input, region) => page('DescribeStacks', named(fake.stacks, input.Names, 'stack', regional(region)), input, 'Stacks'),
     DescribeDirectoryConfigs: (input) => {
       const configs = named(fake.directoryConfigs, input.DirectoryNames, 'directory config');
       // "Although the response syntax in this topic includes the account password, this password is not returned."

@@ -226,7 +226,17 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     what: '--scope naming a kind --all cannot list',
     args: ['check', '--all', '--scope', 'client', '--region', 'us-east-1'],
-    says: '--scope client: --all lists directory, image-builder (a client target is named, not listed)',
+    says: '--scope client: --all lists directory, fleet, image-builder, stack (a client target is named, not listed)',
+  },
+  {
+    what: '--format sarif with --all',
+    args: ['check', '--all', '--region', 'us-east-1', '--format', 'sarif'],
+    says: '--format sarif does not go with --all: SARIF reports a plan or template (--terraform-plan, --cloudformation); a fleet-wide run reports as json, junit, markdown or text',
+  },
+  {
+    what: '--report sarif=FILE with --all',
+    args: ['check', '--all', '--region', 'us-east-1', '--report', 'sarif=out.sarif'],
+    says: '--report sarif=… does not go with --all: SARIF reports a plan or template (--terraform-plan, --cloudformation); a fleet-wide run reports as json, junit, markdown or text',
   },
   { what: 'a --timeout that is not a whole number of ms', args: check('--timeout', '1e3'), says: '--timeout must be a whole number from 1 to 600000, not "1e3"' },
   { what: 'a --max-attempts out of range', args: check('--max-attempts', '50'), says: '--max-attempts must be a whole number from 1 to 20, not "50"' },

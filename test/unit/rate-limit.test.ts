@@ -40,6 +40,32 @@ describe('WorkSpaces API rate limit', () => {
     expect(admitted).toEqual([0, 0, 0, 0, 0, 500, 1000, 1500, 2000, 2500, 3000, 3500]);
   });
 
+  // A fleet-wide run keeps one token of the burst in reserve (rate-limit.ts): the service's bucket stays one call ahead
+  // of ours, so a call held up on the way does not arrive on the heels of the next one with both buckets empty.
+  it('with one token reserved, admits 4 at once, then one every 500 ms, and never more than 4 after a quiet spell', async () => {
+    const bucket = new TokenBucket(workspacesService.rateLimit, fakeClock, 1);
+    const admitted: number[] = [];
+    const first = Promise.all(issue(bucket, 8, admitted));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await first;
+    expect(admitted).toEqual([0, 0, 0, 0, 500, 1000, 1500, 2000]);
+    admitted.length = 0;
+    await vi.advanceTimersByTimeAsync(60_000);
+    const again = Promise.all(issue(bucket, 5, admitted));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await again;
+    expect(admitted.map((t) => t - admitted[0]!)).toEqual([0, 0, 0, 0, 500]);
+  });
+
+  it('never reserves the whole burst: a service with a burst of 1 still admits a call', async () => {
+    const bucket = new TokenBucket({ perSecond: 1, burst: 1 }, fakeClock, 1);
+    const admitted: number[] = [];
+    const all = Promise.all(issue(bucket, 2, admitted));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await all;
+    expect(admitted).toEqual([0, 1000]);
+  });
+
   // --max-concurrency: a call whose slot comes late must not then leave in a bunch with others held up like it; the
   // service sees the pace calls leave at. Two slots, both taken for 3 s by other calls: the WorkSpaces calls that
   // were waiting go 5 at once (the burst refilled meanwhile) and then one every 500 ms, never faster.

@@ -23,6 +23,27 @@ describe('RequestGate', () => {
     expect(gate.peak).toBe(2);
   });
 
+  it('admits the scarcest service first among those waiting, and arrival order within one', async () => {
+    const gate = new RequestGate(1);
+    await gate.enter();
+    const admitted: string[] = [];
+    // EC2-paced calls (scarcity 0.01 s) queued first, then WorkSpaces-paced ones (0.5 s).
+    const entries = [
+      ['ec2-1', 0.01],
+      ['ec2-2', 0.01],
+      ['ws-1', 0.5],
+      ['ec2-3', 0.01],
+      ['ws-2', 0.5],
+    ].map(([name, scarcity]) => gate.enter(undefined, scarcity as number).then(() => admitted.push(name as string)));
+    for (let i = 0; i < 5; i++) {
+      gate.leave();
+      await tick();
+    }
+    await Promise.all(entries);
+    expect(admitted).toEqual(['ws-1', 'ws-2', 'ec2-1', 'ec2-2', 'ec2-3']);
+    expect(gate.peak).toBe(1);
+  });
+
   it('a waiting request leaves when the run stops, and takes no slot', async () => {
     const gate = new RequestGate(1);
     await gate.enter();
