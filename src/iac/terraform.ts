@@ -569,7 +569,9 @@ class PlanReader {
             enable_internet_access: 'EnableInternetAccess',
             enable_maintenance_mode: 'EnableMaintenanceMode',
             user_enabled_as_local_administrator: 'UserEnabledAsLocalAdministrator',
-          }),
+            // Unwritten, the provider sends no creation properties and the registration keeps WorkSpaces' default,
+            // Access to Internet off (the guide's "Configure Automatic IP Addresses": it must be enabled).
+          }, undefined, ['EnableInternetAccess']),
           selfservicePermissions: this.properties(c, 'self_service_permissions', {
             change_compute_type: 'ChangeComputeType',
             increase_volume_size: 'IncreaseVolumeSize',

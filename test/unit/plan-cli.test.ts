@@ -35,6 +35,8 @@ async function json(args: string[]) {
   return { code: result.code, report, status, result: (id: string) => report.results.find((r) => r.checkId === id)! };
 }
 
+const report = (r: Result) => `${r.resource}: ${r.message}`;
+
 function worst(statuses: string[]): string | undefined {
   return ['fail', 'error', 'warn', 'pass', 'skip'].find((s) => statuses.includes(s));
 }
@@ -84,7 +86,10 @@ describe('check --terraform-plan --offline', () => {
 
   it('skips what is known only after apply, naming the attribute, and follows module outputs to the subnets', async () => {
     const { code, status, result } = await json(tf('unknown-values'));
-    expect(code).toBe(0);
+    // The plan gives the subnets no way out (no NAT or internet gateway): the one failure, decided from the plan.
+    expect(code).toBe(1);
+    expect(status('ws-internet-egress-path')).toBe('fail');
+    expect(report(result('ws-internet-egress-path'))).toMatch(/^module\.net\.aws_subnet\.private\[0\]: Route table aws_vpc\.main main route table \(the main table\) of module\.net\.aws_subnet\.private\[0\] has no route for 0\.0\.0\.0\/0/);
     expect(result('mgmt-cidr-conflict')).toMatchObject({ status: 'skip', message: 'Cannot tell before apply: aws_vpc.main: cidr_block is known after apply.' });
     expect(status('ipv6-auto-assign')).toBe('pass');
     expect(result('ipv6-auto-assign').location).toEqual({
@@ -165,7 +170,8 @@ describe('--format sarif', () => {
     expect(rules[role.ruleIndex]!.id).toBe('ws-default-role');
     // Passes and skips are counted, not reported.
     expect(run.results.every((r: { kind: string }) => r.kind === 'fail' || r.kind === 'open')).toBe(true);
-    expect(run.properties.summary).toMatchObject({ fail: 2 });
+    // The role and the empty group, and both subnets without a way to the internet (the plan has no NAT gateway).
+    expect(run.properties.summary).toMatchObject({ fail: 4 });
   });
 
   it('is valid for a live-style report with no location too, and a warn is a warning', async () => {
