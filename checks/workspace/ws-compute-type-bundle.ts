@@ -12,7 +12,7 @@
 import { GUIDES } from '../../src/data/sources.js';
 import { computeFamily, computeTypeLabel, SWITCHABLE_SOURCE } from '../../src/data/compute-types.js';
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
-import { bundleLabel, liveWorkspaces, workspaceLabel } from '../../src/facts/workspace-views.js';
+import { bundleLabel, launchedByPlan, liveOrPlannedWorkspaces, workspaceLabel } from '../../src/facts/workspace-views.js';
 import bundles from '../../src/facts/workspaces/bundles.js';
 import workspaces from '../../src/facts/workspaces/workspaces.js';
 import before from '../../src/options/before.js';
@@ -54,7 +54,7 @@ export default defineCheck({
     const fine: string[] = [];
     let launches = 0;
     const unjudged: string[] = [];
-    for (const ws of liveWorkspaces(workspaces)) {
+    for (const ws of liveOrPlannedWorkspaces(workspaces)) {
       const bundle = bundleOf.get(ws.BundleId);
       const own = ws.WorkspaceProperties?.ComputeTypeName;
       const offered = bundle?.ComputeType?.Name;
@@ -66,7 +66,7 @@ export default defineCheck({
         fine.push(own === offered ? ws.WorkspaceId! : `${ws.WorkspaceId} (switched from ${computeTypeLabel(offered)} to ${computeTypeLabel(own)})`);
         continue;
       }
-      const error = ws.State === 'ERROR' ? ` It is in ERROR${ws.ErrorCode ? ` (${ws.ErrorCode}${ws.ErrorMessage ? `: ${ws.ErrorMessage}` : ''})` : ''}, which this explains.` : '';
+      const error = !launchedByPlan(ws) && ws.State === 'ERROR' ? ` It is in ERROR${ws.ErrorCode ? ` (${ws.ErrorCode}${ws.ErrorMessage ? `: ${ws.ErrorMessage}` : ''})` : ''}, which this explains.` : '';
       findings.push({
         status: 'fail',
         resource: ws.WorkspaceId ?? '',

@@ -26,6 +26,7 @@ import { templateParameters } from '../iac/parameters.js';
 import { plannedTargets, type PlannedTarget } from '../iac/targets.js';
 import { terraformWorld, type SourceLookup } from '../iac/terraform.js';
 import { localModuleDirectories, resourceBlockLines } from '../iac/terraform-source.js';
+import beforeOption from '../options/before.js';
 import cloudformationOption from '../options/cloudformation.js';
 import directoryOption from '../options/directory.js';
 import imageBuilderOption from '../options/image-builder.js';
@@ -277,6 +278,9 @@ function targetInputs(target: PlannedTarget, given: RunInputs): RunInputs {
   delete options[parametersOption.key];
   // The WorkSpaces the plan launches in a directory are what --planned asks about; a --planned given wins.
   if (target.newWorkspaces && options[plannedOption.key] === undefined) options[plannedOption.key] = target.newWorkspaces;
+  // And a plan that launches WorkSpaces is a launch: the launch preflights join (ws-user-has-workspace judges the
+  // users the plan launches for). A --before given wins.
+  if (target.newWorkspaces && options[beforeOption.key] === undefined) options[beforeOption.key] = 'launch';
   return { targets: option ? { [option.key]: target.id } : {}, options };
 }
 
