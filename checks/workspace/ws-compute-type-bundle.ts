@@ -70,8 +70,10 @@ export default defineCheck({
       findings.push({
         status: 'fail',
         resource: ws.WorkspaceId ?? '',
-        message: `${workspaceLabel(ws)} runs on ${computeTypeLabel(own)}, but its bundle ${bundleLabel(bundle)} is a ${computeTypeLabel(offered)} bundle, and a WorkSpace can switch only between Value, Standard, Performance, Power and PowerPro: its image is not built for that hardware.${error} Migrate it to a ${computeTypeLabel(own)} bundle, or set it back to ${computeTypeLabel(offered)}.`,
-        evidence: { workspaceId: ws.WorkspaceId, computeType: own, bundleId: bundle.BundleId, bundleComputeType: offered, state: ws.State },
+        message: launchedByPlan(ws)
+          ? `${workspaceLabel(ws)} is planned on ${computeTypeLabel(own)}, but its bundle ${bundleLabel(bundle)} is a ${computeTypeLabel(offered)} bundle, and a WorkSpace can switch only between Value, Standard, Performance, Power and PowerPro: its image is not built for that hardware. Launch it as ${computeTypeLabel(offered)} (or without a compute type, which takes the bundle's), or pick a ${computeTypeLabel(own)} bundle.`
+          : `${workspaceLabel(ws)} runs on ${computeTypeLabel(own)}, but its bundle ${bundleLabel(bundle)} is a ${computeTypeLabel(offered)} bundle, and a WorkSpace can switch only between Value, Standard, Performance, Power and PowerPro: its image is not built for that hardware.${error} Migrate it to a ${computeTypeLabel(own)} bundle, or set it back to ${computeTypeLabel(offered)}.`,
+        evidence: { workspaceId: ws.WorkspaceId, computeType: own, bundleId: bundle.BundleId, bundleComputeType: offered, ...(launchedByPlan(ws) ? { planned: true } : { state: ws.State }) },
       });
     }
     const wanted = option(computeType);
