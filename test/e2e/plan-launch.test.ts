@@ -73,7 +73,7 @@ describe.runIf(motoAvailable())('a plan that launches WorkSpaces, against moto_s
     expect(Object.keys(keys).sort()).toEqual(['aws/workspaces', 'aws_kms_key.disabled', liveKey].sort());
     expect(keys['aws_kms_key.disabled']).toMatchObject({ status: 'fail', location: { address: 'aws_kms_key.disabled' } });
     expect(keys['aws_kms_key.disabled']!.message).toMatch(/^KMS key aws_kms_key\.disabled \(the key of WorkSpace aws_workspaces_workspace\.frank\) is Disabled, not Enabled/);
-    expect(keys['aws/workspaces']).toMatchObject({ status: 'fail', message: expect.stringContaining('"aws/workspaces" (the key of WorkSpace aws_workspaces_workspace.gina) is a bare alias') });
+    expect(keys['aws/workspaces']).toMatchObject({ status: 'fail', location: { address: 'aws_workspaces_workspace.gina' }, message: expect.stringContaining('"aws/workspaces" (the key of WorkSpace aws_workspaces_workspace.gina) is a bare alias') });
     expect(keys[liveKey]).toMatchObject({ status: 'pass', message: expect.stringContaining('is enabled and symmetric') });
     // Only the key that exists was asked about.
     expect(calls.filter((c) => c === 'kms:DescribeKey')).toHaveLength(1);
@@ -83,5 +83,24 @@ describe.runIf(motoAvailable())('a plan that launches WorkSpaces, against moto_s
     expect(report.results.find((r) => r.checkId === 'ws-compute-type-bundle')!.message).toMatch(
       /^WorkSpace aws_workspaces_workspace\.hal \(user hal\) is planned on Graphics, but its bundle wsb-bh8rsxt14 \("Standard with Windows"\) is a Standard bundle.* Launch it as Standard/,
     );
+  });
+
+  it('a CDK stack’s launch on a compute type its bundle lacks fails against the live bundle; the stack’s own resources are not asked about', async () => {
+    await emulator.moto.reset();
+    emulator.front.addBundles({ BundleId: 'wsb-bh8rsxt14', Name: 'Standard with Windows', ComputeType: { Name: 'STANDARD' } });
+    const cli = await runCli(
+      ['check', '--cloudformation', fileURLToPath(new URL('../fixtures/iac/cloudformation/cdk-launch-faults.template.json', import.meta.url)),
+        '--region', 'eu-west-2', '--parameters', 'DirectoryPassword=not-used-1', '--endpoint-url', emulator.front.endpoint, '--format', 'json', '--debug',
+        '--only', 'ws-compute-type-bundle,ws-kms-key-usable,ws-user-has-workspace'],
+      testEnv(),
+    );
+    const report = JSON.parse(cli.stdout) as { results: Result[] };
+    const calls = [...cli.stderr.matchAll(/^wsdoctor: debug: AWS call (\S+)$/gm)].map((m) => m[1]!);
+    const compute = report.results.filter((r) => r.checkId === 'ws-compute-type-bundle');
+    expect(compute.map((r) => [r.status, r.resource, r.location?.address])).toEqual([['fail', 'Resources.HalWorkspace', 'Resources.HalWorkspace']]);
+    expect(compute[0]!.message).toContain('is planned on Graphics, but its bundle wsb-bh8rsxt14');
+    // The bundle was read; the directory, its WorkSpaces and the stack's key were not (they do not exist yet).
+    expect(calls).toContain('workspaces:DescribeWorkspaceBundles');
+    for (const unasked of ['workspaces:DescribeWorkspaces', 'workspaces:DescribeWorkspaceDirectories', 'kms:DescribeKey', 'ds:DescribeDirectories']) expect(calls).not.toContain(unasked);
   });
 });

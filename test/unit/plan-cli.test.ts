@@ -120,6 +120,27 @@ describe('check --cloudformation --offline', () => {
     });
   });
 
+  it('a CDK stack’s launches apply would refuse: a second WorkSpace for a user, a disabled key, a bare alias, at their logical ids', async () => {
+    const file = 'test/fixtures/iac/cloudformation/cdk-launch-faults.template.json';
+    const { code, report } = await json(['--cloudformation', file, '--offline', '--region', 'eu-west-2', '--parameters', 'DirectoryPassword=not-used-1']);
+    expect(code).toBe(1);
+    const of = (id: string) => report.results.filter((r) => r.checkId === id).map((r) => [r.status, r.resource, r.location?.address]);
+    expect(of('ws-user-has-workspace')).toEqual([
+      ['fail', 'alice', 'Resources.AliceWorkspace'],
+      ['pass', 'gina', 'Resources.GinaWorkspace'],
+      ['pass', 'hal', 'Resources.HalWorkspace'],
+    ]);
+    expect(report.results.find((r) => r.checkId === 'ws-user-has-workspace')!.message).toContain('User alice already has Resources.AliceSecondWorkspace (planned)');
+    // Both decided from the template alone: the key it creates disabled, and a key written in a form KMS cannot read.
+    expect(of('ws-kms-key-usable')).toEqual([
+      ['fail', 'Resources.WorkspacesKey92921791', 'Resources.WorkspacesKey92921791'],
+      ['fail', 'aws/workspaces', 'Resources.GinaWorkspace'],
+    ]);
+    // The bundle is the account's: offline, the compute type waits for it.
+    expect(of('ws-compute-type-bundle')[0]![0]).toBe('skip');
+    expect(report.results.find((r) => r.checkId === 'ws-compute-type-bundle')!.message).toMatch(/^Not checked offline: .*workspaces:DescribeWorkspaceBundles/);
+  });
+
   it('resolves the short forms of a YAML template and its --parameters; a NoEcho value never leaves', async () => {
     const file = 'test/fixtures/iac/cloudformation/graphics-ipv6.yaml';
     const args = ['--cloudformation', file, '--offline', '--region', 'eu-west-2', '--parameters', 'UserName=ana', '--parameters', 'ParameterKey=AdminPassword,ParameterValue=Sup3r-Secret-Value'];
