@@ -12,7 +12,7 @@
 import { GUIDES } from '../../src/data/sources.js';
 import { computeFamily, computeTypeLabel, SWITCHABLE_SOURCE } from '../../src/data/compute-types.js';
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
-import { bundleLabel, liveWorkspaces, workspaceLabel } from '../../src/facts/workspace-views.js';
+import { bundleLabel, launchedByPlan, liveOrPlannedWorkspaces, workspaceLabel } from '../../src/facts/workspace-views.js';
 import bundles from '../../src/facts/workspaces/bundles.js';
 import workspaces from '../../src/facts/workspaces/workspaces.js';
 import before from '../../src/options/before.js';
@@ -54,7 +54,7 @@ export default defineCheck({
     const fine: string[] = [];
     let launches = 0;
     const unjudged: string[] = [];
-    for (const ws of liveWorkspaces(workspaces)) {
+    for (const ws of liveOrPlannedWorkspaces(workspaces)) {
       const bundle = bundleOf.get(ws.BundleId);
       const own = ws.WorkspaceProperties?.ComputeTypeName;
       const offered = bundle?.ComputeType?.Name;
@@ -66,12 +66,14 @@ export default defineCheck({
         fine.push(own === offered ? ws.WorkspaceId! : `${ws.WorkspaceId} (switched from ${computeTypeLabel(offered)} to ${computeTypeLabel(own)})`);
         continue;
       }
-      const error = ws.State === 'ERROR' ? ` It is in ERROR${ws.ErrorCode ? ` (${ws.ErrorCode}${ws.ErrorMessage ? `: ${ws.ErrorMessage}` : ''})` : ''}, which this explains.` : '';
+      const error = !launchedByPlan(ws) && ws.State === 'ERROR' ? ` It is in ERROR${ws.ErrorCode ? ` (${ws.ErrorCode}${ws.ErrorMessage ? `: ${ws.ErrorMessage}` : ''})` : ''}, which this explains.` : '';
       findings.push({
         status: 'fail',
         resource: ws.WorkspaceId ?? '',
-        message: `${workspaceLabel(ws)} runs on ${computeTypeLabel(own)}, but its bundle ${bundleLabel(bundle)} is a ${computeTypeLabel(offered)} bundle, and a WorkSpace can switch only between Value, Standard, Performance, Power and PowerPro: its image is not built for that hardware.${error} Migrate it to a ${computeTypeLabel(own)} bundle, or set it back to ${computeTypeLabel(offered)}.`,
-        evidence: { workspaceId: ws.WorkspaceId, computeType: own, bundleId: bundle.BundleId, bundleComputeType: offered, state: ws.State },
+        message: launchedByPlan(ws)
+          ? `${workspaceLabel(ws)} is planned on ${computeTypeLabel(own)}, but its bundle ${bundleLabel(bundle)} is a ${computeTypeLabel(offered)} bundle, and a WorkSpace can switch only between Value, Standard, Performance, Power and PowerPro: its image is not built for that hardware. Launch it as ${computeTypeLabel(offered)} (or without a compute type, which takes the bundle's), or pick a ${computeTypeLabel(own)} bundle.`
+          : `${workspaceLabel(ws)} runs on ${computeTypeLabel(own)}, but its bundle ${bundleLabel(bundle)} is a ${computeTypeLabel(offered)} bundle, and a WorkSpace can switch only between Value, Standard, Performance, Power and PowerPro: its image is not built for that hardware.${error} Migrate it to a ${computeTypeLabel(own)} bundle, or set it back to ${computeTypeLabel(offered)}.`,
+        evidence: { workspaceId: ws.WorkspaceId, computeType: own, bundleId: bundle.BundleId, bundleComputeType: offered, ...(launchedByPlan(ws) ? { planned: true } : { state: ws.State }) },
       });
     }
     const wanted = option(computeType);

@@ -14,7 +14,7 @@
 import { GUIDES } from '../../src/data/sources.js';
 import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import kmsKeys, { encryptionKeyOf } from '../../src/facts/kms/kms-keys.js';
-import { liveWorkspaces } from '../../src/facts/workspace-views.js';
+import { liveOrPlannedWorkspaces } from '../../src/facts/workspace-views.js';
 import workspaces from '../../src/facts/workspaces/workspaces.js';
 import kmsKey from '../../src/options/kms-key.js';
 
@@ -61,7 +61,7 @@ export default defineCheck({
   analyze({ workspaces, kmsKeys }, { option }) {
     const planned = option(kmsKey);
     const usersOf = new Map<string, string[]>();
-    for (const ws of liveWorkspaces(workspaces)) {
+    for (const ws of liveOrPlannedWorkspaces(workspaces)) {
       const key = encryptionKeyOf(ws);
       if (key) usersOf.set(key, [...(usersOf.get(key) ?? []), ws.WorkspaceId!]);
     }

@@ -1,7 +1,7 @@
 // The CDK app behind test/fixtures/iac/cloudformation/cdk-*.template.json: what `cdk synth` writes for a WorkSpaces
 // stack (a VPC over two zones with Fn::GetAZs, a NAT gateway, a Simple AD, a KMS key, workspaces_DefaultRole and an
 // encrypted WorkSpace). Not part of the build: in a scratch directory, `npm install aws-cdk-lib constructs`, copy
-// this file there, and run `node cdk-app.mjs <outdir> healthy|mgmt-conflict|key-disabled`; the template is
+// this file there, and run `node cdk-app.mjs <outdir> healthy|mgmt-conflict|key-disabled|launch-faults`; the template is
 // <outdir>/WorkspacesStack.template.json.
 import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -29,7 +29,7 @@ const directory = new ds.CfnSimpleAD(stack, 'Directory', {
   size: 'Small',
   vpcSettings: { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnets.map((s) => s.subnetId) },
 });
-const key = new kms.Key(stack, 'WorkspacesKey', { enabled: variant !== 'key-disabled' });
+const key = new kms.Key(stack, 'WorkspacesKey', { enabled: variant !== 'key-disabled' && variant !== 'launch-faults' });
 const role = new iam.Role(stack, 'DefaultRole', {
   roleName: 'workspaces_DefaultRole',
   assumedBy: new iam.ServicePrincipal('workspaces.amazonaws.com'),
@@ -48,4 +48,22 @@ new ws.CfnWorkspace(stack, 'AliceWorkspace', {
   volumeEncryptionKey: key.keyArn,
   workspaceProperties: { computeTypeName: 'STANDARD', runningMode: 'AUTO_STOP' },
 });
+if (variant === 'launch-faults') {
+  // Launches apply refuses: a second WorkSpace for alice, a key given as a bare alias, a compute type its bundle
+  // (the Standard bundle) does not offer.
+  new ws.CfnWorkspace(stack, 'AliceSecondWorkspace', { directoryId: directory.ref, bundleId: bundle.valueAsString, userName: 'alice' });
+  new ws.CfnWorkspace(stack, 'GinaWorkspace', {
+    directoryId: directory.ref,
+    bundleId: bundle.valueAsString,
+    userName: 'gina',
+    userVolumeEncryptionEnabled: true,
+    volumeEncryptionKey: 'aws/workspaces',
+  });
+  new ws.CfnWorkspace(stack, 'HalWorkspace', {
+    directoryId: directory.ref,
+    bundleId: bundle.valueAsString,
+    userName: 'hal',
+    workspaceProperties: { computeTypeName: 'GRAPHICS' },
+  });
+}
 app.synth();

@@ -27,8 +27,10 @@ import { templateParameters } from '../iac/parameters.js';
 import { plannedTargets, type PlannedTarget } from '../iac/targets.js';
 import { terraformWorld, type SourceLookup } from '../iac/terraform.js';
 import { localModuleDirectories, resourceBlockLines } from '../iac/terraform-source.js';
+import beforeOption from '../options/before.js';
 import cloudformationOption from '../options/cloudformation.js';
 import directoryOption from '../options/directory.js';
+import fleetOption from '../options/fleet.js';
 import imageBuilderOption from '../options/image-builder.js';
 import offlineOption from '../options/offline.js';
 import parametersOption from '../options/parameters.js';
@@ -51,6 +53,7 @@ const PLAN_OPTIONS: readonly AnyOption[] = [terraformPlanOption, cloudformationO
 const TARGET_OPTION: Partial<Record<PlannedTarget['scope'], AnyOption>> = {
   directory: directoryOption,
   'image-builder': imageBuilderOption,
+  fleet: fleetOption,
 };
 
 export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks = {}): Promise<number> {
@@ -65,8 +68,8 @@ export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks
     throw inputError(
       file,
       format === 'terraform-plan'
-        ? 'deploys nothing wsdoctor checks: no aws_workspaces_directory, aws_workspaces_workspace or aws_appstream_image_builder'
-        : 'deploys nothing wsdoctor checks: no AWS::WorkSpaces::Workspace or AWS::AppStream::ImageBuilder',
+        ? 'deploys nothing wsdoctor checks: no aws_workspaces_directory, aws_workspaces_workspace, aws_appstream_image_builder or aws_appstream_fleet'
+        : 'deploys nothing wsdoctor checks: no AWS::WorkSpaces::Workspace, AWS::AppStream::ImageBuilder or AWS::AppStream::Fleet',
     );
   }
   const region = await regionFor(world, options.region, offline, options.profile);
@@ -162,7 +165,7 @@ function rejectOtherTargets(given: RunInputs): void {
     if (option.section !== 'targets' || PLAN_OPTIONS.includes(option)) continue;
     if (readOption(given, option) !== undefined) {
       const flag = option.flag.split(' ')[0];
-      throw new UsageError(`${flag} does not apply with ${plans[0]!.flag.split(' ')[0]}: the plan says what it deploys, and wsdoctor checks each directory and image builder in it`);
+      throw new UsageError(`${flag} does not apply with ${plans[0]!.flag.split(' ')[0]}: the plan says what it deploys, and wsdoctor checks each directory, image builder and fleet in it`);
     }
   }
 }
@@ -280,6 +283,9 @@ function targetInputs(target: PlannedTarget, given: RunInputs): RunInputs {
   delete options[parametersOption.key];
   // The WorkSpaces the plan launches in a directory are what --planned asks about; a --planned given wins.
   if (target.newWorkspaces && options[plannedOption.key] === undefined) options[plannedOption.key] = target.newWorkspaces;
+  // And a plan that launches WorkSpaces is a launch: the launch preflights join (ws-user-has-workspace judges the
+  // users the plan launches for). A --before given wins.
+  if (target.newWorkspaces && options[beforeOption.key] === undefined) options[beforeOption.key] = 'launch';
   return { targets: option ? { [option.key]: target.id } : {}, options };
 }
 

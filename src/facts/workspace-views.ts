@@ -1,5 +1,6 @@
 // Readings of WorkSpaces, bundles and images that the per-WorkSpace checks share (beside views.ts): how a
 // WorkSpace is named in a message, what operating system it runs, and what kind of bundle it comes from.
+import { isUnknown } from '../core/unknown.js';
 import type { FactValue } from './define.js';
 import type bundlesFact from './workspaces/bundles.js';
 import type bundleImagesFact from './workspaces/bundle-images.js';
@@ -18,6 +19,20 @@ export function workspaceLabel(ws: Workspace): string {
 /** The WorkSpaces a check judges: every one except those already gone. */
 export function liveWorkspaces(list: readonly Workspace[]): Workspace[] {
   return list.filter((ws) => ws.WorkspaceId && !['TERMINATING', 'TERMINATED'].includes(ws.State ?? ''));
+}
+
+/**
+ * Whether a WorkSpace is one a plan launches (check --terraform-plan): its State is the marker "known only after
+ * apply". Read past the unknown-value guard on purpose (the descriptor, not the value): that it is being launched is
+ * known, and a check judging a launch (its key, its bundle's compute type) needs nothing else of its state.
+ */
+export function launchedByPlan(ws: object): boolean {
+  return isUnknown(Object.getOwnPropertyDescriptor(ws, 'State')?.value);
+}
+
+/** The WorkSpaces a launch preflight judges: every one not gone, and those the plan launches. */
+export function liveOrPlannedWorkspaces(list: readonly Workspace[]): Workspace[] {
+  return list.filter((ws) => ws.WorkspaceId && (launchedByPlan(ws) || !['TERMINATING', 'TERMINATED'].includes(ws.State ?? '')));
 }
 
 /** Minutes from `from` to `to` (ISO times); undefined when either is not a time. */

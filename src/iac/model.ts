@@ -322,8 +322,13 @@ export function plannedResource(world: PlannedWorld, id: unknown): PlannedBase |
 
 /** Where a finding about `id` points: the planned resource itself, or the planned resource naming a live one. */
 export function locationOf(world: PlannedWorld, id: string): { address: string; source: SourceLocation } | undefined {
-  // By id or address, else by name: checks of named resources (workspaces_DefaultRole, a fleet) report the name.
-  const planned = plannedResource(world, id) ?? allResources(world).find((r) => (r as { name?: unknown }).name === id);
+  // By id or address, else by name: checks of named resources (workspaces_DefaultRole, a fleet) report the name, and
+  // checks of a launch the user it is for (the first WorkSpace the plan launches for them) or the key as written.
+  const planned =
+    plannedResource(world, id) ??
+    allResources(world).find((r) => (r as { name?: unknown }).name === id) ??
+    world.workspaces.find((w) => w.created && w.userName === id) ??
+    world.workspaces.find((w) => w.volumeEncryptionKey === id);
   if (planned) return { address: planned.address, source: planned.source };
   return Object.hasOwn(world.mentions, id) ? world.mentions[id] : undefined;
 }

@@ -363,8 +363,23 @@ class PlanReader {
       return [...known, ...(resolved.length > 0 ? resolved : [unknownValue(`${label} is known after apply`)])];
     }
     if (value.known) return value.value === null || value.value === undefined ? [] : [value.value];
-    const resolved = fromReferences();
+    // A list Terraform knows only after apply (a set with one unknown element is unknown whole): the resources it
+    // references, and the values of the root module's variables written in it (an existing subnet's id).
+    const resolved = [...fromReferences(), ...this.rootVariableValues(change, path)];
     return resolved.length > 0 ? resolved : [unknownValue(`${label} is known after apply`)];
+  }
+
+  /** The values of root-module variables an attribute's expression references (a module's own are its caller's). */
+  private rootVariableValues(change: Change, path: readonly (string | number)[]): unknown[] {
+    if (change.moduleAddress) return [];
+    const variables = isRecord(this.plan.variables) ? this.plan.variables : {};
+    return this.referencesAt(change, path).flatMap((text) => {
+      const parsed = parseReference(text);
+      if (parsed?.kind !== 'variable' || !/^var\.[A-Za-z0-9_-]+$/.test(text)) return [];
+      const variable = variables[parsed.name];
+      const value = isRecord(variable) ? variable.value : undefined;
+      return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : typeof value === 'string' ? [value] : [];
+    });
   }
 
   private str(change: Change, path: readonly (string | number)[], fallback?: string): Known<string> | undefined {
@@ -569,7 +584,9 @@ class PlanReader {
             enable_internet_access: 'EnableInternetAccess',
             enable_maintenance_mode: 'EnableMaintenanceMode',
             user_enabled_as_local_administrator: 'UserEnabledAsLocalAdministrator',
-          }),
+            // Unwritten, the provider sends no creation properties and the registration keeps WorkSpaces' default,
+            // Access to Internet off (the guide's "Configure Automatic IP Addresses": it must be enabled).
+          }, undefined, ['EnableInternetAccess']),
           selfservicePermissions: this.properties(c, 'self_service_permissions', {
             change_compute_type: 'ChangeComputeType',
             increase_volume_size: 'IncreaseVolumeSize',
@@ -670,7 +687,8 @@ class PlanReader {
           ...optional('imageArn', this.str(c, ['image_arn'])),
           subnetIds: this.ids(c, ['vpc_config', 0, 'subnet_ids']),
           securityGroupIds: this.ids(c, ['vpc_config', 0, 'security_group_ids']),
-          enableDefaultInternetAccess: this.bool(c, ['enable_default_internet_access'], false),
+          // Unset, the provider sends none and AppStream's default is off; Terraform still marks it known after apply.
+          enableDefaultInternetAccess: this.configured(c, ['enable_default_internet_access']) ? this.bool(c, ['enable_default_internet_access'], false) : false,
           ...optional('iamRoleArn', this.str(c, ['iam_role_arn'])),
           ...(this.blocks(c, ['domain_join_info']) > 0
             ? {

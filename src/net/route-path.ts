@@ -260,7 +260,7 @@ export function internetPath(input: InternetPathInput): InternetPath {
   if (!first.routeTableId && !first.association) {
     return { ...base, verdict: 'no-route', explanation: `${input.subnetId} has no route table: neither an explicit association nor a main table of its VPC was found.` };
   }
-  const match = first.match;
+  const match = recognised(first.match, input.internetGateways);
   if (!match) {
     return { ...base, verdict: 'no-route', explanation: `${capitalize(where)} of ${input.subnetId} has no route for ${destination}: traffic to the internet is dropped.` };
   }
@@ -294,6 +294,15 @@ export function internetPath(input: InternetPathInput): InternetPath {
   }
 }
 
+/**
+ * A route whose gateway id EC2's prefixes do not name (igw-…) but that is one of the VPC's internet gateways: a
+ * gateway a plan creates, known by its address (aws_internet_gateway.main) until apply gives it an id.
+ */
+function recognised(match: RouteMatch | undefined, gateways: readonly InternetGatewayInput[]): RouteMatch | undefined {
+  if (!match || match.target.kind !== 'unknown' || !gateways.some((g) => g.InternetGatewayId === match.target.id)) return match;
+  return { ...match, target: { kind: 'internet-gateway', id: match.target.id } };
+}
+
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function natPath(
@@ -321,7 +330,7 @@ function natPath(
   const onward = pathTo(base.destination, { subnetId: nat.SubnetId, routeTables: input.routeTables, ...(input.vpcId ? { vpcId: input.vpcId } : {}) });
   const hops = [...base.hops, onward];
   const natWhere = `${natId} sits in ${nat.SubnetId}, whose route table${onward.routeTableId ? ` ${onward.routeTableId}` : ''}`;
-  const next = onward.match;
+  const next = recognised(onward.match, input.internetGateways);
   if (!next || next.blackhole || next.target.kind !== 'internet-gateway') {
     const goes = !next
       ? 'has no route for it'

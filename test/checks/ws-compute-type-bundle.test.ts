@@ -12,6 +12,17 @@ checkTable(check, [
     facts: { workspaces: [ws('ws-00000001', { BundleId: 'wsb-graphics1', State: 'ERROR', ErrorCode: 'ResourceCreationFailed' })], bundles: [graphics] },
     expect: [{ status: 'fail', resource: 'ws-00000001', message: /runs on Standard, but its bundle wsb-graphics1 .* is a Graphics bundle.*It is in ERROR \(ResourceCreationFailed\), which this explains/ }],
   },
+  {
+    // A plan's launch (check --terraform-plan): its state is known only after apply, and is not needed to judge it.
+    name: 'a WorkSpace a plan launches on a type its bundle lacks fails as a launch',
+    facts: { workspaces: [ws('aws_workspaces_workspace.hal', { BundleId: 'wsb-graphics1', State: { $unknown: 'aws_workspaces_workspace.hal: the WorkSpace is launched by apply' } as never })], bundles: [graphics] },
+    expect: [{ status: 'fail', resource: 'aws_workspaces_workspace.hal', message: /is planned on Standard, but its bundle wsb-graphics1 .* is a Graphics bundle.*Launch it as Graphics/ }],
+  },
+  {
+    name: 'a WorkSpace a plan launches on its bundle\'s type passes',
+    facts: { workspaces: [ws('aws_workspaces_workspace.ivy', { State: { $unknown: 'aws_workspaces_workspace.ivy: the WorkSpace is launched by apply' } as never })], bundles: [standard] },
+    expect: [{ status: 'pass', resource: 'aws_workspaces_workspace.ivy' }],
+  },
   { name: 'the bundle\'s own type passes', facts: { workspaces: [ws('ws-00000001')], bundles: [standard] }, expect: [{ status: 'pass', message: /The WorkSpace runs on a compute type their bundle offers\./ }] },
   {
     name: 'a switch within Value…PowerPro passes, naming it',

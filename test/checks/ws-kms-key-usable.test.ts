@@ -18,6 +18,15 @@ checkTable(check, [
     expect: [{ status: 'fail', resource: KEY, message: /is Disabled, not Enabled: an encrypted WorkSpace becomes unusable when it is rebooted or rebuilt/ }],
   },
   { name: 'an RSA key fails (catalog D7)', facts: { workspaces: [encrypted('ws-00000001')], kmsKeys: [described({ KeySpec: 'RSA_2048' })] }, expect: [{ status: 'fail', message: /key spec RSA_2048: Amazon WorkSpaces supports only symmetric keys/ }] },
+  {
+    // A plan's launch (check --terraform-plan), with the key the plan creates disabled.
+    name: 'a WorkSpace a plan launches with a disabled key fails, naming the launch',
+    facts: {
+      workspaces: [ws('aws_workspaces_workspace.frank', { RootVolumeEncryptionEnabled: true, VolumeEncryptionKey: 'aws_kms_key.ws', State: { $unknown: 'aws_workspaces_workspace.frank: the WorkSpace is launched by apply' } as never })],
+      kmsKeys: [{ key: 'aws_kms_key.ws', metadata: { KeyId: 'aws_kms_key.ws', KeyState: 'Disabled', Enabled: false, KeySpec: 'SYMMETRIC_DEFAULT', KeyManager: 'CUSTOMER' } }],
+    },
+    expect: [{ status: 'fail', resource: 'aws_kms_key.ws', message: /^KMS key aws_kms_key\.ws \(the key of WorkSpace aws_workspaces_workspace\.frank\) is Disabled/ }],
+  },
   { name: 'enabled and symmetric passes (catalog D7)', facts: { workspaces: [encrypted('ws-00000001')], kmsKeys: [described({})] }, expect: [{ status: 'pass', message: /is enabled and symmetric \(customer managed\)/ }] },
   {
     name: 'a key pending deletion says when, and to cancel the deletion',

@@ -326,7 +326,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     what: 'a plan that deploys nothing wsdoctor checks',
     args: ['check', '--terraform-plan', 'plan.json', '--offline'],
     files: { 'plan.json': '{"format_version": "1.2", "resource_changes": [{"address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "change": {"actions": ["create"], "after": {}}}]}' },
-    says: 'plan.json: deploys nothing wsdoctor checks: no aws_workspaces_directory, aws_workspaces_workspace or aws_appstream_image_builder',
+    says: 'plan.json: deploys nothing wsdoctor checks: no aws_workspaces_directory, aws_workspaces_workspace, aws_appstream_image_builder or aws_appstream_fleet',
   },
   {
     what: 'a plan for another Region than --region',
@@ -340,7 +340,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     what: 'a target beside a plan',
     args: ['check', '--terraform-plan', 'plan.json', '--directory', 'd-1234567890', '--offline'],
-    says: '--directory does not apply with --terraform-plan: the plan says what it deploys, and wsdoctor checks each directory and image builder in it',
+    says: '--directory does not apply with --terraform-plan: the plan says what it deploys, and wsdoctor checks each directory, image builder and fleet in it',
   },
   {
     what: '--offline without a plan',

@@ -35,6 +35,8 @@ async function json(args: string[]) {
   return { code: result.code, report, status, result: (id: string) => report.results.find((r) => r.checkId === id)! };
 }
 
+const report = (r: Result) => `${r.resource}: ${r.message}`;
+
 function worst(statuses: string[]): string | undefined {
   return ['fail', 'error', 'warn', 'pass', 'skip'].find((s) => statuses.includes(s));
 }
@@ -84,7 +86,10 @@ describe('check --terraform-plan --offline', () => {
 
   it('skips what is known only after apply, naming the attribute, and follows module outputs to the subnets', async () => {
     const { code, status, result } = await json(tf('unknown-values'));
-    expect(code).toBe(0);
+    // The plan gives the subnets no way out (no NAT or internet gateway): the one failure, decided from the plan.
+    expect(code).toBe(1);
+    expect(status('ws-internet-egress-path')).toBe('fail');
+    expect(report(result('ws-internet-egress-path'))).toMatch(/^module\.net\.aws_subnet\.private\[0\]: Route table aws_vpc\.main main route table \(the main table\) of module\.net\.aws_subnet\.private\[0\] has no route for 0\.0\.0\.0\/0/);
     expect(result('mgmt-cidr-conflict')).toMatchObject({ status: 'skip', message: 'Cannot tell before apply: aws_vpc.main: cidr_block is known after apply.' });
     expect(status('ipv6-auto-assign')).toBe('pass');
     expect(result('ipv6-auto-assign').location).toEqual({
@@ -113,6 +118,27 @@ describe('check --cloudformation --offline', () => {
       status: 'fail',
       location: { address: 'Resources.Vpc8378EB38', file, line: lineOf(file, '"Vpc8378EB38": {') },
     });
+  });
+
+  it('a CDK stack’s launches apply would refuse: a second WorkSpace for a user, a disabled key, a bare alias, at their logical ids', async () => {
+    const file = 'test/fixtures/iac/cloudformation/cdk-launch-faults.template.json';
+    const { code, report } = await json(['--cloudformation', file, '--offline', '--region', 'eu-west-2', '--parameters', 'DirectoryPassword=not-used-1']);
+    expect(code).toBe(1);
+    const of = (id: string) => report.results.filter((r) => r.checkId === id).map((r) => [r.status, r.resource, r.location?.address]);
+    expect(of('ws-user-has-workspace')).toEqual([
+      ['fail', 'alice', 'Resources.AliceWorkspace'],
+      ['pass', 'gina', 'Resources.GinaWorkspace'],
+      ['pass', 'hal', 'Resources.HalWorkspace'],
+    ]);
+    expect(report.results.find((r) => r.checkId === 'ws-user-has-workspace')!.message).toContain('User alice already has Resources.AliceSecondWorkspace (planned)');
+    // Both decided from the template alone: the key it creates disabled, and a key written in a form KMS cannot read.
+    expect(of('ws-kms-key-usable')).toEqual([
+      ['fail', 'Resources.WorkspacesKey92921791', 'Resources.WorkspacesKey92921791'],
+      ['fail', 'aws/workspaces', 'Resources.GinaWorkspace'],
+    ]);
+    // The bundle is the account's: offline, the compute type waits for it.
+    expect(of('ws-compute-type-bundle')[0]![0]).toBe('skip');
+    expect(report.results.find((r) => r.checkId === 'ws-compute-type-bundle')!.message).toMatch(/^Not checked offline: .*workspaces:DescribeWorkspaceBundles/);
   });
 
   it('resolves the short forms of a YAML template and its --parameters; a NoEcho value never leaves', async () => {
@@ -165,7 +191,8 @@ describe('--format sarif', () => {
     expect(rules[role.ruleIndex]!.id).toBe('ws-default-role');
     // Passes and skips are counted, not reported.
     expect(run.results.every((r: { kind: string }) => r.kind === 'fail' || r.kind === 'open')).toBe(true);
-    expect(run.properties.summary).toMatchObject({ fail: 2 });
+    // The role and the empty group, and both subnets without a way to the internet (the plan has no NAT gateway).
+    expect(run.properties.summary).toMatchObject({ fail: 4 });
   });
 
   it('is valid for a live-style report with no location too, and a warn is a warning', async () => {

@@ -3,6 +3,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedAppstreamInternetGateways } from '../planned/appstream-internet-gateways.js';
 import appstreamVpcs from './appstream-vpcs.js';
 
 export default defineFact({
@@ -10,6 +11,7 @@ export default defineFact({
   description: "the internet gateways attached to the image builder's and the fleets' VPCs",
   iamActions: ['ec2:DescribeInternetGateways'],
   dependsOn: [appstreamVpcs],
+  planned: plannedAppstreamInternetGateways,
   async collect({ aws, get }) {
     const ids = (await get(appstreamVpcs)).map((v) => v.VpcId!).filter(Boolean);
     if (ids.length === 0) return [];

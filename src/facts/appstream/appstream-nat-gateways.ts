@@ -3,6 +3,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedAppstreamNatGateways } from '../planned/appstream-nat-gateways.js';
 import appstreamVpcs from './appstream-vpcs.js';
 
 export default defineFact({
@@ -10,6 +11,7 @@ export default defineFact({
   description: "the NAT gateways of the image builder's and the fleets' VPCs, with their state",
   iamActions: ['ec2:DescribeNatGateways'],
   dependsOn: [appstreamVpcs],
+  planned: plannedAppstreamNatGateways,
   async collect({ aws, get }) {
     const ids = (await get(appstreamVpcs)).map((v) => v.VpcId!).filter(Boolean);
     if (ids.length === 0) return [];

@@ -4,6 +4,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedAppstreamSubnets } from '../planned/appstream-subnets.js';
 import { collectResources, distinct, RESOURCE_FACTS, RESOURCE_OPTIONS } from './resources.js';
 
 export default defineFact({
@@ -11,6 +12,7 @@ export default defineFact({
   description: "the subnets of the image builder's and the fleets' VPC configuration",
   iamActions: ['ec2:DescribeSubnets'],
   dependsOn: [...RESOURCE_FACTS],
+  planned: plannedAppstreamSubnets,
   options: [...RESOURCE_OPTIONS],
   async collect(context) {
     const ids = distinct(await collectResources(context), (r) => r.subnetIds);

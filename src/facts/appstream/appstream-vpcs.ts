@@ -3,6 +3,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedAppstreamVpcs } from '../planned/appstream-vpcs.js';
 import appstreamSubnets from './appstream-subnets.js';
 
 export default defineFact({
@@ -10,6 +11,7 @@ export default defineFact({
   description: "the VPCs of the image builder's and the fleets' subnets",
   iamActions: ['ec2:DescribeVpcs'],
   dependsOn: [appstreamSubnets],
+  planned: plannedAppstreamVpcs,
   async collect({ aws, get }) {
     const ids = [...new Set((await get(appstreamSubnets)).map((s) => s.VpcId).filter((id): id is string => !!id))];
     if (ids.length === 0) return [];

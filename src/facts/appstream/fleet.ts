@@ -4,6 +4,7 @@ import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import fleetOption from '../../options/fleet.js';
 import { defineFact } from '../define.js';
+import { plannedFleet } from '../planned/fleet.js';
 import { isResourceNotFound, targetNotFound } from './not-found.js';
 
 export default defineFact({
@@ -11,6 +12,7 @@ export default defineFact({
   description: 'the fleet as WorkSpaces Applications (AppStream 2.0) describes it',
   iamActions: ['appstream:DescribeFleets'],
   dependsOn: [],
+  planned: plannedFleet,
   lookup: fleetOption,
   async collect({ aws, require, region }) {
     const name = require(fleetOption);

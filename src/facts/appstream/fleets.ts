@@ -7,6 +7,7 @@ import { toJson, type Json } from '../../core/json.js';
 import fleetOption from '../../options/fleet.js';
 import stackOption from '../../options/stack.js';
 import { defineFact } from '../define.js';
+import { plannedFleets } from '../planned/fleets.js';
 import fleet from './fleet.js';
 import { isResourceNotFound } from './not-found.js';
 import stackFleetNames from './stack-fleet-names.js';
@@ -16,6 +17,7 @@ export default defineFact({
   description: 'the fleets the run looks at: the --fleet, and every fleet associated with the --stack',
   iamActions: ['appstream:DescribeFleets'],
   dependsOn: [fleet, stackFleetNames],
+  planned: plannedFleets,
   options: [fleetOption, stackOption],
   async collect({ aws, get, option }): Promise<Json<Fleet>[]> {
     const wantsFleet = option(fleetOption) !== undefined;

@@ -5,6 +5,7 @@
 import { CLOUDTRAIL_HISTORY_DAYS } from '../../data/workspace-timings.js';
 import { lookupEvents, minutesBefore, stringAt } from '../cloudtrail-events.js';
 import { defineFact } from '../define.js';
+import { plannedWorkspaceMigrationEvents } from '../planned/workspace-migration-events.js';
 import workspaces from '../workspaces/workspaces.js';
 
 export interface Migration {
@@ -27,6 +28,7 @@ export default defineFact({
   description: 'the migrations started from the WorkSpaces in scope in the last 90 days, from CloudTrail MigrateWorkspace events',
   iamActions: ['cloudtrail:LookupEvents'],
   dependsOn: [workspaces],
+  planned: plannedWorkspaceMigrationEvents,
   async collect({ aws, get }): Promise<WorkspaceMigrationEvents> {
     const ids = new Set((await get(workspaces)).map((w) => w.WorkspaceId));
     const end = new Date();

@@ -5,6 +5,7 @@ import { paginate } from '../../aws/paginate.js';
 import { FactError } from '../../core/failure.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedDsTrusts } from '../planned/ds-trusts.js';
 import dsDirectory from './ds-directory.js';
 
 export default defineFact({
@@ -12,6 +13,7 @@ export default defineFact({
   description: 'the trusts of the AWS Managed Microsoft AD directory (remote domain, direction, type, state)',
   iamActions: ['ds:DescribeTrusts'],
   dependsOn: [dsDirectory],
+  planned: plannedDsTrusts,
   // A trust's remote domain is a domain name.
   redact: { RemoteDomainName: 'domain' },
   async collect({ aws, get }) {

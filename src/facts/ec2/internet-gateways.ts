@@ -3,6 +3,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedInternetGateways } from '../planned/internet-gateways.js';
 import vpc from './vpc.js';
 
 export default defineFact({
@@ -10,6 +11,7 @@ export default defineFact({
   description: "the internet gateways attached to the directory's VPC",
   iamActions: ['ec2:DescribeInternetGateways'],
   dependsOn: [vpc],
+  planned: plannedInternetGateways,
   async collect({ aws, get }) {
     const { VpcId } = await get(vpc);
     const { client, sdk } = await aws.use(ec2);

@@ -4,6 +4,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedNatGateways } from '../planned/nat-gateways.js';
 import vpc from './vpc.js';
 
 export default defineFact({
@@ -11,6 +12,7 @@ export default defineFact({
   description: "every NAT gateway of the directory's VPC, with its state and subnet",
   iamActions: ['ec2:DescribeNatGateways'],
   dependsOn: [vpc],
+  planned: plannedNatGateways,
   async collect({ aws, get }) {
     const { VpcId } = await get(vpc);
     const { client, sdk } = await aws.use(ec2);

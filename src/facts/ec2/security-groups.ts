@@ -5,6 +5,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedSecurityGroups } from '../planned/security-groups.js';
 import vpc from './vpc.js';
 
 export default defineFact({
@@ -12,6 +13,7 @@ export default defineFact({
   description: "every security group of the directory's VPC, with its inbound and outbound rules",
   iamActions: ['ec2:DescribeSecurityGroups'],
   dependsOn: [vpc],
+  planned: plannedSecurityGroups,
   async collect({ aws, get }) {
     const { VpcId } = await get(vpc);
     const { client, sdk } = await aws.use(ec2);

@@ -4,6 +4,7 @@ import ec2 from '../../aws/services/ec2.js';
 import { paginate } from '../../aws/paginate.js';
 import { toJson } from '../../core/json.js';
 import { defineFact } from '../define.js';
+import { plannedVpcEndpoints } from '../planned/vpc-endpoints.js';
 import vpc from './vpc.js';
 
 export default defineFact({
@@ -11,6 +12,7 @@ export default defineFact({
   description: "the VPC endpoints of the directory's VPC, with their policies and route tables",
   iamActions: ['ec2:DescribeVpcEndpoints'],
   dependsOn: [vpc],
+  planned: plannedVpcEndpoints,
   async collect({ aws, get }) {
     const { VpcId } = await get(vpc);
     const { client, sdk } = await aws.use(ec2);

@@ -17,25 +17,30 @@ type Table = Json<RouteTable>;
 export const plannedRouteTables: PlannedReading<any> = {
   async read({ world, get, live }) {
     const theVpc = (await get(vpc)) as Json<Vpc>;
-    const vpcId = theVpc.VpcId!;
-    const created = world.vpcs.some((v) => v.id === vpcId && v.created);
-    const tables: Table[] = created ? [] : ((await live()) as Table[]).map((t) => ({ ...t, Routes: [...(t.Routes ?? [])], Associations: [...(t.Associations ?? [])] }));
-    const local = localRoutes(theVpc);
-    const plannedTables = world.routeTables.filter((t) => t.vpcId === vpcId);
-    if (created && !plannedTables.some((t) => t.main)) {
-      // The main route table AWS creates with every VPC: the local routes only.
-      tables.push({ RouteTableId: `${vpcId} main route table`, VpcId: vpcId, Routes: local, Associations: [{ Main: true, RouteTableAssociationId: `${vpcId} main association` }] });
-    }
-    for (const table of plannedTables) {
-      const existing = tables.find((t) => t.RouteTableId === table.id);
-      if (existing) existing.Routes = mergeRoutes(existing.Routes ?? [], table.routes.map((r) => routeJson(r) as NonNullable<Table['Routes']>[number]));
-      else tables.push(newTable(table, vpcId, local));
-    }
-    addStandaloneRoutes(world, tables);
-    addAssociations(world, tables, vpcId);
-    return tables;
+    return plannedRouteTablesOf(world, theVpc, async () => (await live()) as Table[]);
   },
 };
+
+/** The route tables of one VPC as the plan leaves them; `current` reads the live ones (never for a new VPC). */
+export async function plannedRouteTablesOf(world: PlannedWorld, theVpc: Json<Vpc>, current: () => Promise<Table[]>): Promise<Table[]> {
+  const vpcId = theVpc.VpcId!;
+  const created = world.vpcs.some((v) => v.id === vpcId && v.created);
+  const tables: Table[] = created ? [] : (await current()).map((t) => ({ ...t, Routes: [...(t.Routes ?? [])], Associations: [...(t.Associations ?? [])] }));
+  const local = localRoutes(theVpc);
+  const plannedTables = world.routeTables.filter((t) => t.vpcId === vpcId);
+  if (created && !plannedTables.some((t) => t.main)) {
+    // The main route table AWS creates with every VPC: the local routes only.
+    tables.push({ RouteTableId: `${vpcId} main route table`, VpcId: vpcId, Routes: local, Associations: [{ Main: true, RouteTableAssociationId: `${vpcId} main association` }] });
+  }
+  for (const table of plannedTables) {
+    const existing = tables.find((t) => t.RouteTableId === table.id);
+    if (existing) existing.Routes = mergeRoutes(existing.Routes ?? [], table.routes.map((r) => routeJson(r) as NonNullable<Table['Routes']>[number]));
+    else tables.push(newTable(table, vpcId, local));
+  }
+  addStandaloneRoutes(world, tables);
+  addAssociations(world, tables, vpcId);
+  return tables;
+}
 
 function localRoutes(theVpc: Json<Vpc>): NonNullable<Table['Routes']> {
   const cidrs = (theVpc.CidrBlockAssociationSet ?? []).some((a) => isUnknown(a.CidrBlock)) ? [] : associatedIpv4Cidrs(theVpc);

@@ -22,36 +22,47 @@ export const plannedSubnets: PlannedReading<any> = {
     const current = liveIds.length
       ? ((await live(override(workspacesDirectory, { ...directory, SubnetIds: liveIds }))) as Json<Subnet>[])
       : [];
-    const needsZones = [...planned.values()].some((s) => s?.created && (s.availabilityZoneIndex !== undefined || isUnknown(s.availabilityZoneId ?? s.availabilityZone ?? {})));
+    const needsZones = [...planned.values()].some(needsAccountZones);
     const zones = needsZones ? await get(availabilityZones).then(
       (value) => ({ value }),
       (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
     ) : undefined;
+    const known = zones && 'value' in zones ? (zones.value as Json<AvailabilityZone>[]) : undefined;
+    const unread = zones && 'error' in zones ? zones.error : undefined;
     return ids.map((id) => {
       const subnet = planned.get(id);
       const now = current.find((s) => s.SubnetId === id);
       if (!subnet) return now ?? unknownValue(`subnet ${id} was not returned by EC2`);
-      const zone = zoneOf(subnet, zones && 'value' in zones ? (zones.value as Json<AvailabilityZone>[]) : undefined, zones && 'error' in zones ? zones.error : undefined);
-      return {
-        ...(now ?? {}),
-        SubnetId: id,
-        VpcId: subnet.vpcId,
-        CidrBlock: subnet.cidrBlock,
-        ...zone,
-        AssignIpv6AddressOnCreation: subnet.assignIpv6AddressOnCreation,
-        MapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch,
-        ...(subnet.created
-          ? { AvailableIpAddressCount: freeAddressesOfNewSubnet(subnet.cidrBlock, subnet.address), State: 'available', DefaultForAz: false }
-          : {}),
-        // An IPv6 block whose addresses Amazon picks at apply: the association is what matters, so it is there
-        // without its CIDR rather than unknown (which would stop every check that lists the subnet's blocks).
-        ...(subnet.ipv6CidrBlock !== undefined
-          ? { Ipv6CidrBlockAssociationSet: [{ ...(isUnknown(subnet.ipv6CidrBlock) ? {} : { Ipv6CidrBlock: subnet.ipv6CidrBlock }), Ipv6CidrBlockState: { State: 'associated' } }] }
-          : {}),
-      };
+      return plannedSubnetJson(subnet, now, known, unread);
     });
   },
 };
+
+/** Whether a planned subnet's zone can be known only from the account's zones (DescribeAvailabilityZones). */
+export function needsAccountZones(subnet: PlannedSubnet | undefined): boolean {
+  return !!subnet?.created && (subnet.availabilityZoneIndex !== undefined || isUnknown(subnet.availabilityZoneId ?? subnet.availabilityZone ?? {}));
+}
+
+/** A planned subnet in DescribeSubnets' shape, over its live state when the plan changes one that exists. */
+export function plannedSubnetJson(subnet: PlannedSubnet, now: Json<Subnet> | undefined, zones: Json<AvailabilityZone>[] | undefined, unread: string | undefined): Record<string, unknown> {
+  return {
+    ...(now ?? {}),
+    SubnetId: subnet.id,
+    VpcId: subnet.vpcId,
+    CidrBlock: subnet.cidrBlock,
+    ...zoneOf(subnet, zones, unread),
+    AssignIpv6AddressOnCreation: subnet.assignIpv6AddressOnCreation,
+    MapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch,
+    ...(subnet.created
+      ? { AvailableIpAddressCount: freeAddressesOfNewSubnet(subnet.cidrBlock, subnet.address), State: 'available', DefaultForAz: false }
+      : {}),
+    // An IPv6 block whose addresses Amazon picks at apply: the association is what matters, so it is there
+    // without its CIDR rather than unknown (which would stop every check that lists the subnet's blocks).
+    ...(subnet.ipv6CidrBlock !== undefined
+      ? { Ipv6CidrBlockAssociationSet: [{ ...(isUnknown(subnet.ipv6CidrBlock) ? {} : { Ipv6CidrBlock: subnet.ipv6CidrBlock }), Ipv6CidrBlockState: { State: 'associated' } }] }
+      : {}),
+  };
+}
 
 /** The planned subnet's zone name and id, completed from the account's zones when they could be read. */
 function zoneOf(subnet: PlannedSubnet, zones: Json<AvailabilityZone>[] | undefined, unread: string | undefined): Record<string, Known<string>> {

@@ -3,6 +3,7 @@
 // until it is launched: those are known only after apply.
 import type { Workspace } from '@aws-sdk/client-workspaces';
 import type { Json } from '../../core/json.js';
+import { isUnknown } from '../../core/unknown.js';
 import type { PlannedWorkspace } from '../../iac/model.js';
 import directory from '../../options/directory.js';
 import type { PlannedReading } from '../define.js';
@@ -23,6 +24,15 @@ export const plannedWorkspaces: PlannedReading<any> = {
   },
 };
 
+/**
+ * The key as a check can follow it: as written, or, when it is an attribute of a key or alias the plan manages
+ * (aws_kms_key.ws.arn, known after apply), that resource's id (its address while the plan creates it), which the
+ * kmsKeys fact's planned reading resolves.
+ */
+function encryptionKey(ws: PlannedWorkspace): PlannedWorkspace['volumeEncryptionKey'] {
+  return isUnknown(ws.volumeEncryptionKey) && ws.volumeEncryptionKeyResource ? ws.volumeEncryptionKeyResource : ws.volumeEncryptionKey;
+}
+
 function workspaceJson(ws: PlannedWorkspace, current?: Json<Workspace>): Record<string, unknown> {
   return {
     WorkspaceId: ws.id,
@@ -32,7 +42,7 @@ function workspaceJson(ws: PlannedWorkspace, current?: Json<Workspace>): Record<
     ...(current ? {} : { State: notYet(ws.address, 'the WorkSpace is launched by apply') }),
     RootVolumeEncryptionEnabled: ws.rootVolumeEncryptionEnabled,
     UserVolumeEncryptionEnabled: ws.userVolumeEncryptionEnabled,
-    ...field('VolumeEncryptionKey', ws.volumeEncryptionKey),
+    ...field('VolumeEncryptionKey', encryptionKey(ws)),
     WorkspaceProperties: { ...(current?.WorkspaceProperties ?? {}), ...ws.properties },
   };
 }

@@ -4,24 +4,13 @@
 // costs the directory's full listing, once for all such names: Active Directory user names ignore case [not in
 // guides], so "Alice" may own alice's WorkSpace, and a name that matches nobody is reported with the closest names
 // that do (ws-user-workspace-found).
-import type { Workspace } from '@aws-sdk/client-workspaces';
-import workspacesService from '../../aws/services/workspaces.js';
-import { paginate } from '../../aws/paginate.js';
-import { toJson, type Json } from '../../core/json.js';
 import directory from '../../options/directory.js';
 import user from '../../options/user.js';
 import { defineFact } from '../define.js';
+import { plannedUserWorkspaces } from '../planned/user-workspaces.js';
+import { workspacesOfUsers, type UserWorkspaces } from './user-lookup.js';
 
-/** DescribeWorkspaces returns at most 25 WorkSpaces a page (as workspaces.ts). */
-const PAGE = 25;
-
-export interface UserWorkspaces {
-  /** Each named user, as typed, with the WorkSpaces found for that name (exactly, or ignoring case). */
-  users: { UserName: string; Workspaces: Json<Workspace>[] }[];
-  /** Every user name owning a WorkSpace in the directory, sorted: read only when a named user had none under that
-   *  exact spelling, for the closest names. */
-  directoryUserNames?: string[];
-}
+export { sameUser, type UserWorkspaces } from './user-lookup.js';
 
 export default defineFact({
   name: 'userWorkspaces',
@@ -30,33 +19,8 @@ export default defineFact({
   dependsOn: [],
   options: [directory, user],
   redact: { directoryUserNames: 'username' },
+  planned: plannedUserWorkspaces,
   async collect({ aws, require }): Promise<UserWorkspaces> {
-    const directoryId = require(directory);
-    const names = require(user);
-    const { client, sdk } = await aws.use(workspacesService);
-    const byName = await Promise.all(
-      names.map(async (UserName) => ({
-        UserName,
-        Workspaces: await paginate(client, sdk.DescribeWorkspacesCommand, { DirectoryId: directoryId, UserName }, {
-          items: (page) => page.Workspaces,
-          pageSize: ['Limit', PAGE],
-        }),
-      })),
-    );
-    if (byName.every((u) => u.Workspaces.length > 0)) return toJson({ users: byName });
-    const all = await paginate(client, sdk.DescribeWorkspacesCommand, { DirectoryId: directoryId }, {
-      items: (page) => page.Workspaces,
-      pageSize: ['Limit', PAGE],
-    });
-    const users = byName.map((u) =>
-      u.Workspaces.length > 0 ? u : { UserName: u.UserName, Workspaces: all.filter((w) => sameUser(w.UserName, u.UserName)) },
-    );
-    const directoryUserNames = [...new Set(all.flatMap((w) => (w.UserName ? [w.UserName] : [])))].sort();
-    return toJson({ users, directoryUserNames });
+    return workspacesOfUsers(aws, require(directory), require(user));
   },
 });
-
-/** Directory user names compare without case (sAMAccountName is case-insensitive) [not in guides]. */
-export function sameUser(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-}
