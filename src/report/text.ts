@@ -5,7 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
 import { STATUS_ORDER, type Finding, type Status } from '../engine/types.js';
-import { beforeLine, byStatus, cite, citation, couldNotLookSteps, describeProxy, locationText, type Report, type ReportBundle, type ReportPlan } from './model.js';
+import { beforeLine, byStatus, cite, couldNotLookSteps, describeProxy, locationText, type Report, type ReportBundle, type ReportPlan } from './model.js';
 import { sanitizeReport } from './safe.js';
 import { truncate, visibleLength, wrap } from './wrap.js';
 
@@ -169,13 +169,12 @@ function fixGroups(findings: readonly Finding[]): FixGroup[] {
     const r = finding.remediation;
     const group: Omit<FixGroup, 'findings' | 'status'> =
       finding.status === 'error'
-        ? { heading: 'To do:', steps: couldNotLookSteps(finding), sources: [citeTitle(r.source)], docsUrl: r.docsUrl }
+        ? { heading: 'To do:', steps: couldNotLookSteps(finding), sources: [cite(r.source)], docsUrl: r.docsUrl }
         : {
             heading: `Fix: ${r.summary}`,
             steps: r.steps,
-            // The guide section the fix comes from, by title (its Docs link is the one to click); --verbose and
-            // `explain` add the guide's URL and the sections it also draws on.
-            sources: [citeTitle(r.source)],
+            // The guide section the fix comes from; --verbose and `explain` add the sections it also draws on.
+            sources: [cite(r.source)],
             docsUrl: r.docsUrl,
           };
     // Checks that could not look for the same reason share their steps; each keeps its guide section.
@@ -284,8 +283,3 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** A guide section by its document's title and heading, without the document's URL. */
-function citeTitle(source: Parameters<typeof citation>[0]): string {
-  const { title, section } = citation(source);
-  return `${title}, "${section}"`;
-}

@@ -38,9 +38,8 @@ describe('guide citations', () => {
     expect(verbose).toHaveLength(3);
     // The default shares one details block between the failure and the warning (one fix); the error has its own.
     const compact = renderText(report, { color: false }).replace(/\n\s+/g, ' ');
-    // (By title and section there: the Docs link beside it is the one to click; --verbose adds the guide's URL.)
-    expect(compact.match(/Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" Docs: /g)).toHaveLength(1);
-    expect(compact.match(/Verify by hand: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" Docs: /g)).toHaveLength(1);
+    expect(compact.match(/Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https:/g)).toHaveLength(1);
+    expect(compact.match(/Verify by hand: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https:/g)).toHaveLength(1);
     expect(compact.match(new RegExp(`Docs: ${mgmtCidrConflict.meta.remediation.docsUrl.replace(/[.?]/g, '\\$&')}`, 'g'))).toHaveLength(2);
     expect(compact).not.toMatch(/00\d_[0-9a-f]{16}\.txt|lines \d/);
     for (const block of verbose) {
