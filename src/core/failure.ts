@@ -122,7 +122,10 @@ export function toFactFailure(thrown: unknown): FactFailure {
   if (name === 'MutatingCallRefused') return { kind: 'error', message, code: name };
   // The SDK could not parse what came back ("Unexpected token '<'" and a hint about {error}.$response, a field no
   // user can inspect): an answer that is not AWS's, said as such, so the fix talks about proxies and endpoints.
-  if (SDK_PARSE_HINT.test(message)) {
+  // (An HTTP 403 whose body the SDK could not parse is still a refusal: an HTML page from a proxy is caught before the
+  // SDK sees it, so what is left is an error document in another protocol, e.g. an XML AccessDenied where the service
+  // speaks JSON. It is judged as denied, below.)
+  if (SDK_PARSE_HINT.test(message) && error.$metadata?.httpStatusCode !== 403) {
     const detail = message.replace(SDK_PARSE_HINT, '').replace(/[\s.:]+$/, '');
     const from = 'endpoint' in endpoint ? ` from ${endpoint.endpoint}` : '';
     return {

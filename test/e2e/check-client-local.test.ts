@@ -60,7 +60,7 @@ describe('wsdoctor check --client', () => {
     const found = byResource(result.stdout);
     expect(found['4172/tcp']).toMatchObject({
       status: 'fail',
-      message: expect.stringMatching(new RegExp(`^TCP 4172 .* is closed from this machine to the probe hosts \\(${host.replace(/\./g, '\\.')}\\): .* refused\\. PCoIP WorkSpaces would show a gray "Loading\\.\\.\\." screen`)),
+      message: expect.stringMatching(new RegExp(`^TCP 4172 .* is closed from this machine to the probe host \\(${host.replace(/\./g, '\\.')}\\): .* refused\\. PCoIP WorkSpaces would show a gray "Loading\\.\\.\\." screen`)),
     });
     expect(found['4195/tcp']).toMatchObject({ status: 'fail', message: expect.stringMatching(/No network/) });
     expect(found['4172/udp']).toMatchObject({ status: 'warn', message: expect.stringMatching(/port unreachable/) });

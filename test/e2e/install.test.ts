@@ -56,7 +56,7 @@ describe('npm pack → npm install -g → wsdoctor', () => {
     const run = spawnSync(wsdoctor, ['check', '--bundle', example], { env: env(), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^FAIL {2}mgmt-cidr-conflict — /m);
+    expect(run.stdout).toMatch(/^✗ mgmt-cidr-conflict — /m);
     expect(run.stdout.replace(/\n\s+/g, ' ')).toContain(
       'Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html',
     );

@@ -29,6 +29,20 @@ describe('an SDK deserialisation error', () => {
     expect(steps[0]).toMatch(/^What answered was not AWS/);
   });
 
+  it('with HTTP 403 is a refusal (an error document in another protocol, e.g. XML AccessDenied for a JSON service)', () => {
+    const error = Object.assign(
+      new SyntaxError(
+        `Unexpected token '<', "<?xml vers"... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`,
+      ),
+      { iamAction: 'application-autoscaling:DescribeScalableTargets', $metadata: { httpStatusCode: 403 } },
+    );
+    expect(toFactFailure(error)).toMatchObject({
+      kind: 'denied',
+      iamAction: 'application-autoscaling:DescribeScalableTargets',
+      message: 'access denied: the caller lacks the IAM permission application-autoscaling:DescribeScalableTargets',
+    });
+  });
+
   it('other errors keep their own words', () => {
     expect(toFactFailure(Object.assign(new Error('boom'), { name: 'InternalFailure' })).message).toBe('InternalFailure: boom');
   });
