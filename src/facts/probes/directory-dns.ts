@@ -159,7 +159,9 @@ async function lookupSrv(
   name: string,
 ): Promise<SrvLookup> {
   try {
-    const answers = await resolver.resolveSrv(name);
+    // The record's fields, no more: Node 24 adds `type: 'SRV'` to each answer, and a bundle must not depend on the
+    // Node version that collected it.
+    const answers = (await resolver.resolveSrv(name)).map(({ name, port, priority, weight }) => ({ name, port, priority, weight }));
     return { record, name, result: 'found', answers };
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'UNKNOWN';
