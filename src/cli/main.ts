@@ -274,20 +274,21 @@ Examples:
   const iamPolicy = program
     .command('iam-policy')
     .description('print the least-privilege IAM policy (JSON) for the selected checks: only the read calls they make');
-  defer(iamPolicy, () =>
+  // Made only when iam-policy runs, as check's and collect's options are: `--help` builds none of them.
+  defer(iamPolicy, () => {
     addSelectionOptions(
       iamPolicy.addOption(
         new Option('--scope <scopes>', `only checks for these target kinds (${SCOPES.join(', ')}; comma-separated)`).argParser(
           choiceList('--scope', SCOPES),
         ),
       ),
-    ),
-  );
-  iamPolicy
-    .option('--all', 'the policies of a fleet-wide run (check --all): the read policy and trust policy of the role, and the caller policy')
-    .addOption(new Option('--role-arn <arn>', 'with --all: the role (arn:aws:iam::{account}:role/<name>) the caller policy may assume').argParser(roleArnTemplate))
-    .addOption(new Option('--external-id <id>', "with --all: the external id the role's trust policy demands").argParser(externalId))
-    .addOption(new Option('--principal <id|arn>', 'with --all: who runs wsdoctor (an account id or an IAM ARN), trusted by the role').argParser(principal));
+    );
+    iamPolicy
+      .option('--all', 'the policies of a fleet-wide run (check --all): the read policy and trust policy of the role, and the caller policy')
+      .addOption(new Option('--role-arn <arn>', 'with --all: the role (arn:aws:iam::{account}:role/<name>) the caller policy may assume').argParser(roleArnTemplate))
+      .addOption(new Option('--external-id <id>', "with --all: the external id the role's trust policy demands").argParser(externalId))
+      .addOption(new Option('--principal <id|arn>', 'with --all: who runs wsdoctor (an account id or an IAM ARN), trusted by the role').argParser(principal));
+  });
   iamPolicy
     .addHelpText(
       'after',
