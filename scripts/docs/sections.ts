@@ -55,6 +55,23 @@ function shortenedReport(example: string): string {
   return ['```text', run.stdout.trimEnd(), '```'].join('\n');
 }
 
+/** The example plan the README's plan section checks (examples/terraform/: main.tf and its `terraform show -json`). */
+export const PLAN_EXAMPLE = 'examples/terraform/plan.json';
+
+/** `wsdoctor check --terraform-plan <example> --offline` as printed, but for the run's date and duration, which
+ *  change with every run and would make the README drift. */
+function planExampleOutput(): string {
+  const args = ['check', '--terraform-plan', PLAN_EXAMPLE, '--offline'];
+  const run = spawnSync(process.execPath, [`${ROOT}bin/wsdoctor.js`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home' },
+  });
+  if (run.status !== 1) throw new Error(`${PLAN_EXAMPLE} should exit 1 (a check failed), not ${run.status}: ${run.stderr}`);
+  const stdout = run.stdout.trimEnd().replace(/^plan checked offline, .*$/m, 'plan checked offline, …');
+  return ['```console', `$ wsdoctor ${args.join(' ')}`, stdout, '```'].join('\n');
+}
+
 /** Every example bundle and what it shows (its note, as its scenario wrote it). */
 function exampleList(): string {
   const files = readdirSync(`${ROOT}examples`).filter((f) => f.endsWith('.json')).sort();
@@ -72,6 +89,7 @@ export const SECTIONS: readonly Section[] = [
   { file: 'README.md', name: 'checks', render: checkTable },
   { file: 'README.md', name: 'examples', render: exampleList },
   { file: 'README.md', name: 'client-example-output', render: clientExampleOutput },
+  { file: 'README.md', name: 'plan-example-output', render: planExampleOutput },
   { file: 'docs/FAULTS.md', name: 'bad-input', render: badInputTable },
 ];
 

@@ -146,9 +146,9 @@ export function citation(source: GuideSource): Citation {
  * A guide citation as every plain-text format prints it: title, "section heading", URL. The guide's file name and
  * line range stay in the JSON report (remediation.source), for tracing the citation to the guide's text.
  */
-export function cite(source: GuideSource): string {
+export function cite(source: GuideSource, { url: withUrl = true }: { url?: boolean } = {}): string {
   const { title, section, url } = citation(source);
-  return `${title}, "${section}"${url ? ` — ${url}` : ''}`;
+  return `${title}, "${section}"${url && withUrl ? ` — ${url}` : ''}`;
 }
 
 /**

@@ -63,7 +63,7 @@ export function renderSarif(report: Report): string {
 function rule(finding: Finding) {
   const r = finding.remediation;
   const steps = r.steps.map((step, i) => `${i + 1}. ${plainText(step)}`);
-  const sources = [cite(r.source), ...(r.alsoSee ?? []).map(cite)];
+  const sources = [cite(r.source), ...(r.alsoSee ?? []).map((s) => cite(s))];
   return {
     id: finding.checkId,
     name: finding.checkId,

@@ -4,7 +4,7 @@
 // `verbose` prints every finding's block; `quiet` only the problems and the summary.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { exitCodeFor, type FailOn } from '../engine/exit-codes.js';
-import { STATUS_ORDER, type Finding, type Status } from '../engine/types.js';
+import { STATUS_ORDER, type Finding, type GuideSource, type Status } from '../engine/types.js';
 import { beforeLine, byStatus, cite, couldNotLookSteps, describeProxy, locationText, type Report, type ReportBundle, type ReportPlan } from './model.js';
 import { sanitizeReport } from './safe.js';
 import { truncate, visibleLength, wrap } from './wrap.js';
@@ -157,7 +157,7 @@ interface FixGroup {
   /** A failure's or warning's fix, or, for checks that could not look, how to let them look. */
   heading: string;
   steps: string[];
-  sources: string[];
+  sources: GuideSource[];
   docsUrl?: string;
 }
 
@@ -169,20 +169,20 @@ function fixGroups(findings: readonly Finding[]): FixGroup[] {
     const r = finding.remediation;
     const group: Omit<FixGroup, 'findings' | 'status'> =
       finding.status === 'error'
-        ? { heading: 'To do:', steps: couldNotLookSteps(finding), sources: [cite(r.source)], docsUrl: r.docsUrl }
+        ? { heading: 'To do:', steps: couldNotLookSteps(finding), sources: [r.source], docsUrl: r.docsUrl }
         : {
             heading: `Fix: ${r.summary}`,
             steps: r.steps,
             // The guide section the fix comes from; --verbose and `explain` add the sections it also draws on.
-            sources: [cite(r.source)],
+            sources: [r.source],
             docsUrl: r.docsUrl,
           };
     // Checks that could not look for the same reason share their steps; each keeps its guide section.
-    const key = finding.status === 'error' ? JSON.stringify(['error', group.steps]) : JSON.stringify([group.heading, group.steps, group.sources]);
+    const key = finding.status === 'error' ? JSON.stringify(['error', group.steps]) : JSON.stringify([group.heading, group.steps, group.sources.map((s) => cite(s))]);
     const existing = groups.get(key);
     if (existing) {
       existing.findings.push(finding);
-      for (const source of group.sources) if (!existing.sources.includes(source)) existing.sources.push(source);
+      for (const source of group.sources) if (!existing.sources.some((s) => cite(s) === cite(source))) existing.sources.push(source);
       // Checks that could not look for one reason may document different things: a docs link only when shared.
       if (existing.docsUrl !== group.docsUrl) delete existing.docsUrl;
     } else {
@@ -214,9 +214,18 @@ function groupLines(group: FixGroup, { c, width, mark }: Layout): string[] {
   }
   const [label, ...rest] = group.heading.split(' ');
   lines.push(wrap([c.bold(label!), ...rest].join(' '), width, 2));
-  lines.push(...group.steps.map((step, i) => wrap(`${i + 1}. ${step}`, width, 4, 3)));
+  if (group.status === 'error') {
+    // How to let wsdoctor look (grant an action, reach an endpoint): short, and the only way to a complete run.
+    lines.push(...group.steps.map((step, i) => wrap(`${i + 1}. ${step}`, width, 4, 3)));
+  } else if (group.steps.length) {
+    // The guide's steps run to a screen for a single fix; the summary above says what to do, and the steps are one
+    // flag or command away. (Issue 13: the client example in under 40 lines; --verbose and Markdown keep them.)
+    lines.push(c.dim(wrap(`Steps (${group.steps.length}): wsdoctor explain ${group.findings[0]!.checkId}, or --verbose`, width, 2, 2)));
+  }
   const verify = group.status === 'error' ? 'Verify by hand: ' : 'Source: ';
-  lines.push(wrap(`${c.bold(verify.trim())} ${group.sources.join('; ')}`, width, 2, 2));
+  // With a Docs line (the section's own page) below, the guide's front-page URL would be a second link to the same.
+  const sources = group.sources.map((source) => cite(source, { url: !group.docsUrl }));
+  lines.push(wrap(`${c.bold(verify.trim())} ${sources.join('; ')}`, width, 2, 2));
   // URLs are never wrapped, so they stay clickable.
   if (group.docsUrl) lines.push(`  ${c.bold('Docs:')} ${group.docsUrl}`);
   return lines;
@@ -234,7 +243,7 @@ function blockLines(finding: Finding, { c, width, paint }: Layout): string[] {
     lines.push(
       wrap(`${c.bold('Fix:')} ${r.summary}`, width, 6),
       ...r.steps.map((step, i) => wrap(`${i + 1}. ${step}`, width, 9, 3)),
-      wrap(`${c.bold('Source:')} ${cite(r.source)}${r.alsoSee?.length ? `; see also ${r.alsoSee.map(cite).join('; ')}` : ''}`, width, 6),
+      wrap(`${c.bold('Source:')} ${cite(r.source, { url: false })}${r.alsoSee?.length ? `; see also ${r.alsoSee.map((s) => cite(s)).join('; ')}` : ''}`, width, 6),
       `      ${c.bold('Docs:')} ${r.docsUrl}`,
     );
   }
@@ -242,7 +251,7 @@ function blockLines(finding: Finding, { c, width, paint }: Layout): string[] {
     lines.push(
       wrap(c.bold('To do:'), width, 6),
       ...couldNotLookSteps(finding).map((step, i) => wrap(`${i + 1}. ${step}`, width, 9, 3)),
-      wrap(`${c.bold('Source:')} ${cite(r.source)}`, width, 6),
+      wrap(`${c.bold('Source:')} ${cite(r.source, { url: false })}`, width, 6),
       `      ${c.bold('Docs:')} ${r.docsUrl}`,
     );
   }
@@ -250,7 +259,16 @@ function blockLines(finding: Finding, { c, width, paint }: Layout): string[] {
 }
 
 function summaryLines(report: Report, { c, width, paint }: Layout, failOn: FailOn): string[] {
-  const s = report.summary;
+  // Counted by check (its worst result), as the check list above shows them: a check may give several results
+  // (one per WorkSpace, per probe host), and "21 passed" under "11 checks passed" reads as a contradiction. The
+  // JSON report's summary counts results.
+  const s = Object.fromEntries(STATUS_ORDER.map((status) => [status, 0])) as Record<Status, number>;
+  const checks = new Map<string, Status>();
+  for (const finding of report.results) {
+    const seen = checks.get(finding.checkId);
+    if (!seen || STATUS_ORDER.indexOf(finding.status) < STATUS_ORDER.indexOf(seen)) checks.set(finding.checkId, finding.status);
+  }
+  for (const status of checks.values()) s[status]++;
   // Only counts that are not zero are coloured: "0 warnings" is not a warning.
   const count = (status: Status, text: string) => (s[status] > 0 ? paint[status](text) : text);
   const counts = [
@@ -261,7 +279,10 @@ function summaryLines(report: Report, { c, width, paint }: Layout, failOn: FailO
     count('skip', `${s.skip} skipped`),
   ].join(', ');
   const code = exitCodeFor(report.results, failOn);
-  return [wrap(`${c.bold('Summary:')} ${counts}`, width, 0, 2), wrap(`Exit ${code}: ${exitMeaning(code, failOn)}.`, width, 0, 2)];
+  return [
+    wrap(`${c.bold('Summary:')} ${checks.size} check${checks.size === 1 ? '' : 's'}: ${counts}`, width, 0, 2),
+    wrap(`Exit ${code}: ${exitMeaning(code, failOn)}.`, width, 0, 2),
+  ];
 }
 
 function exitMeaning(code: number, failOn: FailOn): string {

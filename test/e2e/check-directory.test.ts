@@ -79,8 +79,8 @@ describe.runIf(enabled)('wsdoctor check --directory against moto_server', () => 
     );
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^✗ mgmt-cidr-conflict /m);
-    expect(text.stdout.replace(/\n\s+/g, ' ')).toContain('Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html');
-    expect(text.stdout).toMatch(/Summary: 1 failed, 0 errors/);
+    expect(text.stdout.replace(/\n\s+/g, ' ')).toContain('Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" Docs: https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-port-requirements.html');
+    expect(text.stdout).toMatch(/Summary: 1 check: 1 failed, 0 errors/);
     expect(text.stdout).not.toMatch(/\u001b\[/);
   });
 

@@ -58,7 +58,7 @@ describe('npm pack → npm install -g → wsdoctor', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^✗ mgmt-cidr-conflict — /m);
     expect(run.stdout.replace(/\n\s+/g, ' ')).toContain(
-      'Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" — https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces.html',
+      'Source: Amazon WorkSpaces Administration Guide, "Management Interface IP Ranges" Docs: https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-port-requirements.html',
     );
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
     expect(spawnSync(wsdoctor, ['--version'], { env: env(), encoding: 'utf8' }).stdout).toBe(`${version}\n`);

@@ -42,7 +42,8 @@ describe('the compact text report (the default)', () => {
     expect(out.match(/Fix: /g)).toHaveLength(1);
     expect(out).toMatch(/^ {2}To do:$/m);
     expect(out).toContain('Allow ec2:DescribeVpcs');
-    expect(out).toMatch(/^Summary: 1 failed, 1 error, 1 warning, 1 passed, 1 skipped$/m);
+    // The summary counts checks by their worst result: the fixture is one check.
+    expect(out).toMatch(/^Summary: 1 check: 1 failed, 0 errors, 0 warnings, 0 passed, 0 skipped$/m);
     expect(out).toMatch(/^Exit 1: a check failed\.$/m);
   });
 
@@ -123,7 +124,7 @@ describe('--verbose and --quiet', () => {
     expect(out).toContain('The warn message.');
     expect(out).toMatch(/^Summary: /m);
     const healthy = plain(renderText(sampleReport([passing('a'), passing('b')]), { color: false, detail: 'quiet' }));
-    expect(healthy.trim().split('\n')).toEqual(['Summary: 0 failed, 0 errors, 0 warnings, 2 passed, 0 skipped', 'Exit 0: nothing failed, and every check could look.']);
+    expect(healthy.trim().split('\n')).toEqual(['Summary: 2 checks: 0 failed, 0 errors, 0 warnings, 2 passed, 0 skipped', 'Exit 0: nothing failed, and every check could look.']);
   });
 });
 
@@ -219,10 +220,18 @@ describe('the terminal a report goes to', () => {
 });
 
 describe('summary counts', () => {
-  it('are the report\'s (findings), as JSON has them', () => {
-    const findings = [finding('fail'), finding('fail', { resource: 'vpc-2' }), passing('b')];
+  it('count checks by their worst result, as the check list above them does', () => {
+    const findings = [finding('fail'), finding('fail', { resource: 'vpc-2' }), passing('b'), passing('c'), { ...passing('c'), resource: 'vpc-3' }];
     const out = plain(renderText({ ...sampleReport(findings), summary: summarize(findings) }, { color: false }));
-    expect(out).toMatch(/^Summary: 2 failed, 0 errors, 0 warnings, 1 passed, 0 skipped$/m);
+    expect(out).toMatch(/^✓ 2 checks passed: b, c$/m);
+    expect(out).toMatch(/^Summary: 3 checks: 1 failed, 0 errors, 0 warnings, 2 passed, 0 skipped$/m);
+  });
+
+  it('a check that could not look in one place and warned in another counts as an error', () => {
+    const findings = [finding('warn'), finding('error', { resource: 'vpc-2' }), { ...finding('skip'), checkId: 'other' }];
+    const out = plain(renderText({ ...sampleReport(findings), summary: summarize(findings) }, { color: false }));
+    expect(out).toMatch(/^Summary: 2 checks: 0 failed, 1 error, 0 warnings, 0 passed, 1 skipped$/m);
+    expect(out).toMatch(/^Exit 3: /m);
   });
 });
 

@@ -28,6 +28,20 @@ describe('the text report at the command line', () => {
     expect(stdout).toMatch(/^Exit 0: nothing failed, and every check could look\.$/m);
   });
 
+  it('the client example (a failure and a warning) in under 40 lines: each fix summarised, its steps a command away', async () => {
+    const { code, stdout } = await runCli(['check', '--bundle', example('client-not-authorized')], testEnv());
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThan(40);
+    for (const line of lines) if (!line.includes('https://')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(stdout).toMatch(/^ {2}Fix: Give users the registration code/m);
+    expect(stdout).toMatch(/^ {2}Steps \(4\): wsdoctor explain client-registration-code, or --verbose$/m);
+    expect(stdout).toMatch(/^ {2}Docs: https:\/\/docs\.aws\.amazon\.com\/workspaces\/.*#registration_service_failure$/m);
+    // The steps the compact view folds are there with --verbose.
+    const verbose = await runCli(['check', '--bundle', example('client-not-authorized'), '--verbose'], testEnv());
+    expect(verbose.stdout.replace(/\n\s+/g, ' ')).toContain('2. Make sure that the registration code is valid');
+  });
+
   it('FORCE_COLOR colours a pipe; NO_COLOR, TERM=dumb, --color never and --no-color do not; --color always does', async () => {
     const run = (env: Record<string, string>, ...flags: string[]) => runCli(['check', '--bundle', FAILING, ...flags], testEnv(env));
     expect((await run({ FORCE_COLOR: '1' })).stdout).toMatch(ANSI);
@@ -58,7 +72,7 @@ describe('the text report at the command line', () => {
     expect(quiet.code).toBe(1);
     expect(quiet.stdout).not.toContain('ws-dir-registered');
     expect(quiet.stdout).toMatch(/^✗ ip-access-group-empty — /m);
-    expect(quiet.stdout).toMatch(/^Summary: 2 failed/m);
+    expect(quiet.stdout).toMatch(/^Summary: \d+ checks: 2 failed, 0 errors, 1 warning/m);
     const both = await runCli(['check', '--bundle', FAILING, '--verbose', '--quiet'], testEnv());
     expect(both.code).toBe(2);
   });
