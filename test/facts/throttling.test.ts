@@ -60,7 +60,11 @@ describe('throttling', () => {
     expect(plainResults.filter((r) => r.status === 'rejected').length).toBeGreaterThanOrEqual(5);
 
     const proxy = await throttlingWorkSpaces();
-    const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 5000, maxAttempts: 1, endpoint: proxy.endpoint, credentials });
+    // wsdoctor's own client as a run makes it (its retries included): paced, the burst reaches the service at its
+    // pace. Our bucket spends a token when a call leaves and the proxy's when it arrives, so on a loaded machine one
+    // call held up on the way can arrive on the heels of the next and be throttled once (rate-limit.ts, `reserved`):
+    // the retry absorbs it. Unpaced, the same burst is refused five times or more (the control above).
+    const aws = new AwsClients({ region: 'us-east-1', timeoutMs: 5000, maxAttempts: 3, endpoint: proxy.endpoint, credentials });
     const { client, sdk } = await aws.use(workspacesService);
     const started = performance.now();
     const results = await Promise.allSettled(
@@ -69,8 +73,9 @@ describe('throttling', () => {
     const elapsed = performance.now() - started;
     await aws.destroy();
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    expect(proxy.calls.filter((c) => c.outcome === 'rate')).toEqual([]);
-    expect(proxy.calls).toHaveLength(calls);
+    const throttled = proxy.calls.filter((c) => c.outcome === 'rate').length;
+    expect(throttled).toBeLessThanOrEqual(1);
+    expect(proxy.calls).toHaveLength(calls + throttled);
     // 5 at once, then 2 a second: the 12th cannot go before ~3.5 s (a generous lower bound, no upper one).
     expect(elapsed).toBeGreaterThan(3000);
   });
