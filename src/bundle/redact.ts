@@ -5,6 +5,7 @@
 // in the facts, a client IP stays inside the IP group rule that allows it. Values that checks compare with the
 // guides' tables (private CIDRs, the Region) are kept. The `redaction` manifest says which kinds were replaced
 // and how many, never the originals.
+import { isIP } from 'node:net';
 import type { AnyOption } from '../core/option.js';
 import { REDACTED_KINDS, type RedactedKind } from '../core/redacted-kinds.js';
 import { HEALTH_CHECK_SERVERS } from '../data/client-ports.js';
@@ -66,6 +67,8 @@ export const AWS_PUBLISHED_ADDRESSES: ReadonlySet<string> = new Set(HEALTH_CHECK
 
 /** An AWS-generated resource id (vpc-0abc…, subnet-…): not a name anybody chose. */
 export const RESOURCE_ID = /^[a-z]+-[0-9a-z]{8,17}$/;
+/** A DNS name and a port, as HOST:PORT options hold them (an IPv6 address in brackets is not a name). */
+const HOST_WITH_PORT = /^([^:\s[\]]+):\d{1,5}$/;
 /** Shorter values would match inside unrelated words: they are replaced only where they are a whole field. */
 const MIN_SUBSTRING_LENGTH = 4;
 
@@ -153,9 +156,12 @@ class Redactor {
       this.taken.add(text.toLowerCase());
       addressTokens.push(...(text.match(IPV4_TOKEN) ?? []), ...(text.match(IPV6_TOKEN) ?? []));
       for (const [, ...octets] of text.matchAll(new RegExp(EC2_PUBLIC_NAME, 'g'))) addressTokens.push(octets.join('.'));
-      const key = text.toLowerCase();
+      // A host named with its port (--resource licence.corp.example.com:27000): the name is the identifier, and the
+      // port must stay for the value to re-parse and be judged; the name is then replaced wherever it appears.
+      const value = kind === 'hostname' ? (HOST_WITH_PORT.exec(text)?.[1] ?? text) : text;
+      const key = value.toLowerCase();
       // A field value that has a recognisable shape (an Alias that is the directory id) is handled by its shape.
-      if (kind && text.trim() && !this.literals.has(key) && !WHOLE_SHAPE.some(([, p]) => p.test(text))) {
+      if (kind && value.trim() && !this.literals.has(key) && !WHOLE_SHAPE.some(([, p]) => p.test(value)) && !isIP(value)) {
         this.literals.set(key, kind);
       }
     });

@@ -13,4 +13,7 @@ export default defineOption({
   help: 'with --fleet, --stack or --image-builder: a network resource its applications need (HOST:PORT, an IP address or a DNS name): is it routed and allowed?',
   parse: hostAndPort('--resource'),
   offline: true,
+  // The host's name is the customer's; a redacted bundle keeps the port (src/bundle/redact.ts), and an address is
+  // redacted as an address (a private one is kept).
+  redact: 'hostname',
 });
