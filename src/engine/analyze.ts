@@ -61,7 +61,7 @@ function analyzeOne(check: AnyCheck, input: AnalysisInput): Finding[] {
       return [toFinding(check, { status: 'skip', message: 'Nothing to check for this target.' })];
     }
     // Evidence may hold guarded values: copied out here, so a read of an unknown happens inside this try.
-    return drafts.map((draft) => toFinding(check, guarded && draft.evidence ? { ...draft, evidence: JSON.parse(JSON.stringify(draft.evidence)) } : draft));
+    return drafts.map((draft) => toFinding(check, notLookedOnPurpose(guarded && draft.evidence ? { ...draft, evidence: JSON.parse(JSON.stringify(draft.evidence)) } : draft)));
   } catch (error) {
     if (error instanceof UnknownValueRead) {
       return [toFinding(check, { status: 'skip', message: `Cannot tell before apply: ${error.reason}.`, evidence: { unknownBeforeApply: error.reason } })];
@@ -103,6 +103,19 @@ export function missingFact(fact: AnyFact, failure: FactFailure): FindingDraft {
       ...(failure.code === 'NotAnAwsReply' || failure.code === 'InconsistentAnswer' ? { code: failure.code } : {}),
     },
   };
+}
+
+/**
+ * A check that words its own "could not look" from `unavailable` (per resource, per quota) names the failure's kind
+ * in `evidence.reason`. Where that kind is the run's choice, not a failure — `--offline` reads nothing, and a plan's
+ * value exists only after apply — the result is a skip saying so, as `missingFact` makes it for a required fact:
+ * never an error, which would make every offline run "incomplete" (exit 3).
+ */
+function notLookedOnPurpose(draft: FindingDraft): FindingDraft {
+  const reason = draft.status === 'error' ? (draft.evidence as { reason?: unknown } | undefined)?.reason : undefined;
+  if (reason === 'offline') return { ...draft, status: 'skip', message: `Not checked offline: ${draft.message.replace(/^Could not evaluate: /, '')}` };
+  if (reason === 'unknown-until-apply') return { ...draft, status: 'skip', message: `Cannot tell before apply: ${draft.message.replace(/^Could not evaluate: /, '')}` };
+  return draft;
 }
 
 function toFinding(check: AnyCheck, draft: FindingDraft): Finding {

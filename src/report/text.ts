@@ -117,16 +117,28 @@ function checkLines(findings: readonly Finding[], layout: Layout): string[] {
     const lead = `${mark(status)} ${c.bold(id.padEnd(idWidth))}  `;
     lines.push(lead + truncate(`${count}${shortResult(worstOnes[0]!)}`, Math.max(10, width - visibleLength(lead))));
   }
+  // A skip is a check that does not apply, or one a plan run could not do (--offline, a value known after apply).
+  const skips = rows.filter((row) => row.status === 'skip');
+  const byChoice = skips.filter((row) => row.list.every(notCheckedByChoice)).length;
+  const skipped =
+    byChoice === 0 ? 'skipped (they do not apply here)' : byChoice === skips.length ? 'need live AWS or values known after apply' : 'skipped (--verbose says why)';
   // A healthy run may list its passes over a screen's worth; beside problems they are background, kept short.
   for (const [status, what, most] of [
     ['pass', 'passed', problems.length ? 3 : 10],
-    ['skip', 'skipped (they do not apply here)', 3],
+    ['skip', skipped, 3],
   ] as const) {
     const ids = rows.filter((row) => row.status === status).map((row) => row.id);
     if (ids.length === 0) continue;
-    lines.push(idList(`${mark(status)} ${ids.length} check${ids.length === 1 ? '' : 's'} ${what}: `, ids, width, most));
+    const verb = ids.length === 1 ? what.replace(/^need /, 'needs ') : what;
+    lines.push(idList(`${mark(status)} ${ids.length} check${ids.length === 1 ? '' : 's'} ${verb}: `, ids, width, most));
   }
   return lines;
+}
+
+/** A skip because the run chose not to read AWS (--offline) or the value exists only after apply. */
+function notCheckedByChoice(finding: Finding): boolean {
+  const evidence = finding.evidence as { reason?: unknown; unknownBeforeApply?: unknown };
+  return evidence.reason === 'offline' || evidence.unknownBeforeApply !== undefined;
 }
 
 /** `lead` and the ids, wrapped, in at most `most` lines: past that, how many more (--verbose shows each), so a

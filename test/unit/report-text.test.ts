@@ -235,6 +235,17 @@ describe('summary counts', () => {
   });
 });
 
+describe('skipped checks', () => {
+  const skip = (id: string, evidence: Record<string, unknown>) => ({ ...finding('skip'), checkId: id, evidence });
+  it('say why they were skipped: not applicable, not checkable offline or before apply, or both', () => {
+    const line = (findings: Finding[]) => plain(renderText(sampleReport(findings), { color: false })).split('\n').find((l) => l.startsWith('– '));
+    expect(line([skip('a', {}), skip('b', {})])).toBe('– 2 checks skipped (they do not apply here): a, b');
+    expect(line([skip('a', { reason: 'offline' })])).toBe('– 1 check needs live AWS or values known after apply: a');
+    expect(line([skip('a', { reason: 'offline' }), skip('b', { unknownBeforeApply: 'the VPC id' })])).toBe('– 2 checks need live AWS or values known after apply: a, b');
+    expect(line([skip('a', { reason: 'offline' }), skip('b', {})])).toBe('– 2 checks skipped (--verbose says why): a, b');
+  });
+});
+
 describe('a run of many checks', () => {
   it('stays one screen: the passing ids take at most 10 lines, then "and N more"', () => {
     const report = sampleReport(Array.from({ length: 120 }, (_, i) => passing(`a-fairly-long-check-name-${i}`)));
