@@ -16,6 +16,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,48 @@ execFileSync(process.execPath, [join(root, 'scripts', 'generate.mjs')], { stdio:
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // The oldest Node the package supports (engines): esbuild keeps to the syntax it runs.
 const nodeTarget = `node${/\d+(\.\d+)?/.exec(pkg.engines.node)[0]}`;
+
+/**
+ * Node's built-in modules reached by require(), not import. An ES-module import of a built-in gives the importer
+ * its whole namespace, and Node builds that by reading every export, running each lazy getter: `node:http` then
+ * loads undici (for http.WebSocket), `node:crypto` WebCrypto, `node:util` parseArgs and more — 230 M instructions for
+ * http, crypto and util against 38 M by require() (Node 24, callgrind). Each built-in becomes a one-line CommonJS
+ * module in the bundle, so importers read its exports only when they use them (esbuild's interop copies getters,
+ * never values).
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(build) {
+    const NAMESPACE = 'node-builtin';
+    build.onResolve({ filter: /^(node:)?[a-z][a-z0-9_/]*$/ }, (args) => {
+      if (!isBuiltin(args.path)) return undefined;
+      const path = args.path.startsWith('node:') ? args.path : `node:${args.path}`;
+      // The module's own require() is the real one: leave it to Node.
+      if (args.namespace === NAMESPACE) return { path, external: true };
+      return { path, namespace: NAMESPACE };
+    });
+    build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});\n`, loader: 'js' }));
+  },
+};
+
+/**
+ * The SDK's schemas, made tree-shakable. Each client's schemas_0.js declares every shape of the service, and most
+ * carry member traits as `{ [_xN]: "Name" }`, a computed key naming a string constant of the same file. esbuild
+ * keeps any object with a computed key (the key's conversion to a string could run code), so the EC2 chunk held
+ * about 2,000 shapes of the 763 operations when wsdoctor sends a dozen. Writing each such key as the string the
+ * constant holds changes no value and lets esbuild drop every shape no kept operation reaches.
+ */
+const shakableSchemas = {
+  name: 'shakable-sdk-schemas',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const strings = new Map([...source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)].map(([, name, literal]) => [name, literal]));
+      const contents = source.replace(/\[(_\w+)\]:/g, (key, name) => (strings.has(name) ? `${strings.get(name)}:` : key));
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
@@ -53,6 +96,7 @@ const result = await build({
   // https-proxy-agent imports the native `kerberos` package only for Negotiate proxy auth, which wsdoctor does not
   // turn on (the aws CLI has none either): left out, that import is never reached.
   external: ['kerberos'],
+  plugins: [builtinsByRequire, shakableSchemas],
   logLevel: 'warning',
 });
 
