@@ -86,9 +86,10 @@ function sdkModules() {
         const file = join(servicesDir, name);
         const text = readFileSync(file, 'utf8');
         const packageName = /packageName:\s*'([^']+)'/.exec(text)?.[1];
-        if (!packageName) throw new Error(`${relative(root, file)}: no packageName: '…' to generate its SDK module from`);
+        const iamPrefix = /iamPrefix:\s*'([^']+)'/.exec(text)?.[1];
+        if (!packageName || !iamPrefix) throw new Error(`${relative(root, file)}: no packageName: '…' or iamPrefix: '…' to generate its SDK module from`);
         // The service file's own names (its client class).
-        return [file, { name: basename(name, '.ts'), packageName, names: new Set(sdkNames(text)) }];
+        return [file, { name: basename(name, '.ts'), packageName, iamPrefix, names: new Set(sdkNames(text)) }];
       }),
   );
   const exported = (packageName, name) => {
@@ -112,6 +113,14 @@ function sdkModules() {
       for (const owner of owners) owner.names.add(name);
     }
   }
+  // By IAM prefix, for AwsClients.preload(): a run starts loading the clients its facts will use while its
+  // credentials resolve (the facts' IAM actions name their services).
+  write(
+    join(outDir, 'index.generated.ts'),
+    `${HEADER}export const SDK_BY_IAM_PREFIX: Readonly<Record<string, () => Promise<unknown>>> = {\n` +
+      [...services.values()].map(({ name, iamPrefix }) => `  ${JSON.stringify(iamPrefix)}: () => import('./${name}.generated.js'),\n`).sort().join('') +
+      '};\n',
+  );
   for (const { name, packageName, names } of services.values()) {
     write(
       join(outDir, `${name}.generated.ts`),
