@@ -16,6 +16,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,25 @@ execFileSync(process.execPath, [join(root, 'scripts', 'generate.mjs')], { stdio:
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // The oldest Node the package supports (engines): esbuild keeps to the syntax it runs.
 const nodeTarget = `node${/\d+(\.\d+)?/.exec(pkg.engines.node)[0]}`;
+
+/**
+ * The SDK's schemas, made tree-shakable. Each client's schemas_0.js declares every shape of the service, and most
+ * carry member traits as `{ [_xN]: "Name" }`, a computed key naming a string constant of the same file. esbuild
+ * keeps any object with a computed key (the key's conversion to a string could run code), so the EC2 chunk held
+ * about 2,000 shapes of the 763 operations when wsdoctor sends a dozen. Writing each such key as the string the
+ * constant holds changes no value and lets esbuild drop every shape no kept operation reaches.
+ */
+const shakableSchemas = {
+  name: 'shakable-sdk-schemas',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const strings = new Map([...source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)].map(([, name, literal]) => [name, literal]));
+      const contents = source.replace(/\[(_\w+)\]:/g, (key, name) => (strings.has(name) ? `${strings.get(name)}:` : key));
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
@@ -43,8 +63,12 @@ const result = await build({
   mainFields: ['module', 'main'],
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS code inside the bundle (commander, ipaddr.js, parts of the SDK) calls require() for Node's built-ins.
-  banner: { js: "import { createRequire as __wsdoctorRequire } from 'node:module'; const require = __wsdoctorRequire(import.meta.url);" },
+  // CommonJS code inside the bundle (commander, ipaddr.js, parts of the SDK) calls require() for Node's built-ins, and
+  // so does every import of a built-in (builtinsByRequire, below). process.getBuiltinModule (Node ≥ 22.3) gives them
+  // without an import of node:module in each file, whose namespace alone loads Node's source-map support.
+  banner: {
+    js: 'const require = (id) => globalThis.process.getBuiltinModule(id) ?? globalThis.process.getBuiltinModule("node:module").createRequire(import.meta.url)(id);',
+  },
   // Whitespace and syntax only: names stay, so a stack trace (--debug) still says which function failed.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -53,13 +77,40 @@ const result = await build({
   // https-proxy-agent imports the native `kerberos` package only for Negotiate proxy auth, which wsdoctor does not
   // turn on (the aws CLI has none either): left out, that import is never reached.
   external: ['kerberos'],
+  plugins: [shakableSchemas],
   logLevel: 'warning',
 });
 
+for (const file of Object.keys(result.metafile.outputs)) if (file.endsWith('.js')) builtinsByRequire(join(root, file));
 writeFileSync(META_FILE, JSON.stringify(result.metafile));
 writeFileSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'), notices(result.metafile));
 // Node reads dist/cli/*.js as ES modules whatever the package around it says.
 writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+
+/**
+ * Node's built-in modules reached by require(), not import. An ES-module import of a built-in gives the importer
+ * its whole namespace, and Node builds that by reading every export, running each lazy getter: `node:http` then
+ * loads undici (for http.WebSocket), `node:crypto` WebCrypto, `node:util` parseArgs and more — 230 M instructions for
+ * http, crypto and util against 38 M by require() (Node 24, callgrind); `list` ran 530 M instructions, 457 M with
+ * this. esbuild writes each import of a built-in as one statement at the top of the output; each becomes the same
+ * bindings taken from require() (the banner's). A form this does not know fails the build.
+ */
+function builtinsByRequire(file) {
+  const text = readFileSync(file, 'utf8');
+  const IMPORT = /import\s*(?:(\*\s*as\s*[\w$]+)|([\w$]+)?\s*,?\s*(\{[^}]*\})?)\s*from\s*"((?:node:)?[a-z_/0-9]+)";/g;
+  const rewritten = text.replace(IMPORT, (statement, namespace, name, named, specifier) => {
+    if (!isBuiltin(specifier)) return statement;
+    const from = `require(${JSON.stringify(specifier.startsWith('node:') ? specifier : `node:${specifier}`)})`;
+    const bindings = [];
+    if (namespace) bindings.push(`const ${namespace.replace(/^\*\s*as\s*/, '')}=${from};`);
+    if (name) bindings.push(`const ${name}=${from};`);
+    if (named) bindings.push(`const{${named.slice(1, -1).replace(/\s+as\s+/g, ':')}}=${from};`);
+    return bindings.join('') || `${from};`;
+  });
+  const left = [...rewritten.matchAll(/(?:^|[;\n}])\s*import\s*[^;]*?from\s*"((?:node:)?[a-z_/0-9]+)"/g)].filter((m) => isBuiltin(m[1]));
+  if (left.length) throw new Error(`${relative(root, file)}: an import of ${left[0][1]} in a form builtinsByRequire does not know`);
+  if (rewritten !== text) writeFileSync(file, rewritten);
+}
 
 /** The licence text of every npm package with code in the bundle, as their licences ask of a redistribution. */
 function notices(metafile) {

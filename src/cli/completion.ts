@@ -1,7 +1,7 @@
 // `wsdoctor completion bash|zsh|fish`: a completion script made from the same definitions the command line is built
 // from — commander's commands and options (the target and check options come from src/options/), the check ids and
-// tags of the registry, the severities, scopes, report formats and Regions the code knows — so it cannot drift from
-// the CLI it completes. Printed once and saved by the user; completing a word costs the shell nothing.
+// tags of the checks' metadata (check-metadata.ts: no check module is loaded), the severities, scopes, report
+// formats and Regions the code knows — so it cannot drift from the CLI it completes. Printed once and saved by the user; completing a word costs the shell nothing.
 import type { Command, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { flagName } from '../core/option.js';
@@ -9,7 +9,8 @@ import { SCOPES } from '../core/scopes.js';
 import { MANAGEMENT_RANGES } from '../data/management-ranges.js';
 import { SEVERITIES } from '../engine/types.js';
 import { REPORT_FORMATS } from '../report/model.js';
-import { CHECKS, OPTIONS } from './registry.js';
+import { OPTIONS } from '../options/index.generated.js';
+import { CHECK_METADATA as CHECKS } from './check-metadata.generated.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];

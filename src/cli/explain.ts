@@ -1,33 +1,30 @@
-// `wsdoctor explain <id>`: what a check looks at, why, the fix, and the guide it comes from.
-import { flagName } from '../core/option.js';
-import { iamActionsForChecks } from '../engine/iam-policy.js';
+// `wsdoctor explain <id>`: what a check looks at, why, the fix, and the guide it comes from. From the checks'
+// metadata (check-metadata.ts), written at build: it loads no check module.
 import { findCheck } from '../engine/registry.js';
-import { cite } from '../report/model.js';
-import { CHECKS } from './registry.js';
+import { CHECK_METADATA } from './check-metadata.generated.js';
+import { CHECK_TEXTS } from './check-texts.generated.js';
 
 export async function runExplainCommand(id: string): Promise<number> {
-  const check = findCheck(CHECKS, id);
-  const { meta } = check;
-  const r = meta.remediation;
-  const facts = [...meta.facts, ...(meta.optionalFacts ?? [])].map((fact) => fact.name);
+  const { meta, facts, iamActions } = findCheck(CHECK_METADATA, id);
+  const { description, rationale, options, remediation: r } = CHECK_TEXTS[meta.id]!;
   const text = [
     `${meta.id} — ${meta.title}`,
     `Catalog ${meta.catalogId} · scope ${meta.scope}${meta.alsoFor?.length ? ` (also runs for ${meta.alsoFor.join(', ')})` : ''} · severity ${meta.severity} · tags ${meta.tags.join(', ')}`,
     '',
-    `What it checks: ${meta.description}`,
+    `What it checks: ${description}`,
     '',
-    `Why: ${meta.rationale}`,
+    `Why: ${rationale}`,
     '',
     `Fix: ${r.summary}`,
     ...r.steps.map((step, i) => `  ${i + 1}. ${step}`),
     '',
-    `Source: ${cite(r.source)}`,
-    ...(r.alsoSee ?? []).map((s) => `See also: ${cite(s)}`),
+    `Source: ${r.source}`,
+    ...r.alsoSee.map((s) => `See also: ${s}`),
     `Docs: ${r.docsUrl}`,
     '',
     `Needs: ${facts.join(', ')}`,
-    ...(meta.options?.length ? [`Options: ${meta.options.map(flagName).join(', ')}`] : []),
-    `IAM actions: ${iamActionsForChecks([check], CHECKS).join(', ') || 'none'}`,
+    ...(options.length ? [`Options: ${options.join(', ')}`] : []),
+    `IAM actions: ${iamActions.join(', ') || 'none'}`,
   ];
   process.stdout.write(`${text.join('\n')}\n`);
   return 0;

@@ -1,11 +1,13 @@
 // `wsdoctor iam-policy`: the least-privilege policy for the selected checks, printed as IAM policy JSON.
-// Loads no SDK client: the policy comes from check and fact metadata alone.
+// Loads no SDK client: the policy comes from check and fact metadata alone, and no check module either: each check's
+// IAM actions are in the metadata written at build (check-metadata.ts). `--all` loads the registry.
 import { UsageError } from '../core/errors.js';
 import { SCOPES, withScopesTogether, type Scope } from '../core/scopes.js';
-import { iamPolicyFor } from '../engine/iam-policy.js';
+import { iamPolicyOf } from '../engine/iam-policy.js';
 import { selectSome } from '../engine/registry.js';
 import type { Severity } from '../engine/types.js';
-import { CHECKS } from './registry.js';
+import { iamActionsOf } from './check-metadata.js';
+import { CHECK_METADATA } from './check-metadata.generated.js';
 
 export interface IamPolicyCommandOptions {
   scope?: Scope[];
@@ -27,8 +29,8 @@ export async function runIamPolicyCommand(options: IamPolicyCommandOptions): Pro
   const selection = { only: options.only, skip: options.skip, tags: options.tag, severities: options.severity };
   // --scope directory is what `check --directory` runs: its WorkSpaces' checks come with it (SCOPES_TOGETHER).
   const scopes = options.scope?.length ? withScopesTogether(options.scope) : SCOPES;
-  const checks = selectSome(CHECKS, { scopes, before: 'any', ...selection });
-  const policy = iamPolicyFor(checks, CHECKS);
+  const checks = selectSome(CHECK_METADATA, { scopes, before: 'any', ...selection });
+  const policy = iamPolicyOf(iamActionsOf(checks));
   if (policy.Statement[0]!.Action.length === 0) {
     // IAM rejects a statement without actions: printing nothing with exit 0 would leave `> policy.json` an empty file
     // that looks written. Nothing to print is an input error, as an empty selection is.
@@ -44,6 +46,7 @@ export async function runIamPolicyCommand(options: IamPolicyCommandOptions): Pro
  */
 async function printFleetPolicies(options: IamPolicyCommandOptions): Promise<number> {
   const { DISCOVERERS } = await import('../discover/targets/index.generated.js');
+  const { CHECKS } = await import('./registry.js');
   const { fleetPolicies, DEFAULT_ROLE_NAME, PRINCIPAL_PLACEHOLDER } = await import('../engine/fleet-iam-policy.js');
   const listed = DISCOVERERS.filter((d) => !options.scope?.length || options.scope.includes(d.scope));
   if (listed.length === 0) {

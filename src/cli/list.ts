@@ -1,10 +1,9 @@
 // `wsdoctor list`: the checks with their tags, facts and IAM actions; the selection flags narrow it as they narrow
-// a run. Loads no SDK client.
+// a run. Reads the checks' metadata (check-metadata.ts), written at build: it loads no check module and no SDK.
 import { SCOPES } from '../core/scopes.js';
-import { iamActionsForChecks } from '../engine/iam-policy.js';
 import { selectSome } from '../engine/registry.js';
 import type { Severity } from '../engine/types.js';
-import { CHECKS } from './registry.js';
+import { CHECK_METADATA } from './check-metadata.generated.js';
 
 export interface ListCommandOptions {
   format: 'text' | 'json';
@@ -15,7 +14,7 @@ export interface ListCommandOptions {
 }
 
 export async function runListCommand(options: ListCommandOptions): Promise<number> {
-  const checks = selectSome(CHECKS, {
+  const checks = selectSome(CHECK_METADATA, {
     scopes: SCOPES,
     before: 'any',
     only: options.only,
@@ -23,23 +22,19 @@ export async function runListCommand(options: ListCommandOptions): Promise<numbe
     tags: options.tag,
     severities: options.severity,
   });
-  const rows = checks.map((check) => {
-    const { meta } = check;
-    const facts = [...meta.facts, ...(meta.optionalFacts ?? [])].map((fact) => fact.name);
-    return {
-      id: meta.id,
-      catalogId: meta.catalogId,
-      title: meta.title,
-      scope: meta.scope,
-      ...(meta.alsoFor?.length ? { alsoFor: meta.alsoFor } : {}),
-      severity: meta.severity,
-      tags: meta.tags,
-      ...(meta.before ? { before: meta.before } : {}),
-      facts,
-      // The same derivation as `iam-policy --only <id>`, target lookup included.
-      iamActions: iamActionsForChecks([check], CHECKS),
-    };
-  });
+  const rows = checks.map(({ meta, facts, iamActions }) => ({
+    id: meta.id,
+    catalogId: meta.catalogId,
+    title: meta.title,
+    scope: meta.scope,
+    ...(meta.alsoFor?.length ? { alsoFor: meta.alsoFor } : {}),
+    severity: meta.severity,
+    tags: meta.tags,
+    ...(meta.before ? { before: meta.before } : {}),
+    facts,
+    // The same derivation as `iam-policy --only <id>`, target lookup included.
+    iamActions,
+  }));
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;

@@ -188,7 +188,10 @@ async function collectWith(
   const facts = liveFacts(checks, inputs);
   // Only runs that read AWS need credentials: client probes and checks of this machine run without any, and an
   // opt-in fact (`onlyWith`) counts only when its option is given.
-  const secretValues = iamActionsFor(readingFacts(facts, inputs)).length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
+  const actions = iamActionsFor(readingFacts(facts, inputs));
+  // The SDK chunks of the services those reads go to load while the credentials resolve.
+  if (actions.length > 0) aws.preload(actions.map((action) => action.split(':')[0]!));
+  const secretValues = actions.length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
 
   const startedAt = Date.now();
   const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });

@@ -18,7 +18,11 @@ export function iamActionsForChecks(checks: readonly AnyCheck[], all: readonly A
 }
 
 export function iamPolicyFor(checks: readonly AnyCheck[], all: readonly AnyCheck[]): IamPolicyDocument {
-  const actions = iamActionsForChecks(checks, all);
+  return iamPolicyOf(iamActionsForChecks(checks, all));
+}
+
+/** The policy granting `actions` (sorted), which must all be reads. */
+export function iamPolicyOf(actions: string[]): IamPolicyDocument {
   const mutating = actions.filter(
     (action) => !READ_ONLY_OPERATION.test(action.split(':')[1] ?? '') && !NAMED_READ_ONLY_ACTIONS.has(action),
   );

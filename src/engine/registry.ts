@@ -22,7 +22,12 @@ export interface Selection {
   before?: string;
 }
 
-export function selectChecks(all: readonly AnyCheck[], given: Selection): AnyCheck[] {
+/** What selecting reads of a check: a live check, or its metadata (src/cli/check-metadata.ts) for `list`. */
+export interface Selectable {
+  meta: Pick<AnyCheck['meta'], 'id' | 'catalogId' | 'tags' | 'scope' | 'alsoFor' | 'severity' | 'before'>;
+}
+
+export function selectChecks<C extends Selectable>(all: readonly C[], given: Selection): C[] {
   // Catalog ids (A4) name their check as well as its id does: `list` shows both.
   const selection = { ...given, only: given.only && resolveIds(all, given.only), skip: given.skip && resolveIds(all, given.skip) };
   const tags = [...new Set(all.flatMap((c) => c.meta.tags))].sort();
@@ -45,7 +50,7 @@ export function selectChecks(all: readonly AnyCheck[], given: Selection): AnyChe
  * The checks `selection` picks, or the one input error every command gives when it picks none: naming the filters
  * and the kinds of target, or saying that no check exists for that kind of target (exit 2).
  */
-export function selectSome(all: readonly AnyCheck[], selection: Selection): AnyCheck[] {
+export function selectSome<C extends Selectable>(all: readonly C[], selection: Selection): C[] {
   const checks = selectChecks(all, selection);
   if (checks.length > 0) return checks;
   const every = SCOPES.every((scope) => selection.scopes.includes(scope));
@@ -66,14 +71,14 @@ export function describeSelection(selection: Omit<Selection, 'scopes'>): string 
   return parts.length ? parts.join(' ') : 'no filter';
 }
 
-export function findCheck(all: readonly AnyCheck[], id: string): AnyCheck {
+export function findCheck<C extends Selectable>(all: readonly C[], id: string): C {
   const [resolved] = resolveIds(all, [id]);
   return all.find((c) => c.meta.id === resolved)!;
 }
 
 /** Each name as a check id: a check id stays, a catalog id (A4, a4) becomes its check's id; anything else is an
  *  input error naming the close matches. */
-function resolveIds(all: readonly AnyCheck[], names: readonly string[]): string[] {
+function resolveIds(all: readonly Selectable[], names: readonly string[]): string[] {
   const ids = all.map((c) => c.meta.id);
   return names.map((name) => {
     if (ids.includes(name)) return name;

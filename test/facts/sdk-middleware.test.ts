@@ -53,10 +53,12 @@ describe('every client the factory makes is guarded', () => {
     const { handler, seen } = fakeHttpHandler(() => ({ status: 500, body: '' }));
     const aws = clients(handler);
     type Made = { client: { constructor: { name: string }; send(c: unknown): Promise<unknown>; middlewareStack: { identify(): string[] } }; sdk: Record<string, unknown> };
-    const made: (Made & { method: string; iamPrefix: string; allowed: readonly string[] })[] = [];
+    const made: (Made & { method: string; iamPrefix: string; allowed: readonly string[]; wholePackage: Record<string, unknown> })[] = [];
     for (const { file, service } of await allServices()) {
       const client = (await aws.use(service)) as Made;
-      made.push({ method: file, iamPrefix: service.iamPrefix, allowed: service.readOnlyOperations ?? [], ...client });
+      // `sdk` holds only the commands wsdoctor sends (src/aws/sdk/*.generated.ts); the package has all of them.
+      const wholePackage = (await import(service.packageName)) as Record<string, unknown>;
+      made.push({ method: file, iamPrefix: service.iamPrefix, allowed: service.readOnlyOperations ?? [], wholePackage, ...client });
     }
     return { made, seen };
   }
@@ -78,7 +80,7 @@ describe('every client the factory makes is guarded', () => {
   it("refuses every one of each SDK's non-read operations before anything is sent", async () => {
     const { made, seen } = await everyClient();
     let refused = 0;
-    for (const { client, sdk, iamPrefix, allowed } of made) {
+    for (const { client, wholePackage: sdk, iamPrefix, allowed } of made) {
       const allowedCommands = allowed.filter((op) => NAMED_READ_ONLY_ACTIONS.has(`${iamPrefix}:${op}`)).map((op) => `${op}Command`);
       const mutating = Object.keys(sdk).filter(
         (name) => /^[A-Z]\w+Command$/.test(name) && !READ_ONLY_OPERATION.test(name) && !allowedCommands.includes(name),
@@ -92,6 +94,19 @@ describe('every client the factory makes is guarded', () => {
     }
     expect(seen).toHaveLength(0);
     expect(refused).toBeGreaterThan(500);
+  });
+
+  it('ships only read commands, each the SDK package\'s own class, and the client it makes', async () => {
+    const { made } = await everyClient();
+    for (const { sdk, wholePackage, iamPrefix, allowed, client } of made) {
+      const commands = Object.keys(sdk).filter((name) => name.endsWith('Command'));
+      expect(commands.length, iamPrefix).toBeGreaterThan(0);
+      for (const name of commands) {
+        expect(READ_ONLY_OPERATION.test(name) || allowed.includes(name.replace(/Command$/, '')), `${iamPrefix}: ${name}`).toBe(true);
+        expect(sdk[name], `${iamPrefix}: ${name}`).toBe(wholePackage[name]);
+      }
+      expect(client).toBeInstanceOf(wholePackage[client.constructor.name] as new () => unknown);
+    }
   });
 
   it('lets a read operation through to the network', async () => {

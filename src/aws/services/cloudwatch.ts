@@ -3,7 +3,7 @@ import { defineService } from '../service.js';
 export default defineService({
   iamPrefix: 'cloudwatch',
   packageName: '@aws-sdk/client-cloudwatch',
-  load: () => import('@aws-sdk/client-cloudwatch'),
+  load: () => import('../sdk/cloudwatch.generated.js'),
   makeClient: (sdk, config) => new sdk.CloudWatchClient(config),
   // [not in guides] CloudWatch's service quotas give GetMetricData 50 transactions a second by default (each up to
   // 500 metrics); a run batches its metrics, so a fifth of that is plenty.

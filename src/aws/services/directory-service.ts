@@ -3,7 +3,7 @@ import { defineService } from '../service.js';
 export default defineService({
   iamPrefix: 'ds',
   packageName: '@aws-sdk/client-directory-service',
-  load: () => import('@aws-sdk/client-directory-service'),
+  load: () => import('../sdk/directory-service.generated.js'),
   makeClient: (sdk, config) => new sdk.DirectoryServiceClient(config),
   // [not in guides] Directory Service publishes no rate; WorkSpaces' own 2/s plus headroom is a safe pace for the
   // handful of calls a run makes.

@@ -3,7 +3,7 @@ import { defineService } from '../service.js';
 export default defineService({
   iamPrefix: 'iam',
   packageName: '@aws-sdk/client-iam',
-  load: () => import('@aws-sdk/client-iam'),
+  load: () => import('../sdk/iam.generated.js'),
   // IAM is global: the client's Region only picks the partition's endpoint.
   makeClient: (sdk, config) => new sdk.IAMClient(config),
   // IAM is one endpoint for the account: paced, and its reads shared, once per account in a fleet-wide run.

@@ -3,7 +3,7 @@ import { defineService } from '../service.js';
 export default defineService({
   iamPrefix: 'organizations',
   packageName: '@aws-sdk/client-organizations',
-  load: () => import('@aws-sdk/client-organizations'),
+  load: () => import('../sdk/organizations.generated.js'),
   makeClient: (sdk, config) => new sdk.OrganizationsClient(config),
   // One endpoint for the organization, whatever the Region.
   global: true,
