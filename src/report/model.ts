@@ -146,9 +146,18 @@ export function citation(source: GuideSource): Citation {
  * A guide citation as every plain-text format prints it: title, "section heading", URL. The guide's file name and
  * line range stay in the JSON report (remediation.source), for tracing the citation to the guide's text.
  */
-export function cite(source: GuideSource, { url: withUrl = true }: { url?: boolean } = {}): string {
+export function cite(source: GuideSource, { besideDocs }: { besideDocs?: string } = {}): string {
   const { title, section, url } = citation(source);
-  return `${title}, "${section}"${url && withUrl ? ` — ${url}` : ''}`;
+  return `${title}, "${section}"${url && !samePlace(url, besideDocs) ? ` — ${url}` : ''}`;
+}
+
+/**
+ * The guide's URL is its front page; printed above a Docs line that is a page of the same guide (the same folder),
+ * it is a second link to the same place. One elsewhere (a re:Post article beside a guide's page) is kept.
+ */
+function samePlace(url: string, docsUrl: string | undefined): boolean {
+  const folder = (u: string) => u.slice(0, u.lastIndexOf('/') + 1);
+  return docsUrl !== undefined && folder(url) === folder(docsUrl);
 }
 
 /**

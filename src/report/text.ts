@@ -236,7 +236,7 @@ function groupLines(group: FixGroup, { c, width, mark }: Layout): string[] {
   }
   const verify = group.status === 'error' ? 'Verify by hand: ' : 'Source: ';
   // With a Docs line (the section's own page) below, the guide's front-page URL would be a second link to the same.
-  const sources = group.sources.map((source) => cite(source, { url: !group.docsUrl }));
+  const sources = group.sources.map((source) => cite(source, { besideDocs: group.docsUrl }));
   lines.push(wrap(`${c.bold(verify.trim())} ${sources.join('; ')}`, width, 2, 2));
   // URLs are never wrapped, so they stay clickable.
   if (group.docsUrl) lines.push(`  ${c.bold('Docs:')} ${group.docsUrl}`);
@@ -255,7 +255,7 @@ function blockLines(finding: Finding, { c, width, paint }: Layout): string[] {
     lines.push(
       wrap(`${c.bold('Fix:')} ${r.summary}`, width, 6),
       ...r.steps.map((step, i) => wrap(`${i + 1}. ${step}`, width, 9, 3)),
-      wrap(`${c.bold('Source:')} ${cite(r.source, { url: false })}${r.alsoSee?.length ? `; see also ${r.alsoSee.map((s) => cite(s)).join('; ')}` : ''}`, width, 6),
+      wrap(`${c.bold('Source:')} ${cite(r.source, { besideDocs: r.docsUrl })}${r.alsoSee?.length ? `; see also ${r.alsoSee.map((s) => cite(s)).join('; ')}` : ''}`, width, 6),
       `      ${c.bold('Docs:')} ${r.docsUrl}`,
     );
   }
@@ -263,7 +263,7 @@ function blockLines(finding: Finding, { c, width, paint }: Layout): string[] {
     lines.push(
       wrap(c.bold('To do:'), width, 6),
       ...couldNotLookSteps(finding).map((step, i) => wrap(`${i + 1}. ${step}`, width, 9, 3)),
-      wrap(`${c.bold('Source:')} ${cite(r.source, { url: false })}`, width, 6),
+      wrap(`${c.bold('Source:')} ${cite(r.source, { besideDocs: r.docsUrl })}`, width, 6),
       `      ${c.bold('Docs:')} ${r.docsUrl}`,
     );
   }

@@ -106,7 +106,7 @@ describe.runIf(enabled)('wsdoctor check --image-builder against moto_server and 
     const text = result.stdout.replace(/\s+/g, ' '); // the report wraps at 100 columns
     expect(text).toContain('launch a new image builder from the last working image');
     expect(text).toMatch(
-      /Source: AWS re:Post Knowledge Center: How do I troubleshoot a WorkSpaces Applications image builder that.s stuck in Pending state\?, "Elastic network interface is deleted or detached" — https:\/\/repost\.aws\/knowledge-center\/appstream-image-builder-stuck-pending/,
+      /Source: AWS re:Post Knowledge Center: How do I troubleshoot a WorkSpaces Applications image builder that.s stuck in Pending state\?, "Elastic network interface is deleted or detached" — https:\/\/repost\.aws\/knowledge-center\/appstream-image-builder-stuck-pending Docs: https:\/\/docs\.aws\.amazon\.com\/appstream2\//,
     );
   });
 

@@ -22,6 +22,17 @@ describe('guide citations', () => {
     expect(GUIDE_DOCUMENTS[GUIDES.imageBuilderPending].title).toMatch(/re:Post.*image builder.*stuck in Pending/);
   });
 
+  it('beside a Docs link to a page of the same guide, the guide\'s front page is left out; a link elsewhere stays', () => {
+    const pageOfTheGuide = 'https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-port-requirements.html';
+    expect(cite({ guide: GUIDES.adminGuide, section: 'Network Interfaces' }, { besideDocs: pageOfTheGuide })).toBe(
+      'Amazon WorkSpaces Administration Guide, "Network Interfaces"',
+    );
+    const appStreamPage = 'https://docs.aws.amazon.com/appstream2/latest/developerguide/troubleshooting-image-builders.html';
+    expect(cite({ guide: GUIDES.imageBuilderPending, section: 'Elastic network interface is deleted or detached' }, { besideDocs: appStreamPage })).toMatch(
+      / — https:\/\/repost\.aws\/knowledge-center\/appstream-image-builder-stuck-pending$/,
+    );
+  });
+
   it('cite() gives title, section and URL — no file name, no line numbers', () => {
     expect(cite({ guide: GUIDES.adminGuide, section: 'Network Interfaces', lines: '1241-1266' })).toBe(
       `Amazon WorkSpaces Administration Guide, "Network Interfaces" — ${ADMIN_GUIDE}`,
