@@ -97,7 +97,7 @@ export default defineCheck({
       }
       const toIgw = paths.filter((p) => p.way === 'internet-gateway');
       const problems = [
-        ...toIgw.map((p) => `${p.subnetId} routes ${p.destination === INTERNET ? '' : `${p.destination} `}straight to internet gateway ${p.internetGatewayId}, but its instances have no public address (default internet access is off), so nothing gets out`),
+        ...toIgw.map((p) => `${p.subnetId} routes ${p.destination === INTERNET ? '' : `${p.destination} `}straight to internet gateway ${p.internetGatewayId}, but its instances have no public address (default internet access is off), so nothing ${p.destination === INTERNET ? '' : 'to that range '}gets out`),
         ...broken.map(say),
       ];
       if (problems.length) return draft('fail', `Fleet ${resource}'s instances cannot reach the internet from every subnet: ${problems.join('; ')}.`);
