@@ -1,6 +1,7 @@
 /**
  * H3 as-fleet-internet-access: do the fleet's instances reach the internet the way the service supports?
- * Per subnet, the longest-prefix route to a public address (src/net/appstream-routes.ts):
+ * Per subnet, its path to the internet (src/net/route-path.ts: the longest-prefix route for 0.0.0.0/0, and any
+ * narrower route sending part of the internet to an internet or NAT gateway):
  * - PASS: default internet access, with every subnet routed to an attached internet gateway (public subnets, as that
  *   mode needs [not in guides]); or every subnet private and routed to an available public NAT gateway whose own
  *   subnet reaches an attached internet gateway (the guide's setup, 004 lines 481-483, 555-571).
@@ -19,7 +20,7 @@ import appstreamNatGateways from '../../src/facts/appstream/appstream-nat-gatewa
 import appstreamRouteTables from '../../src/facts/appstream/appstream-route-tables.js';
 import appstreamSubnets from '../../src/facts/appstream/appstream-subnets.js';
 import fleets from '../../src/facts/appstream/fleets.js';
-import { internetPath } from '../../src/net/appstream-routes.js';
+import { INTERNET, internetPath, type InternetVerdict } from '../../src/net/route-path.js';
 import requireInternet from '../../src/options/require-internet.js';
 
 export default defineCheck({
@@ -64,36 +65,47 @@ export default defineCheck({
       const defaultInternet = fleet.EnableDefaultInternetAccess === true;
       const subnets = appstreamSubnets.filter((s) => fleet.VpcConfig?.SubnetIds?.includes(s.SubnetId ?? ''));
       if (subnets.length === 0) return { status: 'skip', resource, message: `Fleet ${resource} has no subnet to judge (as-fleet-subnets-ha reports missing ones).` };
-      const paths = subnets.map((s) => internetPath(s.SubnetId!, s.VpcId, appstreamRouteTables, appstreamNatGateways, appstreamInternetGateways));
+      const paths = subnets.map((s) => {
+        const path = internetPath({ subnetId: s.SubnetId!, ...(s.VpcId ? { vpcId: s.VpcId } : {}), routeTables: appstreamRouteTables, natGateways: appstreamNatGateways, internetGateways: appstreamInternetGateways });
+        return { ...path, way: WAY[path.verdict], route: path.hops[0]?.match };
+      });
       const evidence = {
         defaultInternetAccess: defaultInternet,
         requireInternet: required,
-        subnets: paths.map((p) => ({ subnetId: p.subnetId, routeTableId: p.choice.routeTableId, route: p.choice.destination, target: p.choice.target?.id, verdict: p.verdict, problem: p.problem, natGateway: p.natGateway })),
+        subnets: paths.map((p) => ({
+          subnetId: p.subnetId,
+          routeTableId: p.hops[0]?.routeTableId,
+          route: p.route?.destination,
+          target: p.route?.target.id,
+          verdict: p.verdict,
+          ...(p.way === 'broken' || p.way === 'elsewhere' ? { problem: p.explanation } : {}),
+          ...(p.natGateway ? { natGateway: { id: p.natGateway.NatGatewayId, state: p.natGateway.State, subnetId: p.natGateway.SubnetId, connectivity: p.natGateway.ConnectivityType } } : {}),
+        })),
       };
       const draft = (status: FindingDraft['status'], message: string): FindingDraft => ({ status, resource, message, evidence });
-      const say = (p: (typeof paths)[number]) => `${p.subnetId} ${p.problem ?? p.verdict}`;
-      const broken = paths.filter((p) => p.verdict === 'broken');
+      const say = (p: (typeof paths)[number]) => `${p.subnetId}: ${p.explanation.replace(/\.$/, '')}`;
+      const broken = paths.filter((p) => p.way === 'broken');
       if (defaultInternet) {
-        const notPublic = paths.filter((p) => p.verdict !== 'internet-gateway');
+        const notPublic = paths.filter((p) => p.way !== 'internet-gateway');
         if (notPublic.length === 0) return draft('pass', `Fleet ${resource} has default internet access, and its subnets (${subnets.map((s) => s.SubnetId).join(', ')}) route to an attached internet gateway.`);
         return draft(
           'fail',
           `Fleet ${resource} has default internet access, which needs public subnets routed to an attached internet gateway, but ${notPublic
-            .map((p) => (p.verdict === 'broken' ? say(p) : `${p.subnetId} routes to ${p.choice.target?.id ?? 'nothing outside the VPC'}`))
-            .join('; ')}${notPublic.some((p) => p.problem?.includes('not attached')) ? ' (IGW_NOT_ATTACHED)' : ''}.`,
+            .map((p) => (p.way === 'broken' ? say(p) : `${p.subnetId} routes to ${p.route && p.way !== 'none' ? p.route.target.id : 'nothing outside the VPC'}`))
+            .join('; ')}${notPublic.some((p) => p.verdict === 'igw-not-attached' || /not attached/.test(p.explanation)) ? ' (IGW_NOT_ATTACHED)' : ''}.`,
         );
       }
-      const toIgw = paths.filter((p) => p.verdict === 'internet-gateway');
+      const toIgw = paths.filter((p) => p.way === 'internet-gateway');
       const problems = [
-        ...toIgw.map((p) => `${p.subnetId} routes straight to internet gateway ${p.choice.target!.id}, but its instances have no public address (default internet access is off), so nothing gets out`),
+        ...toIgw.map((p) => `${p.subnetId} routes ${p.destination === INTERNET ? '' : `${p.destination} `}straight to internet gateway ${p.internetGatewayId}, but its instances have no public address (default internet access is off), so nothing ${p.destination === INTERNET ? '' : 'to that range '}gets out`),
         ...broken.map(say),
       ];
       if (problems.length) return draft('fail', `Fleet ${resource}'s instances cannot reach the internet from every subnet: ${problems.join('; ')}.`);
-      const viaNat = paths.filter((p) => p.verdict === 'nat');
-      const none = paths.filter((p) => p.verdict === 'none');
-      const elsewhere = paths.filter((p) => p.verdict === 'elsewhere');
+      const viaNat = paths.filter((p) => p.way === 'nat');
+      const none = paths.filter((p) => p.way === 'none');
+      const elsewhere = paths.filter((p) => p.way === 'elsewhere');
       if (viaNat.length === paths.length) {
-        return draft('pass', `Fleet ${resource}'s subnets route to the internet through available NAT gateways: ${viaNat.map((p) => `${p.subnetId} → ${p.natGateway!.id}`).join(', ')}.`);
+        return draft('pass', `Fleet ${resource}'s subnets route to the internet through available NAT gateways: ${viaNat.map((p) => `${p.subnetId} → ${p.natGateway!.NatGatewayId}`).join(', ')}.`);
       }
       if (elsewhere.length) {
         return draft('warn', `Fleet ${resource}: ${elsewhere.map(say).join('; ')}${viaNat.length ? `; ${viaNat.map((p) => p.subnetId).join(', ')} use a NAT gateway` : ''}. Test the internet from a streaming instance.`);
@@ -112,3 +124,20 @@ export default defineCheck({
     });
   },
 });
+
+/**
+ * What a fleet makes of a subnet's internet path: its instances have no public address (without default internet
+ * access), so an internet gateway route is its own case; the rest is broken, absent, or beyond what the VPC shows.
+ */
+const WAY: Record<InternetVerdict, 'nat' | 'internet-gateway' | 'none' | 'broken' | 'elsewhere'> = {
+  'via-nat': 'nat',
+  'via-internet-gateway': 'internet-gateway',
+  'needs-public-ip': 'internet-gateway',
+  'no-route': 'none',
+  local: 'none',
+  blackhole: 'broken',
+  'nat-unusable': 'broken',
+  'nat-no-internet': 'broken',
+  'igw-not-attached': 'broken',
+  unproven: 'elsewhere',
+};

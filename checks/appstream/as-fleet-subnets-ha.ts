@@ -14,7 +14,7 @@ import { defineCheck, type FindingDraft } from '../../src/engine/types.js';
 import appstreamRouteTables from '../../src/facts/appstream/appstream-route-tables.js';
 import appstreamSubnets from '../../src/facts/appstream/appstream-subnets.js';
 import fleets from '../../src/facts/appstream/fleets.js';
-import { INTERNET_SAMPLE, routeTo } from '../../src/net/appstream-routes.js';
+import { INTERNET, internetSplits, pathTo } from '../../src/net/route-path.js';
 
 export default defineCheck({
   meta: {
@@ -53,8 +53,11 @@ export default defineCheck({
       const found = appstreamSubnets.filter((s) => ids.includes(s.SubnetId ?? ''));
       const gone = ids.filter((id) => !found.some((s) => s.SubnetId === id));
       const subnets = found.map((s) => {
-        const path = routeTo(s.SubnetId!, s.VpcId, appstreamRouteTables, INTERNET_SAMPLE);
-        return { subnetId: s.SubnetId!, vpcId: s.VpcId, availabilityZone: s.AvailabilityZone, public: path.active && path.target?.kind === 'internet-gateway', routeTableId: path.routeTableId };
+        // Public: its default route, or a narrower one carrying part of the internet, goes to an internet gateway.
+        const input = { subnetId: s.SubnetId!, ...(s.VpcId ? { vpcId: s.VpcId } : {}), routeTables: appstreamRouteTables };
+        const path = pathTo(INTERNET, input);
+        const isPublic = [path.match, ...internetSplits(INTERNET, input)].some((m) => m && !m.blackhole && m.target.kind === 'internet-gateway');
+        return { subnetId: s.SubnetId!, vpcId: s.VpcId, availabilityZone: s.AvailabilityZone, public: isPublic, routeTableId: path.routeTableId };
       });
       const zones = [...new Set(subnets.map((s) => s.availabilityZone))];
       const vpcs = [...new Set(subnets.map((s) => s.vpcId))];

@@ -20,7 +20,7 @@ import appstreamRouteTables from '../../src/facts/appstream/appstream-route-tabl
 import appstreamSubnets from '../../src/facts/appstream/appstream-subnets.js';
 import imageBuilder from '../../src/facts/appstream/image-builder.js';
 import imageBuilderEni from '../../src/facts/appstream/image-builder-eni.js';
-import { internetPath } from '../../src/net/appstream-routes.js';
+import { internetPath } from '../../src/net/route-path.js';
 import requireInternet from '../../src/options/require-internet.js';
 
 export default defineCheck({
@@ -60,16 +60,20 @@ export default defineCheck({
     const required = option(requireInternet) === true;
     const subnet = appstreamSubnets.find((s) => builder.VpcConfig?.SubnetIds?.includes(s.SubnetId ?? ''));
     if (!subnet) return [{ status: 'skip', resource, message: `Image builder ${resource} has no subnet to judge.` }];
-    const path = internetPath(subnet.SubnetId!, subnet.VpcId, appstreamRouteTables, appstreamNatGateways, appstreamInternetGateways);
+    // Asked without a public address: the builder's interface is looked at below, where a route to an internet
+    // gateway makes it matter (an error when it could not be read, never a guess).
+    const path = internetPath({ subnetId: subnet.SubnetId!, ...(subnet.VpcId ? { vpcId: subnet.VpcId } : {}), routeTables: appstreamRouteTables, natGateways: appstreamNatGateways, internetGateways: appstreamInternetGateways });
+    const route = path.hops[0]?.match;
+    const broken = ['blackhole', 'nat-unusable', 'nat-no-internet', 'igw-not-attached'].includes(path.verdict);
     const publicIp = imageBuilderEni?.Association?.PublicIp;
     const evidence = {
       subnetId: path.subnetId,
-      routeTableId: path.choice.routeTableId,
-      route: path.choice.destination,
-      target: path.choice.target?.id,
+      routeTableId: path.hops[0]?.routeTableId,
+      route: route?.destination,
+      target: route?.target.id,
       verdict: path.verdict,
-      problem: path.problem,
-      natGateway: path.natGateway,
+      problem: broken || path.verdict === 'unproven' ? path.explanation : undefined,
+      natGateway: path.natGateway ? { id: path.natGateway.NatGatewayId, state: path.natGateway.State, subnetId: path.natGateway.SubnetId, connectivity: path.natGateway.ConnectivityType } : undefined,
       defaultInternetAccess: builder.EnableDefaultInternetAccess === true,
       networkInterface: builder.NetworkAccessConfiguration?.EniId,
       publicIp,
@@ -78,27 +82,34 @@ export default defineCheck({
     const draft = (status: 'pass' | 'warn' | 'fail' | 'error' | 'skip', message: string) => [{ status, resource, message, evidence }];
     const where = `its subnet ${path.subnetId}`;
     if (builder.EnableDefaultInternetAccess) {
-      return path.verdict === 'internet-gateway'
+      return path.verdict === 'needs-public-ip'
         ? draft('pass', `Image builder ${resource} has default internet access, and ${where} routes to an attached internet gateway.`)
-        : draft('fail', `Image builder ${resource} has default internet access, which needs a public subnet, but ${where} ${path.problem ?? `routes to ${path.choice.target?.id ?? 'nothing outside the VPC'}`}.`);
+        : draft(
+            'fail',
+            `Image builder ${resource} has default internet access, which needs a public subnet, but ${broken ? `${where}: ${path.explanation}` : `${where} routes to ${route && path.verdict !== 'no-route' && path.verdict !== 'local' ? route.target.id : 'nothing outside the VPC'}`}.`,
+          );
     }
     switch (path.verdict) {
-      case 'nat':
-        return draft('pass', `Image builder ${resource} reaches the internet: ${where} routes to NAT gateway ${path.natGateway!.id} (available).`);
-      case 'internet-gateway':
-        if (publicIp) return draft('pass', `Image builder ${resource} reaches the internet: ${where} routes to internet gateway ${path.choice.target!.id}, and its interface has the public IP ${publicIp}.`);
+      case 'via-nat':
+        return draft('pass', `Image builder ${resource} reaches the internet: ${where} routes to NAT gateway ${path.natGateway!.NatGatewayId} (available).`);
+      case 'needs-public-ip':
+      case 'via-internet-gateway':
+        if (publicIp) return draft('pass', `Image builder ${resource} reaches the internet: ${where} routes to internet gateway ${path.internetGatewayId}, and its interface has the public IP ${publicIp}.`);
         if (!imageBuilderEni) {
           const why = unavailable.imageBuilderEni?.message ?? 'the builder reports no network interface';
-          return draft('error', `Image builder ${resource}'s ${where} routes to internet gateway ${path.choice.target!.id}, but whether its interface has an Elastic IP could not be looked at: ${why}.`);
+          return draft('error', `Image builder ${resource}'s ${where} routes to internet gateway ${path.internetGatewayId}, but whether its interface has an Elastic IP could not be looked at: ${why}.`);
         }
         return draft(
           'fail',
-          `Image builder ${resource}'s ${where} routes to internet gateway ${path.choice.target!.id}, but its interface ${imageBuilderEni.NetworkInterfaceId} has no public IP: it cannot reach the internet. Associate an Elastic IP with the interface, or use a private subnet with a NAT gateway.`,
+          `Image builder ${resource}'s ${where} routes to internet gateway ${path.internetGatewayId}, but its interface ${imageBuilderEni.NetworkInterfaceId} has no public IP: it cannot reach the internet. Associate an Elastic IP with the interface, or use a private subnet with a NAT gateway.`,
         );
-      case 'broken':
-        return draft('fail', `Image builder ${resource} cannot reach the internet: ${where}: ${path.problem}.`);
-      case 'elsewhere':
-        return draft('warn', `Image builder ${resource}: ${where}: ${path.problem}. Test the internet from the builder.`);
+      case 'blackhole':
+      case 'nat-unusable':
+      case 'nat-no-internet':
+      case 'igw-not-attached':
+        return draft('fail', `Image builder ${resource} cannot reach the internet: ${where}: ${path.explanation}`);
+      case 'unproven':
+        return draft('warn', `Image builder ${resource}: ${where}: ${path.explanation} Test the internet from the builder.`);
       default:
         return draft(
           required ? 'fail' : 'skip',

@@ -27,7 +27,7 @@ import { readResources, type StreamingResource } from '../../src/facts/appstream
 import resourceAddresses, { type ResourceLookup } from '../../src/facts/probes/resource-addresses.js';
 import { describeResolve } from '../../src/net/resolve.js';
 import { nonPublicRangeOf } from '../../src/net/cidr.js';
-import { routeTo } from '../../src/net/appstream-routes.js';
+import { pathTo } from '../../src/net/route-path.js';
 import { egressVerdict } from '../../src/net/security-group-egress.js';
 import resourceOption from '../../src/options/resource.js';
 
@@ -139,16 +139,19 @@ function judgeAddress(facts: Facts, r: StreamingResource, subnets: Facts['appstr
   // A private address routed out to the internet (a NAT or internet gateway) goes nowhere: nothing there routes it.
   const privateRange = nonPublicRangeOf(address);
   const routes = subnets.map((s) => {
-    const choice = routeTo(s.SubnetId!, s.VpcId, facts.appstreamRouteTables, address);
-    const nat = choice.target?.kind === 'nat-gateway' ? facts.appstreamNatGateways.find((n) => n.NatGatewayId === choice.target!.id) : undefined;
+    const path = pathTo(address, { subnetId: s.SubnetId!, ...(s.VpcId ? { vpcId: s.VpcId } : {}), routeTables: facts.appstreamRouteTables });
+    const match = path.match;
+    const nat = match?.target.kind === 'nat-gateway' ? facts.appstreamNatGateways.find((n) => n.NatGatewayId === match.target.id) : undefined;
+    // A route to a customer-managed prefix list may hold the address: its entries are another API's, not read.
+    const prefixLists = path.prefixListRoutes.map((r) => r.DestinationPrefixListId).join(', ');
     let problem: string | undefined;
-    if (!choice.route) problem = 'no route covers it';
-    else if (!choice.active) problem = `its route ${choice.destination} → ${choice.target!.id} is a blackhole`;
-    else if (privateRange && (choice.target!.kind === 'internet-gateway' || choice.target!.kind === 'nat-gateway')) {
-      problem = `only its route ${choice.destination} to ${choice.target!.id} covers it, which sends this ${privateRange} address to the internet, where it is not routed`;
-    } else if (choice.target!.kind === 'internet-gateway') problem = `its route ${choice.destination} goes to internet gateway ${choice.target!.id}, which instances without a public address cannot use`;
-    else if (choice.target!.kind === 'nat-gateway' && nat?.State !== 'available') problem = `its route ${choice.destination} goes to NAT gateway ${choice.target!.id}, which is ${nat?.State ?? 'gone'}`;
-    return { subnetId: s.SubnetId!, routeTableId: choice.routeTableId, route: choice.destination, target: choice.target?.id, kind: choice.target?.kind, problem };
+    if (!match) problem = `no route covers it${prefixLists ? ` (unless prefix list ${prefixLists}, which wsdoctor does not expand, holds it)` : ''}`;
+    else if (match.blackhole) problem = `its route ${match.destination} → ${match.target.id} is a blackhole`;
+    else if (privateRange && (match.target.kind === 'internet-gateway' || match.target.kind === 'nat-gateway')) {
+      problem = `only its route ${match.destination} to ${match.target.id} covers it, which sends this ${privateRange} address to the internet, where it is not routed`;
+    } else if (match.target.kind === 'internet-gateway') problem = `its route ${match.destination} goes to internet gateway ${match.target.id}, which instances without a public address cannot use`;
+    else if (match.target.kind === 'nat-gateway' && nat?.State !== 'available') problem = `its route ${match.destination} goes to NAT gateway ${match.target.id}, which is ${nat?.State ?? 'gone'}`;
+    return { subnetId: s.SubnetId!, routeTableId: path.routeTableId, route: match?.destination, target: match?.target.id, kind: match?.target.kind, problem };
   });
   const groups = facts.appstreamSecurityGroups.filter((g) => r.securityGroupIds.includes(g.GroupId ?? ''));
   const egress = egressVerdict(groups, address, port);

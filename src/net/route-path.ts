@@ -3,8 +3,9 @@
 // association, else the VPC's main table), the longest-prefix route to a destination, and whether the path to the
 // internet really leads out (an available NAT gateway whose own subnet routes to an attached internet gateway, or an
 // attached internet gateway and a public address). Pure: no AWS, no clock, so WorkSpaces directories, AppStream
-// fleets and image builders all read their subnets' paths through it, live or from a bundle.
-import { cidrCovers, isCidr, isIpAddress, prefixLength, toCidr } from './cidr.js';
+// fleets and image builders all read their subnets' paths through it, live or from a bundle. (The AppStream checks'
+// own src/net/appstream-routes.ts, written in parallel, was folded in here: see internetSplits.)
+import { cidrCovers, isCidr, isIpAddress, nonPublicRangeOf, prefixLength, toCidr } from './cidr.js';
 
 /** A route as DescribeRouteTables returns it (only the fields the judgement reads). */
 export interface RouteInput {
@@ -249,10 +250,52 @@ export function internetGatewayAttached(id: string, vpcId: string | undefined, g
   return !!gateway?.Attachments?.some((a) => (!vpcId || a.VpcId === vpcId) && ['available', 'attached'].includes(a.State ?? ''));
 }
 
-/** How a subnet reaches the internet (or a given address on it), hop by hop. */
+/** Verdicts that say the path is broken (as opposed to working, absent on purpose, or not provable). */
+const BROKEN: ReadonlySet<InternetVerdict> = new Set(['needs-public-ip', 'blackhole', 'nat-unusable', 'nat-no-internet', 'igw-not-attached']);
+
+/**
+ * Routes in a subnet's table narrower than `destination` (a CIDR) that send part of it to an internet or NAT
+ * gateway: 0.0.0.0/1 and 128.0.0.0/1 to an internet gateway beside a 0.0.0.0/0 to a NAT gateway send every public
+ * address past the NAT gateway, though the default route alone says otherwise. Ranges that are not public (RFC 1918
+ * and the like: the VPC's own, a peer's, on premises) are not the internet and are left out. Prefix-list routes are
+ * not expanded (see longestPrefixRoute).
+ * [not in guides: the VPC router's longest-prefix match, EC2 User Guide "Route priority"; appstream-routes.ts judged
+ * the internet by one sample address (8.8.8.8), which saw a /1 covering it but missed the other half.]
+ */
+export function internetSplits(destination: string, input: PathInput & { internetGateways?: readonly InternetGatewayInput[] }): RouteMatch[] {
+  const whole = toCidr(destination);
+  const chosen = routeTableFor(input.subnetId, input.vpcId, input.routeTables);
+  if (!whole || !chosen || isIpAddress(destination)) return [];
+  const ipv6 = whole.includes(':');
+  const bits = prefixLength(whole);
+  const splits: RouteMatch[] = [];
+  for (const route of chosen.table.Routes ?? []) {
+    const cidr = ipv6 ? route.DestinationIpv6CidrBlock : route.DestinationCidrBlock;
+    if (!cidr || !isCidr(cidr) || prefixLength(cidr) <= bits || !cidrCovers(whole, cidr) || nonPublicRangeOf(cidr)) continue;
+    const match = recognised({ route, destination: cidr, target: routeTarget(route), blackhole: route.State === 'blackhole' }, input.internetGateways ?? []);
+    if (match && (match.target.kind === 'internet-gateway' || match.target.kind === 'nat-gateway')) splits.push(match);
+  }
+  return splits;
+}
+
+/**
+ * How a subnet reaches the internet (or a given address or range on it), hop by hop. For a range (the default,
+ * 0.0.0.0/0), a narrower route that sends part of it to an internet or NAT gateway is followed too (internetSplits):
+ * when that part's path is broken and the range's own is not, the verdict is that part's, its destination the part.
+ */
 export function internetPath(input: InternetPathInput): InternetPath {
   const destination = input.destination ?? INTERNET;
   if (!isIpAddress(destination) && !isCidr(destination)) throw new Error(`"${destination}" is neither an address nor a CIDR`);
+  const whole = wholePath(input, destination);
+  if (BROKEN.has(whole.verdict)) return whole;
+  for (const split of internetSplits(destination, input)) {
+    const part = internetPath({ ...input, destination: split.destination });
+    if (BROKEN.has(part.verdict)) return part;
+  }
+  return whole;
+}
+
+function wholePath(input: InternetPathInput, destination: string): InternetPath {
   const first = pathTo(destination, input);
   const hops = [first];
   const base = { subnetId: input.subnetId, destination, hops };

@@ -38,12 +38,12 @@ checkTable(check, [
   {
     name: 'a NAT gateway that failed',
     facts: { ...base, appstreamNatGateways: [{ ...NAT_SETUP.appstreamNatGateways[0]!, State: 'failed' }] },
-    expect: [{ status: 'fail', message: /NAT gateway that is failed, not available/ }],
+    expect: [{ status: 'fail', message: /NAT gateway nat-1, whose state is failed, not available/ }],
   },
   {
     name: 'a NAT gateway whose own subnet has no way out',
     facts: { ...base, appstreamRouteTables: [NAT_SETUP.appstreamRouteTables[0]!, table('rtb-main', 'main', [])] },
-    expect: [{ status: 'fail', message: /sits in subnet-p, which has no route to an attached internet gateway/ }],
+    expect: [{ status: 'fail', message: /nat-1 sits in subnet-p, whose route table rtb-main has no route for it, not to an internet gateway/ }],
   },
   {
     name: 'default internet access with public subnets passes',
@@ -80,5 +80,25 @@ checkTable(check, [
     facts: withTables(table('rtb-none', ['subnet-a', 'subnet-b'], [])),
     options: { requireInternet: true },
     expect: [{ status: 'fail', message: /It must reach the internet/ }],
+  },
+]);
+
+// Folded into src/net/route-path.ts: the internet is more than the default route. The old sample address (8.8.8.8)
+// saw a 0.0.0.0/1 holding it, but never the other half.
+checkTable(check, [
+  {
+    name: '128.0.0.0/1 to the IGW beside the NAT default route: half the internet goes where the instances have no public address',
+    facts: withTables(table('rtb-x', ['subnet-a', 'subnet-b'], [nat, { DestinationCidrBlock: '128.0.0.0/1', GatewayId: 'igw-1', State: 'active' }])),
+    expect: [{ status: 'fail', message: /subnet-a routes 128\.0\.0\.0\/1 straight to internet gateway igw-1, .*so nothing to that range gets out/ }],
+  },
+  {
+    name: 'a public partner range over a VPN beside the NAT default route still passes',
+    facts: withTables(table('rtb-x', ['subnet-a', 'subnet-b'], [nat, { DestinationCidrBlock: '198.51.100.0/24', GatewayId: 'vgw-1', State: 'active' }])),
+    expect: [{ status: 'pass' }],
+  },
+  {
+    name: 'an internet gateway attachment with no State is not attached (EC2 reports "available" when attached)',
+    facts: { ...withTables(table('rtb-pub', ['subnet-a', 'subnet-b'], [igw])), fleets: [fleet({ EnableDefaultInternetAccess: true })], appstreamInternetGateways: [{ InternetGatewayId: 'igw-1', Attachments: [{ VpcId: 'vpc-1' }] }] },
+    expect: [{ status: 'fail', message: /IGW_NOT_ATTACHED/ }],
   },
 ]);

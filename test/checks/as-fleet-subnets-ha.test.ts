@@ -46,3 +46,21 @@ checkTable(check, [
   },
   { name: 'no VPC configuration: skip', facts: { fleets: [fleet({ VpcConfig: undefined })], appstreamSubnets: [], appstreamRouteTables: [] }, expect: [{ status: 'skip' }] },
 ]);
+
+// Folded into src/net/route-path.ts: a subnet is public when any part of the internet goes to an internet gateway.
+checkTable(check, [
+  {
+    name: '128.0.0.0/1 to an internet gateway beside a NAT default route makes the subnets public',
+    facts: {
+      fleets: [fleet()],
+      appstreamSubnets: SUBNETS,
+      appstreamRouteTables: [
+        table('rtb-x', ['subnet-a', 'subnet-b'], [
+          { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1', State: 'active' },
+          { DestinationCidrBlock: '128.0.0.0/1', GatewayId: 'igw-1', State: 'active' },
+        ]),
+      ],
+    },
+    expect: [{ status: 'warn', message: /subnet-a, subnet-b are public/ }],
+  },
+]);

@@ -106,3 +106,13 @@ checkTable(check, [
     expect: [{ status: 'error', message: 'Could not resolve licence.corp.example.com: stopped by --deadline.' }],
   },
 ]);
+
+// Folded into src/net/route-path.ts: a route to a customer-managed prefix list may hold the resource's range.
+checkTable(check, [
+  {
+    name: 'no route covers it, but a prefix list route might: the failure says so',
+    facts: { ...base, appstreamRouteTables: [table('rtb-private', ['subnet-a', 'subnet-b'], [{ DestinationPrefixListId: 'pl-0partner', TransitGatewayId: 'tgw-1', State: 'active' }])] },
+    options: { resource: '10.9.0.5:1433' },
+    expect: [{ status: 'fail', message: /no route covers it \(unless prefix list pl-0partner, which wsdoctor does not expand, holds it\)/ }],
+  },
+]);
