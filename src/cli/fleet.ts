@@ -341,6 +341,7 @@ class FleetRun {
       aws,
       inputs,
       region,
+      facts,
       timeoutMs: this.run.timeout,
       ...(this.hooks.signal ? { signal: this.hooks.signal } : {}),
       ...(found.known ? { known: found.known } : {}),
