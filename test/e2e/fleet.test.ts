@@ -129,6 +129,25 @@ describe.runIf(enabled)('check --all in one account (moto behind the WorkSpaces 
     expect(result.stderr).toMatch(/answered by the same read earlier in this account and Region/);
   });
 
+  it("lists each Region's WorkSpaces once: every directory's come from that listing, in --all and in a run of one directory", async () => {
+    const describeWorkspaces = (stderr: string) => [...stderr.matchAll(/^wsdoctor: debug: AWS call workspaces:DescribeWorkspaces$/gm)].length;
+    // us-east-1 holds two directories with a WorkSpace each, eu-west-2 one directory without: one page per Region.
+    // Before issue 18's fix: 5 (each Region's listing, then each directory's own by DirectoryId).
+    const result = await fleet('--format', 'json', '--debug');
+    expect(result.code, result.stderr).toBe(1);
+    expect(describeWorkspaces(result.stderr)).toBe(2);
+    // The WorkSpaces are still each directory's own: alice's in the first, bob's in the one sharing its VPC.
+    const report = JSON.parse(result.stdout) as FleetJson;
+    const resources = (directoryId: string) => report.targets.find((t) => t.target.id === directoryId)!.results.map((r) => r.resource).join(' ');
+    expect(resources(east.directoryId)).toMatch(/alice/);
+    expect(resources(east.directoryId)).not.toMatch(/bob/);
+    expect(resources(shared)).toMatch(/bob/);
+    // A run of one directory (before: 2, the Region's listing and the directory's).
+    const alone = await runCli(['check', '--directory', east.directoryId, '--region', 'us-east-1', '--endpoint-url', front.endpoint, ...SKIP, '--format', 'json', '--debug']);
+    expect(alone.code, alone.stderr).toBe(1);
+    expect(describeWorkspaces(alone.stderr)).toBe(1);
+  });
+
   it('--max-concurrency 1 gives the same findings', async () => {
     const [wide, narrow] = await Promise.all([fleet('--format', 'json'), fleet('--format', 'json', '--max-concurrency', '1')]);
     const statuses = (stdout: string) =>
