@@ -13,7 +13,7 @@ export const WORKSPACES_API_PAGE = 25;
 
 export default defineFact({
   name: 'regionWorkspaceListing',
-  description: 'every WorkSpace in the Region, of every directory (one listing, kept in memory only)',
+  description: 'every WorkSpace in the Region, of every directory',
   iamActions: ['workspaces:DescribeWorkspaces'],
   dependsOn: [],
   unrecorded: true,
