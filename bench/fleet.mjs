@@ -5,6 +5,9 @@
 // it is run before --all.
 // Targets: zero throttling errors; wall time ≤ 1.2× the rate limit's floor for the busiest account and Region (its
 // WorkSpaces calls ÷ 2/s); no read repeated within an account and Region; peak memory < 300 MB.
+// bench/fleet-accounts-probe.mjs runs the 5-account setup alone and says where its time goes (wsdoctor's requests
+// open, moto's, moto's time per call by load): one moto_server answers every account and Region here, so on a busy
+// machine that run measures the emulator more than the WorkSpaces limit.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -22,7 +22,7 @@ import sts from '../aws/services/sts.js';
 import { paginate } from '../aws/paginate.js';
 import { regionChoice, roleArnFor, accountOfRoleArn, type RegionChoice } from '../core/accounts.js';
 import { UsageError } from '../core/errors.js';
-import { toFactFailure, type FactFailure } from '../core/failure.js';
+import { toFactFailure, type FactFailure, type FactOutcome } from '../core/failure.js';
 import type { FleetCollection, MemberCollection, Skipped, Unreached } from '../core/fleet.js';
 import type { RunInputs } from '../core/option.js';
 import type { Scope } from '../core/scopes.js';
@@ -32,6 +32,7 @@ import { DISCOVERERS } from '../discover/targets/index.generated.js';
 import { factsNeeded } from '../engine/analyze.js';
 import { lookupsFor } from '../engine/registry.js';
 import type { AnyCheck } from '../engine/types.js';
+import type { AnyFact } from '../facts/define.js';
 import { LiveFactStore } from '../facts/store.js';
 import { DEFAULT_MAX_CONCURRENCY, type FleetFlags } from './fleet-options.js';
 import { checksFor, requireCredentials, type AwsOptions, type RunHooks, type SelectionOptions } from './pipeline.js';
@@ -164,6 +165,13 @@ class FleetRun {
   private readonly listingFailures: { unreached: Unreached; discoverer: Discoverer }[] = [];
   private readonly accounts = new Set<string>();
   private readonly regions = new Set<string>();
+  /**
+   * Per account and Region, the outcomes of facts that read no run input (the Region's WorkSpaces listing, its IP
+   * groups, the account's workspaces_DefaultRole): settled once and handed to every target's store, as a plan's
+   * targets share them. Shared reads already send each call once; this also keeps one copy of each value in memory
+   * instead of one per target (the Region's full WorkSpaces listing is thousands of WorkSpaces).
+   */
+  private readonly sharedFacts = new Map<string, Map<string, { fact: AnyFact; outcome: Promise<FactOutcome> }>>();
   private found = 0;
   private done = 0;
   private listing = 0;
@@ -337,10 +345,14 @@ class FleetRun {
     const lookups = lookupsFor(checks, CHECKS, (option) => option === discoverer.target || Object.hasOwn(this.options, option.key));
     const facts = new Set([...factsNeeded(checks), ...lookups]);
     const started = Date.now();
+    const sharedKey = `${account.id ?? ''} ${region}`;
+    if (!this.sharedFacts.has(sharedKey)) this.sharedFacts.set(sharedKey, new Map());
     const store = new LiveFactStore({
       aws,
       inputs,
       region,
+      facts,
+      shared: this.sharedFacts.get(sharedKey)!,
       timeoutMs: this.run.timeout,
       ...(this.hooks.signal ? { signal: this.hooks.signal } : {}),
       ...(found.known ? { known: found.known } : {}),

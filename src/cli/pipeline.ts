@@ -194,7 +194,7 @@ async function collectWith(
   const secretValues = actions.length > 0 ? await requireCredentials(aws, awsOptions.profile, signal) : [];
 
   const startedAt = Date.now();
-  const store = new LiveFactStore({ aws, inputs, region, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
+  const store = new LiveFactStore({ aws, inputs, region, facts, timeoutMs: awsOptions.timeout, ...(signal ? { signal } : {}) });
   const target = primaryTarget(inputs, OPTIONS);
   const what = target.id === 'this machine' ? `Looking at ${target.kind} checks on this machine` : `Looking at ${target.kind} ${target.id} in ${region}`;
   let settled = 0;

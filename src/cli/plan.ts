@@ -110,9 +110,10 @@ export async function runPlanCheck(options: CheckCommandOptions, hooks: RunHooks
       try {
         collections = await Promise.all(
           runs.map(async ({ target, inputs, checks }) => {
-            const store = new LiveFactStore({ aws, inputs, region, timeoutMs: options.timeout, signal, plan: { world, offline }, shared });
             const lookups = lookupsFor(checks, CHECKS, (option) => readOption(inputs, option) !== undefined);
-            await Promise.all([...new Set([...factsNeeded(checks), ...lookups])].map((fact) => store.settle(fact)));
+            const wanted = new Set([...factsNeeded(checks), ...lookups]);
+            const store = new LiveFactStore({ aws, inputs, region, facts: wanted, timeoutMs: options.timeout, signal, plan: { world, offline }, shared });
+            await Promise.all([...wanted].map((fact) => store.settle(fact)));
             const facts = await store.outcomes();
             try {
               rejectUnusableRun(facts);

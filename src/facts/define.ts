@@ -17,6 +17,12 @@ export interface CollectContext {
   require<K extends OptionKind>(option: OptionDefinition<K>): OptionValue<K>;
   aws: AwsClients;
   region: string;
+  /**
+   * Whether the run settles `fact` anyway: a selected check (or a fact one reads) needs it. A collector may then
+   * derive its value from that fact instead of asking AWS again (the directory's WorkSpaces from the Region's
+   * listing, when the quotas check lists the Region). False when the store was not told what the run settles.
+   */
+  runSettles(fact: AnyFact): boolean;
   /** Bound on each probe (the run's --timeout), in ms. */
   timeoutMs: number;
   /**
@@ -47,6 +53,12 @@ export interface FactDefinition<N extends string = string, T = unknown> {
    * `check --client` probes with no AWS access, and `--registration-code` joins AWS state only when given.
    */
   onlyWith?: AnyOption;
+  /**
+   * A reading held in memory for the facts derived from it, never recorded (not in a collection, a bundle, or what a
+   * check sees): the Region's full WorkSpaces listing holds every user name of every directory, and a directory's
+   * bundle keeps only its own WorkSpaces and the Region's counts. Only other facts may depend on it, never a check.
+   */
+  unrecorded?: true;
   /** For redaction: fields at the top of this fact's value (or of each item of a list) that hold identifiers, when
    *  the field name alone does not say so (a Directory Service directory's `Name` is its domain). */
   redact?: Readonly<Record<string, RedactedKind>>;

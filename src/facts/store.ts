@@ -7,7 +7,7 @@ import { flagName, readOption, type OptionDefinition, type OptionKind, type RunI
 import { NEVER, RunStopped, untilStopped } from '../core/stop.js';
 import { guardUnknowns, UnknownValueRead } from '../core/unknown.js';
 import type { PlannedWorld } from '../iac/model.js';
-import { appliesTo, readsRunInputs, type AnyFact, type CollectContext, type FactOverride, type FactValue, type PlanContext } from './define.js';
+import { appliesTo, readsRunInputs, withDependencies, type AnyFact, type CollectContext, type FactOverride, type FactValue, type PlanContext } from './define.js';
 
 export interface StoreContext {
   aws: AwsClients;
@@ -18,6 +18,9 @@ export interface StoreContext {
   /** Facts already read for this run's target (a fleet-wide run's listing holds each directory's description): they
    *  settle with these values, as if collected, and are not read again. */
   known?: readonly { fact: AnyFact; value: unknown }[];
+  /** The facts the run settles (its checks' facts and lookups): what `runSettles` answers from, dependencies
+   *  included. Without it every `runSettles` is false and each fact reads AWS for itself. */
+  facts?: Iterable<AnyFact>;
   /** A plan or template overlaid on live state: each fact with a `planned` reading takes its value from it. */
   plan?: { world: PlannedWorld; offline: boolean };
   /**
@@ -36,9 +39,12 @@ export class LiveFactStore {
   /** Which fact each collector is awaiting right now: a stop then names the fact that was really in progress. */
   private readonly waitingOn = new Map<string, string>();
   private readonly signal: AbortSignal;
+  /** Every fact the run settles, dependencies included. */
+  private readonly runFacts: ReadonlySet<AnyFact>;
 
   constructor(private readonly context: StoreContext) {
     this.signal = context.signal ?? NEVER;
+    this.runFacts = new Set(withDependencies(context.facts ?? []));
   }
 
   /** Settles a fact: never throws; a fact that could not be had comes back as a failure with its reason. */
@@ -52,7 +58,8 @@ export class LiveFactStore {
     } else if (entry.fact !== fact) {
       return Promise.resolve({ ok: false, failure: { kind: 'error', message: `two facts are named "${fact.name}" (a wsdoctor bug)` } });
     }
-    this.settled.set(fact.name, entry);
+    // An unrecorded reading (the Region's full WorkSpaces listing) stays out of the collection and its bundle.
+    if (!fact.unrecorded) this.settled.set(fact.name, entry);
     return entry.outcome as Promise<FactOutcome<FactValue<D>>>;
   }
 
@@ -134,6 +141,7 @@ export class LiveFactStore {
       region: this.context.region,
       timeoutMs: this.context.timeoutMs,
       signal: this.signal,
+      runSettles: (other) => this.runFacts.has(other),
       option: readable,
       require: (option) => {
         const value = readable(option);

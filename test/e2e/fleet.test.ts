@@ -54,6 +54,8 @@ describe.runIf(enabled)('check --all in one account (moto behind the WorkSpaces 
   let shared: string;
   let west: Seeded;
   let account: string;
+  /** Each us-east-1 directory's one WorkSpace, by directory id. */
+  const workspaceOf = new Map<string, string>();
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -83,6 +85,7 @@ describe.runIf(enabled)('check --all in one account (moto behind the WorkSpaces 
     ] as const) {
       const ws = await launchWorkspace(moto.endpoint, 'us-east-1', directoryId, subnetId, { userName, bundleId: 'wsb-standard1' });
       front.place(ws.workspaceId, { IpAddress: ws.ipAddress, SubnetId: ws.subnetId });
+      workspaceOf.set(directoryId, ws.workspaceId);
     }
     account = '123456789012';
   }, 120_000);
@@ -127,6 +130,27 @@ describe.runIf(enabled)('check --all in one account (moto behind the WorkSpaces 
     // IAM is global: workspaces_DefaultRole is read once for the account, whatever the Regions.
     expect(count('iam:GetRole')).toBe(1);
     expect(result.stderr).toMatch(/answered by the same read earlier in this account and Region/);
+  });
+
+  it("lists each Region's WorkSpaces once: every directory's come from that listing, in --all and in a run of one directory", async () => {
+    const describeWorkspaces = (stderr: string) => [...stderr.matchAll(/^wsdoctor: debug: AWS call workspaces:DescribeWorkspaces$/gm)].length;
+    // us-east-1 holds two directories with a WorkSpace each, eu-west-2 one directory without: one page per Region.
+    // Before issue 18's fix: 5 (each Region's listing, then each directory's own by DirectoryId).
+    const result = await fleet('--format', 'json', '--debug');
+    expect(result.code, result.stderr).toBe(1);
+    expect(describeWorkspaces(result.stderr)).toBe(2);
+    // The WorkSpaces are still each directory's own: the per-WorkSpace checks of each name its WorkSpace, never the other's.
+    const report = JSON.parse(result.stdout) as FleetJson;
+    const resources = (directoryId: string) => report.targets.find((t) => t.target.id === directoryId)!.results.map((r) => r.resource);
+    const [first, second] = [workspaceOf.get(east.directoryId)!, workspaceOf.get(shared)!];
+    expect(resources(east.directoryId)).toContain(first);
+    expect(resources(east.directoryId)).not.toContain(second);
+    expect(resources(shared)).toContain(second);
+    expect(resources(shared)).not.toContain(first);
+    // A run of one directory (before: 2, the Region's listing and the directory's).
+    const alone = await runCli(['check', '--directory', east.directoryId, '--region', 'us-east-1', '--endpoint-url', front.endpoint, ...SKIP, '--format', 'json', '--debug']);
+    expect([0, 1], alone.stderr).toContain(alone.code);
+    expect(describeWorkspaces(alone.stderr)).toBe(1);
   });
 
   it('--max-concurrency 1 gives the same findings', async () => {

@@ -144,6 +144,62 @@ describe('account facts', () => {
   });
 });
 
+describe("the Region's WorkSpaces, listed once (issue 18)", () => {
+  const pages = () =>
+    workspaces
+      .on(DescribeWorkspacesCommand)
+      .resolvesOnce({
+        Workspaces: [
+          { WorkspaceId: 'ws-1', DirectoryId: 'd-1234567890', UserName: 'alice', IpAddress: '10.0.1.5', State: 'AVAILABLE' },
+          { WorkspaceId: 'ws-2', DirectoryId: 'd-other00001', UserName: 'mallory', IpAddress: '10.9.1.5', State: 'AVAILABLE' },
+        ],
+        NextToken: 'w2',
+      })
+      .resolvesOnce({ Workspaces: [{ WorkspaceId: 'ws-3', DirectoryId: 'd-1234567890', UserName: 'bob', State: 'STOPPED' }] });
+
+  it("a run that lists the Region takes the directory's WorkSpaces from that listing: one listing, nothing by DirectoryId", async () => {
+    pages();
+    const live = liveStore({ directoryId: 'd-1234567890' }, { facts: ['regionWorkspaces', 'workspaces'] });
+    const [mine, region] = await Promise.all([live.settle('workspaces'), live.settle('regionWorkspaces')]);
+    expect(mine).toEqual({
+      ok: true,
+      value: [
+        { WorkspaceId: 'ws-1', DirectoryId: 'd-1234567890', UserName: 'alice', IpAddress: '10.0.1.5', State: 'AVAILABLE' },
+        { WorkspaceId: 'ws-3', DirectoryId: 'd-1234567890', UserName: 'bob', State: 'STOPPED' },
+      ],
+    });
+    expect(region.ok && region.value.map((w: { WorkspaceId: string }) => w.WorkspaceId)).toEqual(['ws-1', 'ws-2', 'ws-3']);
+    expect(workspaces.commandCalls(DescribeWorkspacesCommand).map((c) => c.args[0].input)).toEqual([{ Limit: 25 }, { Limit: 25, NextToken: 'w2' }]);
+    // The full listing is held in memory only: another directory's user names are in no recorded fact.
+    const recorded = await live.outcomes();
+    expect(Object.keys(recorded).sort()).toEqual(['regionWorkspaces', 'workspaces']);
+    expect(JSON.stringify(recorded)).not.toMatch(/mallory|10\.9\.1\.5/);
+  });
+
+  it('a run that does not list the Region keeps the targeted DescribeWorkspaces(DirectoryId)', async () => {
+    workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ WorkspaceId: 'ws-1', DirectoryId: 'd-1234567890', State: 'AVAILABLE' }] });
+    const live = liveStore({ directoryId: 'd-1234567890' }, { facts: ['workspaces'] });
+    expect(await live.settle('workspaces')).toEqual({ ok: true, value: [{ WorkspaceId: 'ws-1', DirectoryId: 'd-1234567890', State: 'AVAILABLE' }] });
+    expect(workspaces.commandCalls(DescribeWorkspacesCommand).map((c) => c.args[0].input)).toEqual([{ DirectoryId: 'd-1234567890', Limit: 25 }]);
+  });
+
+  it('--workspace keeps its one call by id even when the run lists the Region', async () => {
+    workspaces.on(DescribeWorkspacesCommand, { WorkspaceIds: ['ws-2'] }).resolves({ Workspaces: [{ WorkspaceId: 'ws-2', DirectoryId: 'd-other00001', State: 'AVAILABLE' }] });
+    const live = liveStore({ workspaceId: 'ws-2' }, { facts: ['regionWorkspaces', 'workspaces'] });
+    expect(await live.settle('workspaces')).toEqual({ ok: true, value: [{ WorkspaceId: 'ws-2', DirectoryId: 'd-other00001', State: 'AVAILABLE' }] });
+    expect(workspaces.commandCalls(DescribeWorkspacesCommand, { WorkspaceIds: ['ws-2'] })).toHaveLength(1);
+  });
+
+  it("a listing that fails fails the directory's WorkSpaces with the same reason", async () => {
+    workspaces.on(DescribeWorkspacesCommand).rejects(Object.assign(new Error('User is not authorized to perform: workspaces:DescribeWorkspaces'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
+    const live = liveStore({ directoryId: 'd-1234567890' }, { facts: ['regionWorkspaces', 'workspaces'] });
+    const [mine, region] = await Promise.all([live.settle('workspaces'), live.settle('regionWorkspaces')]);
+    expect(mine.ok).toBe(false);
+    expect(mine).toEqual(region);
+    expect(workspaces.commandCalls(DescribeWorkspacesCommand)).toHaveLength(1);
+  });
+});
+
 describe('the directory lookup, when the Region does not have it', () => {
   it('names the Regions of the partition where the account has it registered', async () => {
     // The same mocked client answers for every Region: the request's Region says which one is asked.

@@ -166,6 +166,20 @@ describe('keyWorkspaceCounts', () => {
     expect(workspaces.commandCalls(DescribeWorkspacesCommand).map((c) => c.args[0].input.DirectoryId)).toEqual(['d-1234567890', 'd-2222222222']);
   });
 
+  it("counts from the Region's listing when the run lists the Region anyway: one DescribeWorkspaces, no directory paged again", async () => {
+    workspaces.on(DescribeWorkspaceDirectoriesCommand).resolves({ Directories: [{ DirectoryId: 'd-1234567890' }, { DirectoryId: 'd-2222222222' }] });
+    workspaces.on(DescribeWorkspacesCommand).resolves({
+      Workspaces: [encrypted('ws-00000001', 'K'), { ...encrypted('ws-00000002', 'K'), DirectoryId: 'd-2222222222' }, { ...encrypted('ws-00000003', 'L'), DirectoryId: 'd-2222222222' }],
+    });
+    const live = liveStore({ directoryId: 'd-1234567890' }, { facts: ['regionWorkspaces', 'keyWorkspaceCounts'] });
+    const outcome = ok(await live.settle('keyWorkspaceCounts'));
+    expect(outcome.value).toEqual({ directories: ['d-1234567890', 'd-2222222222'], keys: [
+        { key: 'K', byDirectory: [{ DirectoryId: 'd-1234567890', workspaces: 1 }, { DirectoryId: 'd-2222222222', workspaces: 1 }] },
+        { key: 'L', byDirectory: [{ DirectoryId: 'd-2222222222', workspaces: 1 }] },
+      ] });
+    expect(workspaces.commandCalls(DescribeWorkspacesCommand).map((c) => c.args[0].input)).toEqual([{ Limit: 25 }]);
+  });
+
   it('makes no call when no key is in use or planned', async () => {
     workspaces.on(DescribeWorkspacesCommand).resolves({ Workspaces: [{ DirectoryId: 'd-1234567890', WorkspaceId: 'ws-00000001' }] });
     expect(ok(await store().settle('keyWorkspaceCounts')).value).toEqual({ directories: [], keys: [] });

@@ -28,10 +28,11 @@ function liveStore(config: Partial<ConstructorParameters<typeof AwsClients>[0]>,
 }
 
 /** A collector's context for calling one collector directly, outside a store. */
-function contextFor(options: Record<string, unknown>, rest: Omit<CollectContext, 'option' | 'require'>): CollectContext {
+function contextFor(options: Record<string, unknown>, rest: Omit<CollectContext, 'option' | 'require' | 'runSettles'>): CollectContext {
   const inputs = inputsOf(options);
   return {
     ...rest,
+    runSettles: () => false,
     option: (option) => readOption(inputs, option),
     require: (option) => readOption(inputs, option)!,
   };

@@ -21,6 +21,8 @@ export interface StoreSettings {
   region?: string;
   aws?: AwsClients;
   signal?: AbortSignal;
+  /** The facts the run settles (by name), as a run's selected checks give them: what `runSettles` answers. */
+  facts?: readonly string[];
 }
 
 /** `options`: the run's targets and options by key (src/options/), e.g. { directoryId: 'd-1234567890' }. */
@@ -34,7 +36,14 @@ export function liveStore(options: Record<string, unknown> = { directoryId: 'd-1
       maxAttempts: 1,
       credentials: async () => ({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }),
     });
-  const store = new LiveFactStore({ aws, inputs: inputsOf(options), region, timeoutMs, ...(signal ? { signal } : {}) });
+  const store = new LiveFactStore({
+    aws,
+    inputs: inputsOf(options),
+    region,
+    timeoutMs,
+    ...(signal ? { signal } : {}),
+    ...(settings.facts ? { facts: settings.facts.map(fact) } : {}),
+  });
   return {
     store,
     aws,

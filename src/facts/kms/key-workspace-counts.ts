@@ -2,7 +2,9 @@
 // WorkSpaces per CMK" (ws-kms-grant-limit). Only when a WorkSpace in scope is encrypted, or --kms-key names a key;
 // otherwise nothing is read. The run's own DescribeWorkspaces is reused for a whole directory; the other directories
 // (and the target directory, when --workspace or --user narrowed the run to a few WorkSpaces) are paged here, one
-// directory's listing at a time held only while it is counted: the fact keeps counts, not WorkSpaces.
+// directory's listing at a time held only while it is counted: the fact keeps counts, not WorkSpaces. When the run
+// lists the Region's WorkSpaces anyway (regionWorkspaces), they are counted from that listing: no directory is paged
+// again (issue 18: no read repeated within an account and Region).
 import workspacesService from '../../aws/services/workspaces.js';
 import { paginate } from '../../aws/paginate.js';
 import kmsKey from '../../options/kms-key.js';
@@ -11,6 +13,8 @@ import workspace from '../../options/workspace.js';
 import { defineFact } from '../define.js';
 import workspaces, { WORKSPACES_API_PAGE } from '../workspaces/workspaces.js';
 import workspacesDirectory from '../workspaces/workspaces-directory.js';
+import regionWorkspaceListing from '../workspaces/region-workspace-listing.js';
+import regionWorkspaces from '../workspaces/region-workspaces.js';
 import { encryptionKeyOf } from './kms-keys.js';
 
 export interface KeyWorkspaceCounts {
@@ -28,9 +32,9 @@ export default defineFact({
   name: 'keyWorkspaceCounts',
   description: "how many WorkSpaces each KMS key encrypts in the Region, every directory counted (read only when a key is in use or planned)",
   iamActions: ['workspaces:DescribeWorkspaceDirectories', 'workspaces:DescribeWorkspaces'],
-  dependsOn: [workspaces, workspacesDirectory],
+  dependsOn: [workspaces, workspacesDirectory, regionWorkspaceListing],
   options: [kmsKey, workspace, user],
-  async collect({ aws, get, option }): Promise<KeyWorkspaceCounts> {
+  async collect({ aws, get, option, runSettles }): Promise<KeyWorkspaceCounts> {
     const inScope = await get(workspaces);
     if (!option(kmsKey) && !inScope.some((w) => encryptionKeyOf(w))) return { directories: [], keys: [] };
     const targetId = (await get(workspacesDirectory)).DirectoryId ?? '';
@@ -40,6 +44,7 @@ export default defineFact({
       await paginate(client, sdk.DescribeWorkspaceDirectoriesCommand, {}, { items: (page) => page.Directories, pageSize: ['Limit', DIRECTORIES_PAGE] })
     ).flatMap((d) => (d.DirectoryId ? [d.DirectoryId] : []));
     if (!directories.includes(targetId)) directories.push(targetId);
+    const regionListing = runSettles(regionWorkspaces) ? await get(regionWorkspaceListing) : undefined;
     const counts = new Map<string, Record<string, number>>();
     const count = (directoryId: string, list: readonly { RootVolumeEncryptionEnabled?: boolean; UserVolumeEncryptionEnabled?: boolean; VolumeEncryptionKey?: string }[]) => {
       for (const ws of list) {
@@ -53,6 +58,7 @@ export default defineFact({
     await Promise.all(
       directories.map(async (directoryId) => {
         if (directoryId === targetId && !narrowed) return count(directoryId, inScope);
+        if (regionListing) return count(directoryId, regionListing.filter((w) => w.DirectoryId === directoryId));
         const listed = await paginate(client, sdk.DescribeWorkspacesCommand, { DirectoryId: directoryId }, {
           items: (page) => page.Workspaces,
           pageSize: ['Limit', WORKSPACES_API_PAGE],
