@@ -298,7 +298,11 @@ describe.runIf(enabled)('wsdoctor check under faults', () => {
       child.stdin.end();
       await proxy.stalled('ec2:DescribeSubnets');
       // Let the calls that are not stalled finish, so the report has something found before the Ctrl-C.
-      await expect.poll(() => proxy.calls.some((c) => c.action === 'workspaces:DescribeIpGroups'), { timeout: 10_000 }).toBe(true);
+      // The WorkSpaces calls are paced at 2/s after a burst of 5, and the Region's listing pages through what the
+      // earlier tests seeded: wait until none has left for a second (two paced calls' worth).
+      await expect.poll(() => proxy.calls.some((c) => c.action === 'workspaces:DescribeWorkspaces'), { timeout: 10_000 }).toBe(true);
+      const lastWorkSpacesCall = () => Math.max(...proxy.calls.filter((c) => c.action.startsWith('workspaces:')).map((c) => c.at));
+      await expect.poll(() => performance.now() - lastWorkSpacesCall(), { timeout: 20_000, interval: 100 }).toBeGreaterThan(1000);
       await new Promise((r) => setTimeout(r, 300));
       const started = Date.now();
       child.kill(signal);
