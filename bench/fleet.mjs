@@ -237,7 +237,7 @@ export async function benchFleet(options) {
       }
     }
     const operations = [...accounts.figures.perOperation].sort(([a], [b]) => a.localeCompare(b));
-    const markdown = `## 6. Fleet: \`check --all\`, ${size.regions.length} Regions × ${size.directories} directories × ${size.workspaces} WorkSpaces
+    const markdown = `## 7. Fleet: \`check --all\`, ${size.regions.length} Regions × ${size.directories} directories × ${size.workspaces} WorkSpaces
 
 ${machineLine()} moto_server behind \`bench/proxy.mjs\` (${DELAY_MS} ms per call; the WorkSpaces API limited to
 ${WORKSPACES_LIMIT.rate}/s, burst ${WORKSPACES_LIMIT.burst}, per account and Region; DescribeWorkspaces served in pages of 25). The same

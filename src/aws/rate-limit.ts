@@ -54,7 +54,7 @@ export class TokenBucket {
    * (a busy event loop, a new connection) and the next is not, they arrive closer together than the pace, and with
    * both buckets empty the service throttles the second. A token in reserve absorbs that, for one call's worth of
    * the burst once: cheaper than a throttled call, which costs a token of ours, a retry delay, and the SDK's adaptive
-   * retries then slowing that client below the pace (bench/RESULTS.md, section 6: 7 throttled answers in a fleet run
+   * retries then slowing that client below the pace (bench/RESULTS.md, section 7 (fleet): 7 throttled answers in a fleet run
    * paced at exactly the limit). Never the whole burst: at least one call may always go.
    */
   constructor(

@@ -6,7 +6,7 @@
 // pace), then in arrival order. A call of a slowly paced service (WorkSpaces, 2/s) waits for its slot while holding
 // its bucket's turn, so every later call of that service in that account and Region waits with it; a call of a
 // fast-paced service (EC2) that waits delays only itself. In arrival order alone, a fleet run's WorkSpaces calls
-// could queue behind every EC2 and Directory Service read of thirty targets (bench/RESULTS.md, section 6: the
+// could queue behind every EC2 and Directory Service read of thirty targets (bench/RESULTS.md, section 7 (fleet): the
 // busiest Region's last WorkSpaces answer came 7 s after its floor, with no call throttled).
 import type { Slots } from './rate-limit.js';
 
