@@ -1,6 +1,6 @@
 // `wsdoctor explain <id>`: what a check looks at, why, the fix, and the guide it comes from. From the checks'
 // metadata (check-metadata.ts), written at build: it loads no check module.
-import { findCheck } from '../engine/registry.js';
+import { findCheck } from '../engine/selection.js';
 import { CHECK_METADATA } from './check-metadata.generated.js';
 import { CHECK_TEXTS } from './check-texts.generated.js';
 

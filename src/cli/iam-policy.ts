@@ -4,7 +4,7 @@
 import { UsageError } from '../core/errors.js';
 import { SCOPES, withScopesTogether, type Scope } from '../core/scopes.js';
 import { iamPolicyOf } from '../engine/iam-policy.js';
-import { selectSome } from '../engine/registry.js';
+import { selectSome } from '../engine/selection.js';
 import type { Severity } from '../engine/types.js';
 import { iamActionsOf } from './check-metadata.js';
 import { CHECK_METADATA } from './check-metadata.generated.js';

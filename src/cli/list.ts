@@ -1,7 +1,7 @@
 // `wsdoctor list`: the checks with their tags, facts and IAM actions; the selection flags narrow it as they narrow
 // a run. Reads the checks' metadata (check-metadata.ts), written at build: it loads no check module and no SDK.
 import { SCOPES } from '../core/scopes.js';
-import { selectSome } from '../engine/registry.js';
+import { selectSome } from '../engine/selection.js';
 import type { Severity } from '../engine/types.js';
 import { CHECK_METADATA } from './check-metadata.generated.js';
 
