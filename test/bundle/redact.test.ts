@@ -254,44 +254,33 @@ describe('redactBundle: probe facts', () => {
 describe('redactBundle: --resource HOST:PORT', () => {
   // The name is the customer's (a licence or database server); the port is what H9 judges, and the redacted bundle
   // must still re-parse and analyze. The name must go even when no fact recorded it (the lookup failed or never ran).
-  it.each([
-    ['with the lookup recorded', { resourceAddresses: { how: null, ok: true, value: { name: 'licence.acme-widgets.com', timeoutMs: 1000, lookups: [] } } }],
-    ['with no fact naming it', {}],
-  ])('replaces the host name and keeps the port (%s)', (_, facts) => {
-    const bundle = parseBundle(
+  const fleetBundle = (resource: string, facts: Record<string, unknown> = {}) =>
+    parseBundle(
       JSON.stringify({
         bundleSchemaVersion: 2,
         tool: { name: 'wsdoctor', version: '0.1.0' },
         targets: { fleetName: 'office-fleet' },
         region: 'us-east-1',
-        options: { resource: 'licence.acme-widgets.com:27000' },
+        options: { resource },
         collectedAt: '2026-11-20T12:00:00.000Z',
         durationMs: 100,
         facts,
       }),
       'fleet.json',
     );
-    const redacted = redactBundle(bundle);
+
+  it.each([
+    ['with the lookup recorded', { resourceAddresses: { how: null, ok: true, value: { name: 'licence.acme-widgets.com', timeoutMs: 1000, lookups: [] } } }],
+    ['with no fact naming it', {}],
+  ])('replaces the host name and keeps the port (%s)', (_, facts) => {
+    const redacted = redactBundle(fleetBundle('licence.acme-widgets.com:27000', facts));
     expect(JSON.stringify(redacted)).not.toContain('acme');
     expect(redacted.options.resource).toBe('host-1:27000');
     expect(parseBundle(JSON.stringify(redacted), 'redacted.json').options.resource).toBe('host-1:27000');
   });
 
   it('keeps a private address and its port', () => {
-    const bundle = parseBundle(
-      JSON.stringify({
-        bundleSchemaVersion: 2,
-        tool: { name: 'wsdoctor', version: '0.1.0' },
-        targets: { fleetName: 'office-fleet' },
-        region: 'us-east-1',
-        options: { resource: '10.0.5.20:1433' },
-        collectedAt: '2026-11-20T12:00:00.000Z',
-        durationMs: 100,
-        facts: {},
-      }),
-      'fleet.json',
-    );
-    expect(redactBundle(bundle).options.resource).toBe('10.0.5.20:1433');
+    expect(redactBundle(fleetBundle('10.0.5.20:1433')).options.resource).toBe('10.0.5.20:1433');
   });
 });
 
