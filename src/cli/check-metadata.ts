@@ -4,25 +4,14 @@
 // instructions (bench/RESULTS.md). Only `check`, `collect` and `plan` load the checks, to analyze.
 // test/unit/check-metadata.test.ts fails when the generated metadata and the live registry disagree.
 import { flagName } from '../core/option.js';
-import type { Scope } from '../core/scopes.js';
-import type { BeforeAction } from '../core/actions.js';
 import { iamActionsForChecks } from '../engine/iam-policy.js';
-import type { Severity } from '../engine/types.js';
+import type { CheckMeta } from '../engine/types.js';
 import { cite } from '../report/model.js';
 import { CHECKS } from './registry.js';
 
-/** One check as the metadata-only commands see it. `meta` holds what selecting checks reads (engine/registry.ts). */
+/** One check as the metadata-only commands see it. `meta` holds what selecting checks reads (engine/selection.ts). */
 export interface CheckMetadata {
-  meta: {
-    id: string;
-    catalogId: string;
-    title: string;
-    scope: Scope;
-    alsoFor?: readonly Scope[];
-    severity: Severity;
-    tags: string[];
-    before?: readonly BeforeAction[];
-  };
+  meta: Pick<CheckMeta, 'id' | 'catalogId' | 'title' | 'scope' | 'alsoFor' | 'severity' | 'tags' | 'before'>;
   /** The facts it needs, then those it uses when present, by name. */
   facts: string[];
   /** Every IAM action a run of this check alone may call (its facts, their dependencies, its target lookups). */
