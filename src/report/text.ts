@@ -99,14 +99,19 @@ function bundleLine(bundle: ReportBundle, collectedAt: string): string {
   return `from a bundle collected ${when(collectedAt)} by ${bundle.collectedBy.name} ${bundle.collectedBy.version}${redacted}`;
 }
 
+/** Each check of the report, in order of first finding, with its findings and its worst status (what it shows as). */
+function checkRows(findings: readonly Finding[]): { id: string; list: Finding[]; status: Status }[] {
+  const checks = new Map<string, Finding[]>();
+  for (const finding of findings) checks.set(finding.checkId, [...(checks.get(finding.checkId) ?? []), finding]);
+  const worst = (list: Finding[]) => STATUS_ORDER.find((status) => list.some((f) => f.status === status))!;
+  return [...checks].map(([id, list]) => ({ id, list, status: worst(list) }));
+}
+
 /** One line per check that needs action (its worst finding's mark and its message, cut to fit); passing and
  *  skipped checks folded into one wrapped line each, by id. */
 function checkLines(findings: readonly Finding[], layout: Layout): string[] {
   const { c, width, mark } = layout;
-  const checks = new Map<string, Finding[]>();
-  for (const finding of findings) checks.set(finding.checkId, [...(checks.get(finding.checkId) ?? []), finding]);
-  const worst = (list: Finding[]) => STATUS_ORDER.find((status) => list.some((f) => f.status === status))!;
-  const rows = [...checks].map(([id, list]) => ({ id, list, status: worst(list) }));
+  const rows = checkRows(findings);
   const lines: string[] = [];
   const problems = rows.filter((row) => NEEDS_ACTION.includes(row.status));
   problems.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
@@ -275,12 +280,8 @@ function summaryLines(report: Report, { c, width, paint }: Layout, failOn: FailO
   // (one per WorkSpace, per probe host), and "21 passed" under "11 checks passed" reads as a contradiction. The
   // JSON report's summary counts results.
   const s = Object.fromEntries(STATUS_ORDER.map((status) => [status, 0])) as Record<Status, number>;
-  const checks = new Map<string, Status>();
-  for (const finding of report.results) {
-    const seen = checks.get(finding.checkId);
-    if (!seen || STATUS_ORDER.indexOf(finding.status) < STATUS_ORDER.indexOf(seen)) checks.set(finding.checkId, finding.status);
-  }
-  for (const status of checks.values()) s[status]++;
+  const checks = checkRows(report.results);
+  for (const { status } of checks) s[status]++;
   // Only counts that are not zero are coloured: "0 warnings" is not a warning.
   const count = (status: Status, text: string) => (s[status] > 0 ? paint[status](text) : text);
   const counts = [
@@ -292,7 +293,7 @@ function summaryLines(report: Report, { c, width, paint }: Layout, failOn: FailO
   ].join(', ');
   const code = exitCodeFor(report.results, failOn);
   return [
-    wrap(`${c.bold('Summary:')} ${checks.size} check${checks.size === 1 ? '' : 's'}: ${counts}`, width, 0, 2),
+    wrap(`${c.bold('Summary:')} ${checks.length} check${checks.length === 1 ? '' : 's'}: ${counts}`, width, 0, 2),
     wrap(`Exit ${code}: ${exitMeaning(code, failOn)}.`, width, 0, 2),
   ];
 }
