@@ -56,7 +56,7 @@ export function renderFleetText(report: FleetReport, options: TextOptions): stri
   out.push(
     `${c.bold('Summary:')} ${plural(targets.length, 'target')}: ${paint.fail(`${t.fail} failed`)}, ${paint.error(plural(t.error, 'error'))}, ` +
       `${paint.warn(plural(t.warn, 'warning'))}, ${paint.pass(`${t.pass} passed`)}, ${paint.skip(`${t.skip} skipped`)} · ` +
-      `checks: ${r.fail} failed, ${plural(r.error, 'error')}, ${plural(r.warn, 'warning')}, ${r.pass} passed, ${r.skip} skipped ` +
+      `results: ${r.fail} failed, ${plural(r.error, 'error')}, ${plural(r.warn, 'warning')}, ${r.pass} passed, ${r.skip} skipped ` +
       `in ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   return `${out.join('\n')}\n`;

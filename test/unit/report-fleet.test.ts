@@ -69,7 +69,7 @@ describe('fleet report', () => {
     const alone = renderText({ ...analyzeCollection(checksFor(first, {}), first), account: first.account! }, { color: false });
     expect(text).toContain(alone);
     expect(member.status).toBe('pass');
-    expect(text).toMatch(/^Summary: 4 targets: 2 failed, 1 error, 0 warnings, 1 passed, 0 skipped · checks: /m);
+    expect(text).toMatch(/^Summary: 4 targets: 2 failed, 1 error, 0 warnings, 1 passed, 0 skipped · results: /m);
     expect(text).toMatch(new RegExp(`^  ERROR   account ${ACCOUNT_C} +could not look: could not assume`, 'm'));
     expect(text).not.toMatch(/\u001b\[/);
   });
