@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The shipped CLI: one esbuild bundle of src/cli/main.ts and everything it reaches (our code, commander, the AWS SDK,
 // the proxy agents), split at every dynamic import(), so each command, renderer, SDK client and the SDK's shared
-// runtime is its own chunk, loaded only when a run uses it. What `--help` loads is main.js and the chunks it imports
-// statically: commander, the option files and a few core modules (test/unit/startup.test.ts proves no SDK code).
+// runtime is its own chunk, loaded only when a run uses it. What `--help` loads is main.js alone: commander, the option
+// files and a few core modules, the chunks main.js imported folded into it (scripts/fold-main.mjs says why;
+// test/unit/startup.test.ts proves it holds no SDK code).
 //
 // Why a bundle: Node's ES-module loader reads each file through the thread pool, and importing a CommonJS package
 // from node_modules costs an export scan; one file per chunk avoids both, and with Node's compile cache
@@ -19,6 +20,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertImportsResolve, foldIntoMain } from './fold-main.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist', 'cli');
@@ -49,16 +51,46 @@ const shakableSchemas = {
   },
 };
 
+/**
+ * commander loads node:child_process when it loads, for subcommands that are separate executables, which wsdoctor
+ * has none of: 2 ms of every start-up (a CPU profile of `list`). Taken when first spawned instead. A commander whose
+ * source no longer reads as expected fails the build rather than quietly loading it again.
+ */
+const lazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${args.path} no longer loads node:child_process as lazyChildProcess expects`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
+// What both passes (this one and foldIntoMain's) write alike.
+const outputOptions = {
+  format: 'esm',
+  platform: 'node',
+  target: nodeTarget,
+  // Whitespace and syntax only: names stay, so a stack trace (--debug) still says which function failed.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  // https-proxy-agent imports the native `kerberos` package only for Negotiate proxy auth, which wsdoctor does not
+  // turn on (the aws CLI has none either): left out, that import is never reached.
+  external: ['kerberos'],
+  logLevel: 'warning',
+};
 const result = await build({
+  ...outputOptions,
   absWorkingDir: root,
   entryPoints: { main: 'src/cli/main.ts' },
   outdir,
   bundle: true,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: nodeTarget,
   // The SDK's ES-module builds: esbuild hoists their scopes into one chunk instead of wrapping each CommonJS file.
   mainFields: ['module', 'main'],
   entryNames: '[name]',
@@ -69,19 +101,13 @@ const result = await build({
   banner: {
     js: 'const require = (id) => globalThis.process.getBuiltinModule(id) ?? globalThis.process.getBuiltinModule("node:module").createRequire(import.meta.url)(id);',
   },
-  // Whitespace and syntax only: names stay, so a stack trace (--debug) still says which function failed.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
   metafile: true,
-  // https-proxy-agent imports the native `kerberos` package only for Negotiate proxy auth, which wsdoctor does not
-  // turn on (the aws CLI has none either): left out, that import is never reached.
-  external: ['kerberos'],
-  plugins: [shakableSchemas],
-  logLevel: 'warning',
+  plugins: [shakableSchemas, lazyChildProcess],
 });
 
 for (const file of Object.keys(result.metafile.outputs)) if (file.endsWith('.js')) builtinsByRequire(join(root, file));
+await foldIntoMain({ root, outdir, metafile: result.metafile, options: outputOptions });
+assertImportsResolve(outdir, Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).map((f) => join(root, f)));
 writeFileSync(META_FILE, JSON.stringify(result.metafile));
 writeFileSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'), notices(result.metafile));
 // Node reads dist/cli/*.js as ES modules whatever the package around it says.

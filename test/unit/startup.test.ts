@@ -71,6 +71,17 @@ describe('start-up', () => {
     }
   });
 
+  // Each file Node's loader reads costs about half a millisecond: what main.js imports is folded into it at build
+  // (scripts/fold-main.mjs), and the modules behind a command load with it, once each.
+  it('--help reads one file of the bundle, main.js; list adds only its own chunks, and no module is loaded twice', () => {
+    // The tracer sees each import of a file; Node loads a file once, however many import it.
+    const bundleFiles = (imports: string[]) => [...new Set(imports.filter((url) => url.includes('/dist/cli/')))];
+    expect(bundleFiles(importsOf(['--help'])).map((url) => url.replace(/.*\/dist\/cli\//, ''))).toEqual(['main.js']);
+    const sources = sourcesOf(bundleFiles(importsOf(['list'])));
+    expect(sources).toContain('src/cli/list.ts');
+    expect(sources.filter((input, k) => sources.indexOf(input) !== k)).toEqual([]);
+  });
+
   it('a JSON report loads no other renderer (chalk, JUnit, Markdown stay unloaded)', () => {
     const example = fileURLToPath(new URL('../../examples/mgmt-range-conflict.json', import.meta.url));
     const sources = sourcesOf(importsOf(['check', '--bundle', example, '--format', 'json'], 1));
