@@ -4,7 +4,7 @@
 // and packages each chunk holds (test/helpers/bundle-inputs.cjs), so "no SDK" means no SDK code in anything loaded.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,18 @@ describe('start-up', () => {
     const sources = sourcesOf(bundleFiles(importsOf(['list'])));
     expect(sources).toContain('src/cli/list.ts');
     expect(sources.filter((input, k) => sources.indexOf(input) !== k)).toEqual([]);
+  });
+
+  // An ES-module import of a built-in builds its whole namespace: for node:http that loads undici (60 ms), which the
+  // SDK's handler did with import("node:http") before its first plain-HTTP call (scripts/bundle.mjs).
+  it('no file of the bundle imports a Node built-in as an ES module, statically or with import()', () => {
+    const dir = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
+    const files = ['main.js', ...readdirSync(join(dir, 'chunks')).map((name) => join('chunks', name))].filter((f) => f.endsWith('.js'));
+    const esImports = files.flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/(?:\bimport\s*\(\s*|\bfrom\s*)["'](node:[\w/]+|(?:http|https|crypto|util|tls|net|fs)(?:\/[\w]+)?)["']/g)].map((m) => `${file}: ${m[1]}`),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    expect(esImports).toEqual([]);
   });
 
   it('a JSON report loads no other renderer (chalk, JUnit, Markdown stay unloaded)', () => {
