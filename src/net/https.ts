@@ -5,7 +5,8 @@
 // HTTP. The whole probe — every stage — is bounded by one timeout, and ends at once when the run stops.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import * as tls from 'node:tls';
+import type { PeerCertificate, SecureContext, TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { resolve4, type ResolveOutcome } from './resolve.js';
 
@@ -212,7 +213,7 @@ export function probeEndpoint(options: EndpointProbeOptions): Promise<EndpointPr
         state.stage = 'tls';
         const secureContext = typeof options.secureContext === 'function' ? await options.secureContext() : options.secureContext;
         const tlsStarted = performance.now();
-        const secure = tlsConnect({
+        const secure = tls.connect({
           socket,
           servername: isIP(host) ? undefined : host,
           // Validation is recorded, not enforced: an untrusted chain is a finding to describe, and the HTTP answer
@@ -384,9 +385,13 @@ const ISSUER_ERRORS = new Set([
 ]);
 
 let bundled: X509Certificate[] | undefined;
-/** Node's bundled roots, parsed once, only when a chain is untrusted. */
+/**
+ * Node's bundled roots, parsed once, only when a chain is untrusted. Read through the namespace, not a named import:
+ * the bundle takes a named import of a built-in from require() at load (scripts/bundle.mjs), and reading
+ * rootCertificates makes Node copy out all of its roots.
+ */
 function nodeRoots(): X509Certificate[] {
-  bundled ??= rootCertificates.flatMap((pem) => {
+  bundled ??= tls.rootCertificates.flatMap((pem) => {
     try {
       return [new X509Certificate(pem)];
     } catch {
