@@ -8,16 +8,18 @@ import { factsOf } from '../engine/registry.js';
 import type { AnyCheck } from '../engine/types.js';
 
 /** Catalog order (A1, A2 … A18, Ax1, B1 …): reports list the checks of one status in this order. */
-function byCatalogId(a: AnyCheck, b: AnyCheck): number {
-  const key = (check: AnyCheck) => {
+function catalogOrder(checks: readonly AnyCheck[]): AnyCheck[] {
+  // Each check's key once, not once per comparison: this runs at every start that loads the checks.
+  const keyed = checks.map((check) => {
     const [, letter = '', extra = '', number = '0'] = CATALOG_ID.exec(check.meta.catalogId) ?? [];
-    return [letter, (extra ? 100 : 0) + Number(number), check.meta.id] as const;
-  };
-  const [x, y] = [key(a), key(b)];
-  return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+    return { check, key: [letter, (extra ? 100 : 0) + Number(number), check.meta.id] as const };
+  });
+  const compare = ({ key: x }: (typeof keyed)[number], { key: y }: (typeof keyed)[number]) =>
+    x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+  return keyed.sort(compare).map(({ check }) => check);
 }
 
-export const CHECKS: readonly AnyCheck[] = [...REGISTERED].sort(byCatalogId);
+export const CHECKS: readonly AnyCheck[] = catalogOrder(REGISTERED);
 
 /** Every fact the registered checks may settle, dependencies included. */
 export const FACTS = factsOf(CHECKS);
