@@ -294,13 +294,16 @@ function summaryLines(report: Report, { c, width, paint }: Layout, failOn: FailO
   const code = exitCodeFor(report.results, failOn);
   return [
     wrap(`${c.bold('Summary:')} ${checks.length} check${checks.length === 1 ? '' : 's'}: ${counts}`, width, 0, 2),
-    wrap(`Exit ${code}: ${exitMeaning(code, failOn)}.`, width, 0, 2),
+    wrap(`Exit ${code}: ${exitMeaning(code, failOn, checks.length > 0 && s.skip === checks.length)}.`, width, 0, 2),
   ];
 }
 
-function exitMeaning(code: number, failOn: FailOn): string {
+function exitMeaning(code: number, failOn: FailOn, allSkipped: boolean): string {
   if (code === 1) return failOn === 'warn' ? 'a check failed or warned (--fail-on warn)' : 'a check failed';
   if (code === 3) return 'a check could not look (error), so the run is incomplete';
+  // An --offline plan of values known only after apply, or a selection of checks that do not apply: exit 0, but
+  // "every check could look" would claim more than happened.
+  if (allSkipped) return 'nothing failed, but every check was skipped, so nothing was judged';
   if (failOn === 'warn') return 'nothing failed or warned, and every check could look';
   if (failOn === 'error') return 'every check could look (--fail-on error)';
   return 'nothing failed, and every check could look';

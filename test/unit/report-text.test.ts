@@ -89,6 +89,14 @@ describe('the compact text report (the default)', () => {
     );
   });
 
+  it('exit 0 with every check skipped does not claim every check could look', () => {
+    const skipped = (checkId: string) => finding('skip', { checkId, message: `${checkId}: needs live AWS`, evidence: { reason: 'offline' } });
+    const out = plain(renderText(sampleReport([skipped('a-check'), skipped('b-check')]), { color: false }));
+    expect(out).toMatch(/^Exit 0: nothing failed, but every check was skipped, so nothing was judged\.$/m);
+    const some = plain(renderText(sampleReport([skipped('a-check'), passing('b-check')]), { color: false }));
+    expect(some).toMatch(/^Exit 0: nothing failed, and every check could look\.$/m);
+  });
+
   it('names this machine, not "local this machine in none", and no "0.0 s"', () => {
     const report = { ...sampleReport([passing('x')]), target: { kind: 'local' as const, id: 'this machine' }, region: 'none', durationMs: 3 };
     const out = plain(renderText(report, { color: false }));
