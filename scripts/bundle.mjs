@@ -124,13 +124,22 @@ writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
  * The same holds for import("node:…") in code: the SDK's HTTP handler imports node:http that way for its first
  * plain-HTTP call, and its instance-metadata credentials for theirs (60 ms, undici included, on Node 24). Each becomes
  * a promise of the module as require() gives it, with `default` set as an ES-module namespace of a built-in has it.
+ *
+ * A named import becomes a destructuring, which reads the export when the chunk loads. For the exports below that
+ * read is the cost an import was avoiding (Node copies out its root certificates, or loads undici), so a
+ * named import of one fails the build: import the namespace and read it where it is used (src/net/https.ts).
  */
 function builtinsByRequire(file) {
+  const COSTLY_TO_READ = { 'node:tls': ['rootCertificates'], 'node:http': ['WebSocket', 'CloseEvent', 'MessageEvent'] };
+  const builtinId = (specifier) => (specifier.startsWith('node:') ? specifier : `node:${specifier}`);
   const text = readFileSync(file, 'utf8');
   const IMPORT = /import\s*(?:(\*\s*as\s*[\w$]+)|([\w$]+)?\s*,?\s*(\{[^}]*\})?)\s*from\s*"((?:node:)?[a-z_/0-9]+)";/g;
   const rewritten = text.replace(IMPORT, (statement, namespace, name, named, specifier) => {
     if (!isBuiltin(specifier)) return statement;
-    const from = `require(${JSON.stringify(specifier.startsWith('node:') ? specifier : `node:${specifier}`)})`;
+    const id = builtinId(specifier);
+    const costly = (named ?? '').slice(1, -1).split(',').map((binding) => binding.trim().split(/\s+as\s+/)[0]).filter((n) => COSTLY_TO_READ[id]?.includes(n));
+    if (costly.length) throw new Error(`${relative(root, file)}: a named import of ${id}'s ${costly[0]} reads it at load: import the namespace instead`);
+    const from = `require(${JSON.stringify(id)})`;
     const bindings = [];
     if (namespace) bindings.push(`const ${namespace.replace(/^\*\s*as\s*/, '')}=${from};`);
     if (name) bindings.push(`const ${name}=${from};`);
@@ -139,8 +148,7 @@ function builtinsByRequire(file) {
   });
   const dynamic = rewritten.replace(/\bimport\(\s*"((?:node:)?[a-z_/0-9]+)"\s*\)/g, (call, specifier) => {
     if (!isBuiltin(specifier)) return call;
-    const id = JSON.stringify(specifier.startsWith('node:') ? specifier : `node:${specifier}`);
-    return `Promise.resolve().then(()=>{const m=require(${id});return Object.create(m,{default:{value:m}})})`;
+    return `Promise.resolve().then(()=>{const m=require(${JSON.stringify(builtinId(specifier))});return Object.create(m,{default:{value:m}})})`;
   });
   const left = [...dynamic.matchAll(/(?:^|[;\n}])\s*import\s*[^;]*?from\s*"((?:node:)?[a-z_/0-9]+)"/g)].filter((m) => isBuiltin(m[1]));
   left.push(...dynamic.matchAll(/\bimport\(\s*["'`](node:[a-z_/0-9]+)/g));

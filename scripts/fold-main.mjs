@@ -60,7 +60,7 @@ export async function foldIntoMain({ root, outdir, metafile, options }) {
           // Relative imports: a folded chunk is bundled; any other chunk stays a separate file, named from main.js.
           b.onResolve({ filter: /^\.\.?\// }, ({ path, resolveDir }) => {
             const file = join(resolveDir, path);
-            return inFold(file) ? { path: file } : { path: `./${relative(outdir, file)}`, external: true };
+            return inFold(file) ? { path: file } : { path: relativeSpecifier(outdir, file), external: true };
           });
         },
       },

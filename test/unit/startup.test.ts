@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,7 +88,9 @@ describe('start-up', () => {
     const dir = fileURLToPath(new URL('../../dist/cli/', import.meta.url));
     const files = ['main.js', ...readdirSync(join(dir, 'chunks')).map((name) => join('chunks', name))].filter((f) => f.endsWith('.js'));
     const esImports = files.flatMap((file) =>
-      [...readFileSync(join(dir, file), 'utf8').matchAll(/(?:\bimport\s*\(\s*|\bfrom\s*)["'](node:[\w/]+|(?:http|https|crypto|util|tls|net|fs)(?:\/[\w]+)?)["']/g)].map((m) => `${file}: ${m[1]}`),
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/(?:\bimport\s*\(\s*|\bfrom\s*)["']([\w:/]+)["']/g)]
+        .filter((m) => isBuiltin(m[1]!))
+        .map((m) => `${file}: ${m[1]}`),
     );
     expect(files.length).toBeGreaterThan(10);
     expect(esImports).toEqual([]);
